@@ -1,0 +1,247 @@
+"""The outline: numbered headings as a tree, and inline enumerations as groups.
+
+Levels follow GB/T 9704-2012 7.3.3: 一、 is 1, （一） is 2, 1. is 3, （1） is 4 (① is 5).
+The tree tolerates skipped levels and drafts that start below level 1. Each run of
+siblings is checked against the document's own convention (restart at 1 under each
+parent, or number straight through across parents), so rules only read the verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from draftlint.model import Document, Paragraph
+from draftlint.numbering.markers import (
+    Kind,
+    Marker,
+    chinese_number_text,
+    find_clause_enumerators,
+    parse_head,
+)
+
+
+class Problem(str, Enum):
+    SKIP = "skip"
+    REPEAT = "repeat"
+    START = "start"
+
+
+@dataclass(eq=False, slots=True)
+class Heading:
+    marker: Marker
+    paragraph: Paragraph
+    scope: int
+    parent: Heading | None = None
+    children: list[Heading] = field(default_factory=list)
+    problem: Problem | None = None
+    expected: int | None = None  # the value this heading should carry, when it has a problem
+
+    @property
+    def level(self) -> int:
+        return self.marker.level
+
+    @property
+    def title(self) -> str:
+        return self.paragraph.text[self.marker.end :].strip()
+
+    def walk(self) -> Iterator[Heading]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(slots=True)
+class EnumItem:
+    marker: Marker
+    paragraph: Paragraph
+    at_paragraph_start: bool
+    problem: Problem | None = None
+    expected: int | None = None
+
+
+@dataclass(slots=True)
+class Scope:
+    """The main text, or one attachment: each numbers its headings afresh."""
+
+    index: int
+    label: str  # "正文" or the attachment line, e.g. "附件1"
+    roots: list[Heading] = field(default_factory=list)
+    continuous_levels: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Outline:
+    scopes: list[Scope]
+    headings: list[Heading]  # every numbered heading, in document order
+    enumerations: list[list[EnumItem]]  # groups of two or more, in document order
+
+    def heading_at(self, paragraph: Paragraph) -> Heading | None:
+        for heading in self.headings:
+            if heading.paragraph is paragraph:
+                return heading
+        return None
+
+
+# 附件 / 附件1 alone on a line, or 附件1：title (附件：1.xx is the 附件说明 line instead).
+_ATTACHMENT = re.compile(r"^[\s\u3000]*附件\s*(?:[0-9０-９]+\s*(?:[：:].*)?|[0-9０-９]*)\s*$")
+
+
+def format_marker(marker: Marker, value: int) -> str:
+    """The marker as typed, renumbered to ``value``: （三） → （四）, 三、 → 四、."""
+    kind = marker.kind
+    if kind in (Kind.CHINESE,):
+        return chinese_number_text(value) + marker.separator
+    if kind is Kind.BRACKET_CHINESE:
+        return f"{marker.open}{chinese_number_text(value)}{marker.close}{marker.after}"
+    if kind is Kind.BRACKET_ARABIC:
+        return f"{marker.open}{value}{marker.close}{marker.after}"
+    if kind is Kind.ARABIC:
+        return f"{value}{marker.separator}"
+    if kind is Kind.CIRCLED:
+        return chr(0x2460 + value - 1) if 0 < value <= 20 else str(value)
+    if kind is Kind.VERB:
+        return chinese_number_text(value) + marker.separator
+    if kind is Kind.ORDINAL:
+        return f"第{chinese_number_text(value)}{marker.separator}"
+    if kind is Kind.QI:
+        return f"其{chinese_number_text(value)}{marker.text[2:]}"
+    return marker.text
+
+
+def build_outline(document: Document) -> Outline:
+    heads = [(paragraph, parse_head(paragraph.text)) for paragraph in document.paragraphs]
+    scopes = [Scope(0, "正文")]
+    headings: list[Heading] = []
+    stack: list[Heading] = []
+    for position, (paragraph, marker) in enumerate(heads):
+        if _ATTACHMENT.match(paragraph.text):
+            scopes.append(Scope(len(scopes), paragraph.text.strip()))
+            stack = []
+            continue
+        if marker is None or not marker.is_heading:
+            continue
+        while stack and stack[-1].level >= marker.level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        siblings = parent.children if parent else scopes[-1].roots
+        if marker.digits_follow and not _fits_siblings(marker, siblings, heads[position + 1 :]):
+            continue  # 3.5%… opening a paragraph: a number, not a heading
+        heading = Heading(marker, paragraph, scopes[-1].index, parent)
+        siblings.append(heading)
+        headings.append(heading)
+        stack.append(heading)
+    for scope in scopes:
+        _check_scope(scope)
+    return Outline(scopes, headings, _enumerations(heads))
+
+
+def _fits_siblings(
+    marker: Marker, siblings: list[Heading], following: list[tuple[Paragraph, Marker | None]]
+) -> bool:
+    previous = [h for h in siblings if h.level == marker.level]
+    if previous:
+        return previous[-1].marker.value == marker.value - 1
+    if marker.value != 1:
+        return False
+    for _, later in following:
+        if later is not None and later.is_heading and later.level <= marker.level:
+            return later.level == marker.level and later.value == 2
+    return False
+
+
+def _runs(scope: Scope) -> dict[int, list[list[Heading]]]:
+    """Runs of siblings per level, each run the children of one parent at that level."""
+    runs: dict[int, list[list[Heading]]] = defaultdict(list)
+
+    def visit(children: list[Heading]) -> None:
+        by_level: dict[int, list[Heading]] = defaultdict(list)
+        for child in children:
+            by_level[child.level].append(child)
+        for level, run in by_level.items():
+            runs[level].append(run)
+        for child in children:
+            visit(child.children)
+
+    visit(scope.roots)
+    return runs
+
+
+def _check_scope(scope: Scope) -> None:
+    for level, runs in sorted(_runs(scope).items()):
+        runs.sort(key=lambda run: run[0].paragraph.index)
+        restart = continuous = 0
+        for previous, run in zip(runs, runs[1:], strict=False):
+            first, last = run[0].marker.value, previous[-1].marker.value
+            if first == 1:
+                restart += 1
+            elif first == last + 1:
+                continuous += 1
+        is_continuous = continuous > restart
+        if is_continuous:
+            scope.continuous_levels.add(level)
+        last_value = 0
+        for number, run in enumerate(runs):
+            expected = last_value + 1 if is_continuous and number else 1
+            _check_run(run, expected, opens_scope=not (is_continuous and number))
+            last_value = run[-1].marker.value
+
+
+def _check_run(run: list[Heading], expected: int, *, opens_scope: bool) -> None:
+    for position, heading in enumerate(run):
+        value = heading.marker.value
+        if value != expected:
+            if position == 0 and opens_scope:
+                heading.problem = Problem.START
+            elif value > expected:
+                heading.problem = Problem.SKIP
+            else:
+                heading.problem = Problem.REPEAT
+            heading.expected = expected
+        expected = value + 1
+
+
+def _enumerations(heads: list[tuple[Paragraph, Marker | None]]) -> list[list[EnumItem]]:
+    groups: list[list[EnumItem]] = []
+    carried: dict[str, list[EnumItem]] = {}  # open groups of the previous paragraph
+    for paragraph, head in heads:
+        items: list[EnumItem] = []
+        if head is not None and not head.is_heading:
+            items.append(EnumItem(head, paragraph, True))
+        items.extend(EnumItem(m, paragraph, False) for m in find_clause_enumerators(paragraph.text))
+        current: dict[str, list[EnumItem]] = {}
+        for item in items:
+            family = item.marker.family
+            group = current.get(family)
+            if group is None and item.at_paragraph_start and item.marker.value != 1:
+                group = carried.get(family)
+            if group is None or item.marker.value == 1:
+                group = []
+                groups.append(group)
+            group.append(item)
+            current[family] = group
+        carried = current
+    checked = [group for group in groups if len(group) >= 2]
+    for group in checked:
+        _check_enumeration(group)
+    return checked
+
+
+def _check_enumeration(group: list[EnumItem]) -> None:
+    expected = 1
+    for item in group:
+        value = item.marker.value
+        if item.marker.kind is Kind.ASPECT:
+            return  # 一方面 / 另一方面: a pair, not a count
+        if value != expected:
+            item.expected = expected
+            if item is group[0]:
+                item.problem = Problem.START
+            elif value > expected:
+                item.problem = Problem.SKIP
+            else:
+                item.problem = Problem.REPEAT
+        expected = value + 1

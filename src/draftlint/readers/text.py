@@ -1,0 +1,43 @@
+"""Plain text: one paragraph per non-empty line, the encoding detected without asking."""
+
+from __future__ import annotations
+
+import codecs
+
+from draftlint.model import Document, Paragraph, ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    if b"\x00" in data[:4096]:
+        raise ReadError("不是文本文件 (binary data, not text)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ReadError("无法识别的文本编码 (not UTF-8 or GB18030/GBK)") from None
+
+
+def split_lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def read_text(data: bytes, path: str) -> Document:
+    document = Document(path, "txt")
+    paragraphs = document.paragraphs
+    for number, line in enumerate(split_lines(decode(data)), start=1):
+        if line.strip():
+            paragraphs.append(Paragraph(len(paragraphs), line, number, f"第{number}行"))
+    return document

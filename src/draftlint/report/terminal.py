@@ -1,0 +1,74 @@
+"""Output for people: ``path:line:col: CODE name message``, the text, a width-aware caret."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from draftlint.i18n import t
+from draftlint.model import Finding, Severity
+from draftlint.report import FileResult, Totals
+
+_CONTEXT = 24  # characters shown on each side of a finding in a long paragraph
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def excerpt(finding: Finding) -> tuple[str, int, int]:
+    """The shown slice of the paragraph, and the span's start and width in terminal cells."""
+    text = finding.paragraph.text
+    start, end = finding.start, max(finding.end, finding.start + 1)
+    lo = max(0, start - _CONTEXT)
+    hi = min(len(text), end + _CONTEXT)
+    head = ("…" if lo else "") + text[lo:start]
+    shown = head + text[start:end] + text[end:hi] + ("…" if hi < len(text) else "")
+    shown = shown.replace("\t", " ").replace("\n", " ")
+    head = head.replace("\t", " ").replace("\n", " ")
+    return shown, cell_len(head), max(1, cell_len(text[start:end].replace("\t", " ")))
+
+
+def write_terminal(
+    results: list[FileResult], console: Console, lang: str, *, quiet: bool = False
+) -> None:
+    for result in results:
+        if result.error is not None:
+            continue  # already reported on stderr, one line per file
+        for finding in result.findings:
+            _write_finding(console, result.path, finding, lang, quiet)
+    if quiet:
+        return
+    totals = Totals.of(results)
+    if totals.findings:
+        console.print(t(lang, "summary", files=totals.files, findings=totals.findings,
+                        **totals.by_severity), style="bold", highlight=False)  # fmt: skip
+    else:
+        console.print(t(lang, "clean", files=totals.files), style="bold green", highlight=False)
+    if totals.unreadable:
+        console.print(t(lang, "unreadable", count=totals.unreadable), style="bold red")
+
+
+def _write_finding(console: Console, path: str, finding: Finding, lang: str, quiet: bool) -> None:
+    severity = finding.effective_severity
+    header = Text()
+    header.append(f"{path}:{finding.line}:{finding.column}: ", style="bold")
+    header.append(finding.code, style=_STYLE[severity])
+    header.append(f" {finding.rule.name} ", style="dim")
+    header.append(finding.message(lang))
+    if finding.paragraph.location and not finding.paragraph.location.startswith("第"):
+        header.append(f" [{finding.paragraph.location}]", style="dim")
+    console.print(header, soft_wrap=True, highlight=False)
+    if quiet:
+        return
+    shown, offset, width = excerpt(finding)
+    gutter = f"{finding.line:>5} │ "
+    console.print(f"[dim]{gutter}[/dim]{escape(shown)}", soft_wrap=True, highlight=False)
+    caret = " " * offset + "^" * width
+    hint = ""
+    if finding.fix is not None and finding.fix.replacement != finding.text:
+        hint = f" {t(lang, 'fix_hint')}“{finding.fix.replacement}”"
+    console.print(
+        f"[dim]{' ' * 5} │ [/dim][{_STYLE[severity]}]{caret}{escape(hint)}[/]",
+        soft_wrap=True,
+        highlight=False,
+    )

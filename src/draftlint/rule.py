@@ -1,0 +1,64 @@
+"""The Rule base class: one subclass per module in ``draftlint.rules``.
+
+A rule documents itself (code, name, severity, tags, zh/en message, what/why, the clause
+it rests on, a flagged and a clean example that the test suite runs) and yields
+``Finding``s from ``check``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from draftlint.model import Finding, Fix, Paragraph, Severity
+
+if TYPE_CHECKING:
+    from draftlint.context import LintContext
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    tags: ClassVar[tuple[str, ...]] = ()
+    aliases: ClassVar[tuple[str, ...]] = ()
+    summary: ClassVar[dict[str, str]]  # one line: what it does
+    # str.format template with the finding's args; or, per language, templates keyed by
+    # the finding's ``variant`` arg when one rule reports several shapes of a problem.
+    message: ClassVar[dict[str, Any]]
+    why: ClassVar[dict[str, str]]  # why it matters
+    source: ClassVar[str] = "house practice"
+    example_bad: ClassVar[str]  # a draft this rule flags
+    example_good: ClassVar[str]  # the same draft, corrected
+    fixable: ClassVar[bool] = False
+
+    def __init__(self, ctx: LintContext) -> None:
+        self.ctx = ctx
+
+    def check(self) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def render_message(cls, lang: str, args: dict[str, Any]) -> str:
+        template = cls.message.get(lang) or cls.message["zh"]
+        if isinstance(template, dict):
+            template = template[args["variant"]]
+        return template.format(**args)
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return (cls.code, cls.name, *cls.aliases)
+
+    def finding(
+        self,
+        paragraph: Paragraph,
+        start: int,
+        end: int,
+        *,
+        fix: Fix | str | None = None,
+        severity: Severity | None = None,
+        **args: Any,
+    ) -> Finding:
+        if isinstance(fix, str):
+            fix = Fix(fix)
+        return Finding(type(self), paragraph, start, end, args, fix, severity)

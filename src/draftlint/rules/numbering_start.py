@@ -1,0 +1,25 @@
+from draftlint.numbering.outline import Problem
+from draftlint.rule import Rule
+from draftlint.rules._numbering import heading_problems
+
+
+class NumberingStart(Rule):
+    code = "N003"
+    name = "numbering-start"
+    tags = ("numbering",)
+    summary = {"zh": "序号未从一开始", "en": "A run of siblings does not start at one"}
+    message = {
+        "zh": "序号起始错误：本组第一个序号是“{marker}”，应为“{expected}”{auto}",
+        "en": "Numbering starts at “{marker}”; the first sibling should be “{expected}”{auto}",
+    }
+    why = {
+        "zh": "每组同级序号应从一开始（通篇连续编号时接续上一组）。从（二）开头说明前面的内容被删掉或错放。",
+        "en": "Each run of siblings starts at one (or continues the previous run when the"
+        " document numbers straight through). A run opening at (二) lost its first item.",
+    }
+    source = "GB/T 9704-2012 7.3.3"
+    example_bad = "一、总体情况\n（二）组织领导\n（三）阵地管理\n"
+    example_good = "一、总体情况\n（一）组织领导\n（二）阵地管理\n"
+
+    def check(self):
+        return heading_problems(self, Problem.START)
