@@ -29,7 +29,9 @@ class Paragraph:
     order (.docx). ``columns`` maps each character of ``text`` to its 0-based column in
     the source line when the reader removed markup (Markdown); ``None`` means identity.
     ``prefix_len`` counts leading characters that are not in the file at all (the
-    computed marker of Word's automatic numbering).
+    computed marker of Word's automatic numbering). ``story`` says where the paragraph
+    lives: "body", "table", "textbox", "header", "footer", "footnote", "endnote"; only
+    body paragraphs make the outline.
     """
 
     index: int

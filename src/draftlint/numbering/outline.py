@@ -113,7 +113,11 @@ def format_marker(marker: Marker, value: int) -> str:
 
 
 def build_outline(document: Document) -> Outline:
-    heads = [(paragraph, parse_head(paragraph.text)) for paragraph in document.paragraphs]
+    heads = [
+        (paragraph, parse_head(paragraph.text))
+        for paragraph in document.paragraphs
+        if paragraph.story == "body"
+    ]
     scopes = [Scope(0, "正文")]
     headings: list[Heading] = []
     stack: list[Heading] = []

@@ -24,5 +24,8 @@ def read_docx(data: bytes, path: str) -> Document:
         if not text.strip():
             continue
         location = item.location or f"第{ordinal}段"
-        paragraphs.append(Paragraph(len(paragraphs), text, ordinal, location, source=item.element))
+        story = "table" if item.location else "body"
+        paragraphs.append(
+            Paragraph(len(paragraphs), text, ordinal, location, story=story, source=item.element)
+        )
     return document
