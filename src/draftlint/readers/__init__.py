@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from draftlint.model import Document, ReadError
-from draftlint.readers.docx import read_docx
-from draftlint.readers.markdown import read_markdown
-from draftlint.readers.text import read_text
 
-READERS: dict[str, Callable[[bytes, str], Document]] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".docx": read_docx,
-    ".docm": read_docx,
-    ".dotx": read_docx,
+# Suffix → "module:function", imported on first use so a run over .txt files never pays
+# for lxml or markdown-it.
+READERS: dict[str, str] = {
+    ".txt": "draftlint.readers.text:read_text",
+    ".text": "draftlint.readers.text:read_text",
+    ".md": "draftlint.readers.markdown:read_markdown",
+    ".markdown": "draftlint.readers.markdown:read_markdown",
+    ".docx": "draftlint.readers.docx:read_docx",
+    ".docm": "draftlint.readers.docx:read_docx",
+    ".dotx": "draftlint.readers.docx:read_docx",
 }
 SUFFIXES = frozenset(READERS)
 
 
 def reader_for(name: str) -> Callable[[bytes, str], Document]:
-    return READERS.get(Path(name).suffix.lower(), read_text)
+    module_name, function = READERS.get(Path(name).suffix.lower(), READERS[".txt"]).split(":")
+    return getattr(importlib.import_module(module_name), function)
 
 
 def read_bytes(data: bytes, name: str) -> Document:

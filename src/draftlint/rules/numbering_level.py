@@ -1,7 +1,8 @@
 from collections.abc import Iterator
 
 from draftlint.model import Finding, Severity
-from draftlint.numbering.markers import Marker
+from draftlint.numbering.markers import Kind, Marker
+from draftlint.numbering.outline import Heading
 from draftlint.rule import Rule
 
 _LEVEL_EXAMPLE = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
@@ -44,11 +45,16 @@ class NumberingLevel(Rule):
                 continue
             top = min(root.level for root in scope.roots)
             for root in scope.roots:
-                if root.level > top:
+                if root.level > top and root.marker.kind is not Kind.CIRCLED:
                     yield self._flag(root.marker, root.paragraph, "early", top=_sample(top))
         for heading in outline.headings:
             parent = heading.parent
-            if parent is not None and heading.level > parent.level + 1:
+            if (
+                parent is not None
+                and heading.level > parent.level + 1
+                and heading.marker.kind is not Kind.CIRCLED  # ① lists sit at any depth
+                and _first_at_level(heading)  # one finding per run, not per sibling
+            ):
                 yield self._flag(
                     heading.marker, heading.paragraph, "skipped",
                     parent=parent.marker.text.strip(), missing=_sample(parent.level + 1),
@@ -60,3 +66,8 @@ class NumberingLevel(Rule):
         )
 
 
+
+
+def _first_at_level(heading: Heading) -> bool:
+    siblings = heading.parent.children if heading.parent else []
+    return next(h for h in siblings if h.level == heading.level) is heading

@@ -1,0 +1,96 @@
+"""The Lark numbering grammar: what it reads as a marker, and what stays plain text."""
+
+from __future__ import annotations
+
+import pytest
+
+from draftlint.numbering.markers import Kind, find_clause_enumerators, parse_head
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "marker"),
+    [
+        ("一、总体情况", Kind.CHINESE, 1, "一、"),
+        ("十、其他", Kind.CHINESE, 10, "十、"),
+        ("十一、其他", Kind.CHINESE, 11, "十一、"),
+        ("二十、其他", Kind.CHINESE, 20, "二十、"),
+        ("九十九、其他", Kind.CHINESE, 99, "九十九、"),
+        ("一.格式错误", Kind.CHINESE, 1, "一."),
+        ("一，格式错误", Kind.CHINESE, 1, "一，"),
+        ("（一）组织领导", Kind.BRACKET_CHINESE, 1, "（一）"),
+        ("(一)组织领导", Kind.BRACKET_CHINESE, 1, "(一)"),
+        ("（十二）组织领导", Kind.BRACKET_CHINESE, 12, "（十二）"),
+        ("（一）、多了顿号", Kind.BRACKET_CHINESE, 1, "（一）、"),
+        ("1.健全机制", Kind.ARABIC, 1, "1."),
+        ("1．健全机制", Kind.ARABIC, 1, "1．"),
+        ("1、健全机制", Kind.ARABIC, 1, "1、"),
+        ("12.健全机制", Kind.ARABIC, 12, "12."),
+        ("（1）制度", Kind.BRACKET_ARABIC, 1, "（1）"),
+        ("(3)制度", Kind.BRACKET_ARABIC, 3, "(3)"),
+        ("②制度", Kind.CIRCLED, 2, "②"),
+        ("⑳制度", Kind.CIRCLED, 20, "⑳"),
+        ("一是健全机制", Kind.VERB, 1, "一是"),
+        ("三要改进方法", Kind.VERB, 3, "三要"),
+        ("第一，提高认识", Kind.ORDINAL, 1, "第一，"),
+        ("第二、提高认识", Kind.ORDINAL, 2, "第二、"),
+        ("其二，压实责任", Kind.QI, 2, "其二，"),
+        ("一方面是由于", Kind.ASPECT, 1, "一方面"),
+        ("另一方面是由于", Kind.ASPECT, 2, "另一方面"),
+        ("　　二、全角空格缩进", Kind.CHINESE, 2, "二、"),
+    ],
+)
+def test_markers(text: str, kind: Kind, value: int, marker: str) -> None:
+    parsed = parse_head(text)
+    assert parsed is not None
+    assert (parsed.kind, parsed.value, parsed.text) == (kind, value, marker)
+    assert text[parsed.start : parsed.end] == marker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一责任人亲自抓",
+        "第一时间学习",
+        "第一议题制度",
+        "第二个百年奋斗目标",
+        "一定要抓好",
+        "十分重要",
+        "2023年第三季度",
+        "1000余人次参加",
+        "2.5",
+        "3.5%",
+        "1,000",
+        "其中，组织领导方面",
+        "其次是",
+        "一百、不支持",
+        "（一",
+        "意识形态工作是党的一项极端重要工作",
+        "",
+    ],
+)
+def test_plain_text_is_not_a_marker(text: str) -> None:
+    assert parse_head(text) is None
+
+
+def test_brackets_and_separators_are_kept() -> None:
+    mixed = parse_head("（一)混合括号")
+    assert mixed is not None and (mixed.open, mixed.close) == ("（", ")")
+    assert parse_head("（一）、标题").after == "、"  # type: ignore[union-attr]
+    assert parse_head("一．标题").separator == "．"  # type: ignore[union-attr]
+
+
+def test_digits_after_marker_are_flagged_for_the_outline() -> None:
+    marker = parse_head("1.2022年底前完成")
+    assert marker is not None and marker.digits_follow and marker.value == 1
+
+
+def test_clause_enumerators_only_at_clause_start() -> None:
+    text = "（一）强化领导。一是健全机制，第一时间部署；二是压实责任！三是加强考核。第一责任人要履职。"
+    found = [(m.text, m.value) for m in find_clause_enumerators(text)]
+    assert found == [("一是", 1), ("二是", 2), ("三是", 3)]
+    assert text[found and find_clause_enumerators(text)[0].start :].startswith("一是")
+
+
+def test_malformed_marker_never_stops_the_parse() -> None:
+    for text in ["（（一））", "一、、", "(((", "第十十一，", "①②③"]:
+        parse_head(text)  # no exception: unreadable text is plain text

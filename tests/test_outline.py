@@ -1,0 +1,100 @@
+"""The outline tree: levels, conventions, attachments, tolerance of odd drafts."""
+
+from __future__ import annotations
+
+from draftlint.numbering.outline import Problem, build_outline
+from draftlint.readers import read_bytes
+
+
+def outline_of(text: str):
+    return build_outline(read_bytes(text.encode("utf-8"), "draft.txt"))
+
+
+def shape(headings) -> list:
+    return [(h.marker.text, shape(h.children)) for h in headings]
+
+
+def test_four_level_tree() -> None:
+    outline = outline_of(
+        "标题\n一、总体情况\n（一）组织领导\n1.健全机制\n（1）制度\n（2）落实\n2.压实责任\n"
+        "（二）阵地管理\n二、存在问题\n"
+    )
+    assert shape(outline.scopes[0].roots) == [
+        ("一、", [("（一）", [("1.", [("（1）", []), ("（2）", [])]), ("2.", [])]), ("（二）", [])]),
+        ("二、", []),
+    ]
+    assert all(h.problem is None for h in outline.headings)
+
+
+def test_draft_starting_at_level_two() -> None:
+    outline = outline_of("（一）组织领导\n1.健全机制\n（二）阵地管理\n")
+    assert shape(outline.scopes[0].roots) == [("（一）", [("1.", [])]), ("（二）", [])]
+    assert all(h.problem is None for h in outline.headings)
+
+
+def test_restart_convention() -> None:
+    outline = outline_of("一、甲\n（一）a\n（二）b\n二、乙\n（一）c\n（三）d\n")
+    problems = [(h.marker.text, h.problem, h.expected) for h in outline.headings if h.problem]
+    assert problems == [("（三）", Problem.SKIP, 2)]
+
+
+def test_continuous_convention_is_recognised() -> None:
+    text = "一、甲\n（一）a\n（二）b\n二、乙\n（三）c\n（四）d\n三、丙\n（五）e\n（七）f\n"
+    outline = outline_of(text)
+    assert 2 in outline.scopes[0].continuous_levels
+    problems = [(h.marker.text, h.problem, h.expected) for h in outline.headings if h.problem]
+    assert problems == [("（七）", Problem.SKIP, 6)]
+
+
+def test_continuous_run_that_restarts_by_mistake() -> None:
+    text = "一、甲\n（一）a\n（二）b\n二、乙\n（三）c\n（四）d\n三、丙\n（五）e\n四、丁\n（五）f\n"
+    outline = outline_of(text)
+    problems = [(h.marker.text, h.problem, h.expected) for h in outline.headings if h.problem]
+    assert problems == [("（五）", Problem.REPEAT, 6)]
+
+
+def test_attachment_starts_a_new_scope() -> None:
+    outline = outline_of("一、甲\n二、乙\n附件1\n一、附件甲\n二、附件乙\n附件2：名单\n（一）a\n（二）b\n")
+    assert [len(scope.roots) for scope in outline.scopes] == [2, 2, 2]
+    assert outline.scopes[1].label == "附件1"
+    assert all(h.problem is None for h in outline.headings)
+
+
+def test_attachment_note_is_not_an_attachment() -> None:
+    outline = outline_of("一、甲\n附件：1.名单\n二、乙\n")
+    assert len(outline.scopes) == 1 and all(h.problem is None for h in outline.headings)
+
+
+def test_marker_followed_by_digits_fits_siblings() -> None:
+    outline = outline_of("一、安排\n1.2022年底前完成摸底\n2.2023年6月前完成整改\n")
+    assert [h.marker.text for h in outline.headings] == ["一、", "1.", "2."]
+
+
+def test_decimal_opening_a_paragraph_is_not_a_heading() -> None:
+    outline = outline_of("一、总体情况\n3.5%的增幅高于全省平均水平。\n二、问题\n")
+    assert [h.marker.text for h in outline.headings] == ["一、", "二、"]
+
+
+def test_bare_number_line_is_not_a_heading() -> None:
+    outline = outline_of("一、数据\n2.5\n1、2\n二、问题\n")
+    assert [h.marker.text for h in outline.headings] == ["一、", "二、"]
+
+
+def test_numbers_past_ten() -> None:
+    lines = [f"{n}、第{n}部分" for n in "一二三四五六七八九十"] + ["十一、续", "十二、续"]
+    outline = outline_of("\n".join(lines))
+    assert [h.marker.value for h in outline.headings] == list(range(1, 13))
+    assert all(h.problem is None for h in outline.headings)
+
+
+def test_enumerations_across_paragraphs() -> None:
+    outline = outline_of("一、工作\n一是甲。\n二是乙。\n四是丁。\n")
+    (group,) = outline.enumerations
+    assert [(i.marker.text, i.problem) for i in group] == [
+        ("一是", None), ("二是", None), ("四是", Problem.SKIP),
+    ]  # fmt: skip
+
+
+def test_lone_ordinal_is_ordinary_text() -> None:
+    outline = outline_of("一、工作\n坚持第一议题制度。第一，提高认识。\n")
+    assert outline.enumerations == []
