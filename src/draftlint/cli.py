@@ -215,7 +215,7 @@ def explain_rule(
     """解释一条规则 / explain one rule."""
     rule = find_rule(key)
     if rule is None:
-        _fail(t(lang.value, "unknown_rule", key=key))
+        _fail(t(lang.value, "unknown_rule", name=key))
         raise typer.Exit(2)
     _stdout().print(explain(rule, lang.value))
 
