@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import findings_of, lint_executable, lint_json, run_lint, write_docx
 
 REPEAT = "标题\n一、甲\n二、乙\n二、丙\n"
@@ -28,7 +27,10 @@ def drafts(tmp_path: Path) -> dict[str, Path]:
 def test_text_output_line_excerpt_and_caret(drafts) -> None:
     result = run_lint(str(drafts["repeat"]))
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{drafts['repeat']}:4:1: N002 numbering-repeat 序号重复：“二、”已经用过，此处应为“三、”"
+    assert (
+        lines[0]
+        == f"{drafts['repeat']}:4:1: N002 numbering-repeat 序号重复：“二、”已经用过，此处应为“三、”"
+    )
     assert lines[1].endswith("│ 二、丙")
     # 二、 is two CJK characters: four terminal columns.
     assert lines[2].split("│ ")[1].rstrip() == "^^^^"
@@ -54,8 +56,8 @@ def test_json_shape(drafts) -> None:
     first = report["files"][0]
     assert first["error"] is None
     finding = first["findings"][0]
-    assert {k: finding[k] for k in ("code", "rule", "severity", "line", "column", "end_column",
-                                    "location", "text")} == {  # fmt: skip
+    keys = ("code", "rule", "severity", "line", "column", "end_column", "location", "text")
+    assert {k: finding[k] for k in keys} == {
         "code": "N002", "rule": "numbering-repeat", "severity": "error", "line": 4,
         "column": 1, "end_column": 3, "location": "第4行", "text": "二、",
     }  # fmt: skip
@@ -97,7 +99,7 @@ def test_select_by_code_name_tag_prefix(drafts, selector: str) -> None:
 
 @pytest.mark.parametrize("selector", ["N002", "numbering-repeat", "numbering", "N001,N002"])
 def test_ignore_by_code_name_tag(drafts, selector: str) -> None:
-    code, report = lint_json("--ignore", selector, str(drafts["repeat"]))
+    _, report = lint_json("--ignore", selector, str(drafts["repeat"]))
     assert "N002" not in [f["code"] for f in findings_of(report)]
 
 
@@ -169,7 +171,9 @@ def test_rules_and_rule_commands() -> None:
 
 def test_outline_command(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("标题\n一、总体情况\n（一）组织领导\n二、存在问题\n二、下一步工作打算\n", "utf-8")
+    path.write_text(
+        "标题\n一、总体情况\n（一）组织领导\n二、存在问题\n二、下一步工作打算\n", "utf-8"
+    )
     result = run_lint("outline", str(path))
     assert result.returncode == 0
     out = result.stdout

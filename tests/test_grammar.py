@@ -85,7 +85,9 @@ def test_digits_after_marker_are_flagged_for_the_outline() -> None:
 
 
 def test_clause_enumerators_only_at_clause_start() -> None:
-    text = "（一）强化领导。一是健全机制，第一时间部署；二是压实责任！三是加强考核。第一责任人要履职。"
+    text = (
+        "（一）强化领导。一是健全机制，第一时间部署；二是压实责任！三是加强考核。第一责任人要履职。"
+    )
     found = [(m.text, m.value) for m in find_clause_enumerators(text)]
     assert found == [("一是", 1), ("二是", 2), ("三是", 3)]
     assert text[found and find_clause_enumerators(text)[0].start :].startswith("一是")

@@ -20,7 +20,10 @@ def test_four_level_tree() -> None:
         "（二）阵地管理\n二、存在问题\n"
     )
     assert shape(outline.scopes[0].roots) == [
-        ("一、", [("（一）", [("1.", [("（1）", []), ("（2）", [])]), ("2.", [])]), ("（二）", [])]),
+        (
+            "一、",
+            [("（一）", [("1.", [("（1）", []), ("（2）", [])]), ("2.", [])]), ("（二）", [])],
+        ),
         ("二、", []),
     ]
     assert all(h.problem is None for h in outline.headings)
@@ -54,7 +57,9 @@ def test_continuous_run_that_restarts_by_mistake() -> None:
 
 
 def test_attachment_starts_a_new_scope() -> None:
-    outline = outline_of("一、甲\n二、乙\n附件1\n一、附件甲\n二、附件乙\n附件2：名单\n（一）a\n（二）b\n")
+    outline = outline_of(
+        "一、甲\n二、乙\n附件1\n一、附件甲\n二、附件乙\n附件2：名单\n（一）a\n（二）b\n"
+    )
     assert [len(scope.roots) for scope in outline.scopes] == [2, 2, 2]
     assert outline.scopes[1].label == "附件1"
     assert all(h.problem is None for h in outline.headings)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import write_docx
 
 from draftlint.model import ReadError
 from draftlint.readers import read_bytes, read_path
-from tests.conftest import write_docx
 
 TEXT = "标题\r\n\r\n一、总体情况\r\n（一）组织领导。共开展X次检查。\r\n"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.conftest import findings_of, lint_json
 
 NUMBERING = ("N001", "N002", "N003", "N004", "N005", "N006")
@@ -32,7 +31,7 @@ def test_seed_001_one_repeat_on_the_second_san(as_file, seed) -> None:
 
 
 def test_seed_000_style_on_each_ascii_bracket_heading(as_file) -> None:
-    code, report = lint_json("--select", "numbering", str(as_file("000")))
+    _, report = lint_json("--select", "numbering", str(as_file("000")))
     found = numbering_findings(report)
     assert {f["code"] for f in found} == {"N005"}
     assert [f["text"] for f in found] == ["(一)", "(二)", "(三)", "(四)", "(一)", "(二)", "(三)",

@@ -137,7 +137,9 @@ def check(
     select: Annotated[
         list[str] | None, typer.Option(help="只运行这些规则（代码、名称、标签，逗号分隔）")
     ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="不运行这些规则（代码、名称、标签）")] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="不运行这些规则（代码、名称、标签）")
+    ] = None,
     lang: LangOption = Lang.zh,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出问题行")] = False,
     stdin_filename: Annotated[

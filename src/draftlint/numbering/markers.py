@@ -7,7 +7,7 @@ is a short slice; identical slices are parsed once (markers repeat a great deal)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
 
@@ -42,9 +42,13 @@ CHINESE_DIGITS = "一二三四五六七八九"
 _HEAD_SLICE = 14  # long enough for （九十九）、 plus the character after it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Marker:
-    """A marker as typed: ``text`` is exactly the marker, ``start``/``end`` its span."""
+    """A marker as typed: ``text`` is exactly the marker, ``start``/``end`` its span.
+
+    Treat as immutable; ``level`` and ``family`` are computed once, as the outline reads
+    them for every paragraph.
+    """
 
     kind: Kind
     value: int
@@ -56,22 +60,22 @@ class Marker:
     separator: str = ""  # 、 . ， after a bare numeral; the verb 是/要 for enumerators
     after: str = ""  # anything typed after a closing bracket: （一）、
     digits_follow: bool = False  # 1.2022年… : a marker only if it fits its siblings
+    level: int = field(init=False)  # 1–5 for headings, 0 for enumerators
+    family: str = field(init=False)  # enumerators count within a family: 一是 with 二是
 
-    @property
-    def level(self) -> int:
-        return HEADING_LEVEL.get(self.kind, 0)
+    def __post_init__(self) -> None:
+        self.level = HEADING_LEVEL.get(self.kind, 0)
+        self.family = f"verb:{self.separator}" if self.kind is Kind.VERB else self.kind.value
 
     @property
     def is_heading(self) -> bool:
-        return self.kind in HEADING_LEVEL
-
-    @property
-    def family(self) -> str:
-        """Enumerators of one family count together: 一是 with 二是, not with 二要."""
-        return f"{self.kind.value}:{self.separator}" if self.kind is Kind.VERB else self.kind.value
+        return self.level > 0
 
     def shifted(self, offset: int) -> Marker:
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        return Marker(
+            self.kind, self.value, self.text, self.start + offset, self.end + offset,
+            self.open, self.close, self.separator, self.after, self.digits_follow,
+        )  # fmt: skip
 
 
 def chinese_number_text(value: int) -> str:

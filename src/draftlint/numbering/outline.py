@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import pairwise
 
 from draftlint.model import Document, Paragraph
 from draftlint.numbering.markers import (
@@ -178,7 +179,7 @@ def _check_scope(scope: Scope) -> None:
     for level, runs in sorted(_runs(scope).items()):
         runs.sort(key=lambda run: run[0].paragraph.index)
         restart = continuous = 0
-        for previous, run in zip(runs, runs[1:], strict=False):
+        for previous, run in pairwise(runs):
             first, last = run[0].marker.value, previous[-1].marker.value
             if first == 1:
                 restart += 1

@@ -66,8 +66,6 @@ class NumberingLevel(Rule):
         )
 
 
-
-
 def _first_at_level(heading: Heading) -> bool:
     siblings = heading.parent.children if heading.parent else []
     return next(h for h in siblings if h.level == heading.level) is heading

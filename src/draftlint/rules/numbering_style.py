@@ -51,7 +51,9 @@ class NumberingStyle(Rule):
 
     def check(self) -> Iterator[Finding]:
         outline = self.ctx.outline
-        markers: list[tuple[Marker, Paragraph]] = [(h.marker, h.paragraph) for h in outline.headings]
+        markers: list[tuple[Marker, Paragraph]] = [
+            (h.marker, h.paragraph) for h in outline.headings
+        ]
         markers += [
             (item.marker, item.paragraph)
             for group in outline.enumerations
@@ -66,7 +68,11 @@ class NumberingStyle(Rule):
             expected = canonical(marker)
             if expected != marker.text:
                 yield self._flag(marker, paragraph, "form", expected)
-            elif marker.kind is Kind.ARABIC and majority_dot[1] and marker.separator != majority_dot[0]:
+            elif (
+                marker.kind is Kind.ARABIC
+                and majority_dot[1]
+                and marker.separator != majority_dot[0]
+            ):
                 yield self._flag(marker, paragraph, "mixed", f"{marker.value}{majority_dot[0]}")
 
     def _flag(self, marker: Marker, paragraph: Paragraph, variant: str, expected: str) -> Finding:
