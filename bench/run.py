@@ -48,20 +48,22 @@ def cn(n: int) -> str:
 
 
 def draft_paragraphs(count: int) -> list[str]:
+    """About 100 characters a paragraph on average: 5,000 paragraphs is a 400-page draft."""
     rng = random.Random(7)
     out = ["2024年度工作总结"]
-    section = sub = 0
+    section = 0
     while len(out) < count:
         section += 1
         out.append(f"{cn(section % 19 + 1)}、第{section}部分工作情况")
         for sub in range(1, 5):
             out.append(f"（{cn(sub)}）{rng.choice(SENTENCES)}。")
             for point in range(1, 4):
-                body = "；".join(rng.choice(SENTENCES) for _ in range(3))
+                out.append(f"{point}.{rng.choice(SENTENCES)}，{rng.choice(SENTENCES)}。")
                 out.append(
-                    f"{point}.{body}。一是{rng.choice(SENTENCES)}。二是{rng.choice(SENTENCES)}。"
+                    f"一是{rng.choice(SENTENCES)}。二是{rng.choice(SENTENCES)}。"
+                    f"三是{rng.choice(SENTENCES)}。"
                 )
-    del sub
+                out.append("，".join(rng.choice(SENTENCES) for _ in range(4)) + "。")
     return out[:count]
 
 
