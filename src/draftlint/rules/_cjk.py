@@ -1,0 +1,342 @@
+"""Shared by the punctuation rules (W001–W005): Chinese context, protected spans, W001's verdicts.
+
+An ASCII mark is in Chinese context when the nearest character on one side (a few spaces
+skipped) is Han or Chinese punctuation; spans that are not prose (URLs, e-mail, file names,
+versions, numbers, code) are never touched. The tables live in ``rules/punctuation.toml``.
+
+W001 owns every ASCII mark it reports; W003 and W004 ask ``halfwidth_marks`` so that they
+never report the same character again, and every rule skips the numbering markers N005
+reports (``marker_spans``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from draftlint.numbering.markers import Kind
+from draftlint.resources import rule_data
+
+if TYPE_CHECKING:
+    from draftlint.context import LintContext
+    from draftlint.model import Paragraph
+
+Spans = tuple[tuple[int, int], ...]
+_SPACES = frozenset(" \t\u3000\u00a0")
+_ASCII_RUN = re.compile(r"[!-~]{2,}")  # one mark alone between Chinese characters is prose
+_END = 1 << 62  # sorts after any span end: bisect finds the last span starting at or before
+
+
+def table() -> dict[str, Any]:
+    return rule_data("punctuation")
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    han: re.Pattern[str]
+    chinese: re.Pattern[str]  # Han or Chinese punctuation: one character
+    protected: re.Pattern[str]  # tried within runs of printable ASCII
+    protected_anywhere: re.Pattern[str] | None  # scope = "paragraph"
+    ascii_marks: re.Pattern[str]  # any ASCII mark W001 looks at
+    paired: str  # the ASCII brackets and quotes, which pair with full-width halves
+    family_of: dict[str, str]  # bracket/quote character → its family's first character
+    all_marks: re.Pattern[str]  # those, with the full-width halves brackets/quotes pair with
+    max_gap: int
+
+
+@cache
+def patterns() -> _Patterns:
+    data = table()
+    context = data["context"]
+    han, punctuation = context["han"], context["punctuation"]
+    halfwidth = data["halfwidth"]
+    ascii_chars = [*halfwidth["marks"], *halfwidth["stops"]]
+    wide_chars: list[str] = []
+    for narrow_open, narrow_close, wide_open, wide_close in halfwidth["brackets"]:
+        ascii_chars += [narrow_open, narrow_close]
+        wide_chars += [wide_open, wide_close]
+    for straight, opening, closing in halfwidth["quotes"]:
+        ascii_chars.append(straight)
+        wide_chars += [opening, closing]
+    paired = "".join(
+        c for c in ascii_chars if c not in halfwidth["marks"] and c not in halfwidth["stops"]
+    )
+    family_of = {char: group[0] for group in halfwidth["brackets"] for char in group}
+    family_of |= {char: group[0] for group in halfwidth["quotes"] for char in group}
+    ascii_class = "".join(re.escape(c) for c in dict.fromkeys(ascii_chars))
+    wide_class = "".join(re.escape(c) for c in dict.fromkeys(wide_chars))
+    entries = data.get("protected", [])
+    protected = "|".join(
+        f"(?:{e['pattern']})" for e in entries if e.get("scope", "ascii") == "ascii"
+    )
+    anywhere = "|".join(
+        f"(?:{e['pattern']})" for e in entries if e.get("scope", "ascii") == "paragraph"
+    )
+    return _Patterns(
+        han=re.compile(f"[{han}]"),
+        chinese=re.compile(f"[{han}{punctuation}]"),
+        protected=re.compile(protected or r"(?!)"),
+        protected_anywhere=re.compile(anywhere) if anywhere else None,
+        ascii_marks=re.compile(f"[{ascii_class}]"),
+        paired=paired,
+        family_of=family_of,
+        all_marks=re.compile(f"[{ascii_class}{wide_class}]"),
+        max_gap=int(context.get("max_gap", 2)),
+    )
+
+
+_CHINESE: dict[str, bool] = {"": False}  # per character, filled on first sight
+
+
+def is_chinese(char: str) -> bool:
+    known = _CHINESE.get(char)
+    if known is None:
+        known = _CHINESE[char] = patterns().chinese.match(char) is not None
+    return known
+
+
+def before(text: str, index: int) -> str:
+    """The nearest character before ``index``, up to ``max_gap`` spaces skipped ("" if none)."""
+    gap = patterns().max_gap
+    j = index - 1
+    while j >= 0 and text[j] in _SPACES and index - 1 - j < gap:
+        j -= 1
+    return "" if j < 0 or text[j] in _SPACES else text[j]
+
+
+def after(text: str, index: int) -> str:
+    """The nearest character after ``index`` (the mark's own position), spaces skipped."""
+    gap = patterns().max_gap
+    j = index + 1
+    n = len(text)
+    while j < n and text[j] in _SPACES and j - index - 1 < gap:
+        j += 1
+    return "" if j >= n or text[j] in _SPACES else text[j]
+
+
+def in_chinese_context(text: str, start: int, end: int | None = None) -> bool:
+    """Han or Chinese punctuation next to ``text[start:end]`` on at least one side."""
+    end = start + 1 if end is None else end
+    return is_chinese(before(text, start)) or is_chinese(after(text, end - 1))
+
+
+def between_chinese(text: str, start: int, end: int) -> bool:
+    return is_chinese(before(text, start)) and is_chinese(after(text, end - 1))
+
+
+def protected_spans(text: str) -> Spans:
+    """Merged spans of URLs, e-mail, file names, versions, numbers and code in ``text``."""
+    pats = patterns()
+    found: list[tuple[int, int]] = []
+    if pats.protected_anywhere is not None:
+        found += (m.span() for m in pats.protected_anywhere.finditer(text))
+    for run in _ASCII_RUN.finditer(text):
+        found += (m.span() for m in pats.protected.finditer(text, run.start(), run.end()))
+    if not found:
+        return ()
+    found.sort()
+    spans = [found[0]]
+    for start, end in found[1:]:
+        if start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def inside(spans: Spans, position: int) -> bool:
+    if not spans:
+        return False
+    at = bisect_right(spans, (position, _END)) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]
+
+
+# --- numbering markers N005 reports -------------------------------------------------------
+
+
+def marker_spans(ctx: LintContext) -> dict[int, Spans]:
+    """Per paragraph index, the marker spans N005 reports: no other rule reports them again."""
+    cached = ctx.shared.get("punctuation.marker_spans")
+    if cached is None:
+        from draftlint.rules.numbering_style import canonical  # N005's own verdict
+
+        found: dict[int, list[tuple[int, int]]] = {}
+        outline = ctx.outline
+        markers = [(h.marker, h.paragraph) for h in outline.headings]
+        markers += [
+            (item.marker, item.paragraph)
+            for group in outline.enumerations
+            for item in group
+            if item.marker.kind is Kind.ORDINAL
+        ]
+        for marker, paragraph in markers:
+            if canonical(marker) != marker.text:
+                found.setdefault(paragraph.index, []).append((marker.start, marker.end))
+        cached = {index: tuple(sorted(spans)) for index, spans in found.items()}
+        ctx.shared["punctuation.marker_spans"] = cached
+    return cached
+
+
+# --- W001's verdicts -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HalfMark:
+    """An ASCII mark in Chinese text and the full-width mark that replaces it."""
+
+    start: int
+    char: str
+    replacement: str
+
+
+def halfwidth_marks(ctx: LintContext, paragraph: Paragraph) -> tuple[HalfMark, ...]:
+    """W001's findings in one paragraph (cached: W003 and W004 ask for them too)."""
+    cache_ = ctx.shared.setdefault("punctuation.halfwidth", {})
+    found = cache_.get(paragraph.index)
+    if found is None:
+        found = scan_halfwidth(paragraph.text, marker_spans(ctx).get(paragraph.index, ()))
+        cache_[paragraph.index] = found
+    return found
+
+
+def scan_halfwidth(text: str, skip: Spans = ()) -> tuple[HalfMark, ...]:
+    pats = patterns()
+    if pats.ascii_marks.search(text) is None or pats.han.search(text) is None:
+        return ()
+    protected = protected_spans(text)
+    halfwidth = table()["halfwidth"]
+    marks: dict[str, str] = halfwidth["marks"]
+    stops: dict[str, str] = halfwidth["stops"]
+    groups: dict[str, list[tuple[int, str]]] = {}  # bracket/quote family → its marks in order
+    family_of = pats.family_of
+    # Full-width brackets and quotes matter only to pair with ASCII ones.
+    finder = pats.all_marks if any(c in text for c in pats.paired) else pats.ascii_marks
+    found: list[HalfMark] = []
+    for match in finder.finditer(text):
+        position = match.start()
+        if (protected and inside(protected, position)) or (skip and inside(skip, position)):
+            continue
+        char = match.group()
+        if char in marks:
+            if (position and is_chinese(text[position - 1])) or in_chinese_context(text, position):
+                found.append(HalfMark(position, char, marks[char]))
+        elif char in stops:
+            if _is_sentence_stop(text, position):
+                found.append(HalfMark(position, char, stops[char]))
+        else:
+            groups.setdefault(family_of[char], []).append((position, char))
+    for bracket in halfwidth["brackets"]:
+        found += _brackets(text, groups.get(bracket[0], []), *bracket)
+    for quote in halfwidth["quotes"]:
+        found += _quotes(text, groups.get(quote[0], []), *quote)
+    found.sort(key=lambda mark: mark.start)
+    return tuple(found)
+
+
+def _is_sentence_stop(text: str, position: int) -> bool:
+    previous = text[position - 1] if position else ""
+    following = text[position + 1] if position + 1 < len(text) else ""
+    if previous == "." or following == ".":
+        return False  # .. or ...: W005's ellipsis
+    if not is_chinese(previous):
+        return False
+    return not following or following in _SPACES or is_chinese(following)
+
+
+def _next(text: str, position: int) -> str:
+    """The character right after a closing mark: ``"Hello." 然后`` is an English quote."""
+    return text[position + 1] if position + 1 < len(text) else ""
+
+
+def _has_chinese(text: str, start: int, end: int) -> bool:
+    return patterns().chinese.search(text, start, end) is not None
+
+
+def _brackets(
+    text: str, events: list[tuple[int, str]], n_open: str, n_close: str, w_open: str, w_close: str
+) -> Iterator[HalfMark]:
+    """ASCII brackets paired in the paragraph; a pair in Chinese context is converted whole."""
+    stack: list[tuple[int, str]] = []
+    lone: list[tuple[int, str]] = []
+    for position, char in events:
+        if char in (n_open, w_open):
+            stack.append((position, char))
+            continue
+        if not stack:
+            lone.append((position, char))
+            continue
+        opened_at, opener = stack.pop()
+        if opener == n_open and char == n_close:
+            chinese = (
+                _has_chinese(text, opened_at + 1, position)
+                or is_chinese(before(text, opened_at))
+                or patterns().han.match(_next(text, position)) is not None
+            )
+            if chinese:
+                yield HalfMark(opened_at, opener, w_open)
+                yield HalfMark(position, char, w_close)
+        elif opener == n_open:  # (…）: the ASCII half of a Chinese pair
+            yield HalfMark(opened_at, opener, w_open)
+        elif char == n_close:  # （…)
+            yield HalfMark(position, char, w_close)
+    for position, char in [*lone, *stack]:
+        if char in (n_open, n_close) and in_chinese_context(text, position):
+            yield HalfMark(position, char, w_open if char == n_open else w_close)
+
+
+def _quotes(
+    text: str, events: list[tuple[int, str]], straight: str, opening: str, closing: str
+) -> Iterator[HalfMark]:
+    """Straight quotes by position: first opening, second closing; one closing a curly “ is ”."""
+    curly_open = False
+    pending: int | None = None  # a straight quote waiting for its partner
+    for position, char in events:
+        if char == straight and _is_apostrophe(text, position):
+            continue
+        if char == opening:
+            if pending is not None:
+                yield from _lone_quote(text, pending, straight, opening)
+                pending = None
+            curly_open = True
+        elif char == closing:
+            if pending is not None:  # "…”: the straight half of a Chinese pair
+                yield HalfMark(pending, straight, opening)
+                pending = None
+            curly_open = False
+        elif curly_open:  # “…"
+            yield HalfMark(position, straight, closing)
+            curly_open = False
+        elif pending is None:
+            pending = position
+        else:
+            chinese = (
+                _has_chinese(text, pending + 1, position)
+                or is_chinese(before(text, pending))
+                or is_chinese(_next(text, position))
+            )
+            if chinese:
+                yield HalfMark(pending, straight, opening)
+                yield HalfMark(position, straight, closing)
+            pending = None
+    if pending is not None:
+        yield from _lone_quote(text, pending, straight, opening)
+
+
+def _lone_quote(text: str, position: int, straight: str, opening: str) -> Iterator[HalfMark]:
+    if in_chinese_context(text, position):
+        yield HalfMark(position, straight, opening)
+
+
+def _is_apostrophe(text: str, position: int) -> bool:
+    """don't, Xi'an: an ASCII letter on both sides."""
+    if position == 0 or position + 1 >= len(text):
+        return False
+    return (
+        text[position - 1].isascii()
+        and text[position - 1].isalpha()
+        and (text[position + 1].isascii() and text[position + 1].isalpha())
+    )

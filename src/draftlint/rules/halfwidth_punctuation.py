@@ -1,0 +1,49 @@
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from draftlint.model import Finding, Severity
+from draftlint.rule import Rule
+from draftlint.rules._cjk import halfwidth_marks
+
+
+class HalfwidthPunctuation(Rule):
+    code = "W001"
+    name = "halfwidth-punctuation"
+    severity = Severity.WARNING
+    tags = ("punctuation", "width")
+    fixable = True
+    summary: ClassVar[dict[str, str]] = {
+        "zh": "中文语境中使用了半角（英文）标点",
+        "en": "An ASCII punctuation mark in Chinese text",
+    }
+    message: ClassVar[dict[str, Any]] = {
+        "zh": "中文语境中使用了半角标点“{mark}”，应为全角“{expected}”",
+        "en": "ASCII “{mark}” in Chinese text; use the full-width “{expected}”",
+    }
+    why: ClassVar[dict[str, str]] = {
+        "zh": "GB/T 15834 规定中文文本使用全角标点。是否属于中文语境由标点两侧的字符判断："
+        "小数与千分位（3.5%、1,000）、时间（10:30）、网址、电子邮箱、文件名、版本号、"
+        "英文语句（Hello, world.）和代码中的半角标点不报告；点号只在明显是句末时报告。"
+        "直双引号、单引号按段内位置配对，依次改为前引号和后引号。"
+        "各项只报告一次：N005 报告的序号（如“(一)”）不在此报告；"
+        "中文语境中的直引号归本规则，W003 和 W004 不再重复报告。",
+        "en": "GB/T 15834 has Chinese text use full-width punctuation. The characters on"
+        " either side decide whether a mark stands in Chinese text: decimals and thousands"
+        " (3.5%, 1,000), times (10:30), URLs, e-mail addresses, file names, version numbers,"
+        " English text (Hello, world.) and code keep their ASCII marks, and a full stop is"
+        " reported only where it clearly ends a sentence. Straight quotes are paired by"
+        " position in the paragraph (opening, closing, …). Nothing is reported twice:"
+        " numbering markers such as (一) are N005's, and straight quotes in Chinese text"
+        " belong to this rule, not to W003 or W004.",
+    }
+    source = "GB/T 15834-2011 3.1, 4"
+    example_bad = '会议强调,要落实"第一议题"制度(试行).\n'
+    example_good = "会议强调，要落实“第一议题”制度（试行）。\n"
+
+    def check(self) -> Iterator[Finding]:
+        for paragraph in self.ctx.document.paragraphs:
+            for mark in halfwidth_marks(self.ctx, paragraph):
+                yield self.finding(
+                    paragraph, mark.start, mark.start + 1, fix=mark.replacement,
+                    mark=mark.char, expected=mark.replacement,
+                )  # fmt: skip

@@ -1,0 +1,101 @@
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+
+from draftlint.model import Finding, Paragraph, Severity
+from draftlint.rule import Rule
+from draftlint.rules._cjk import (
+    Spans,
+    between_chinese,
+    in_chinese_context,
+    inside,
+    marker_spans,
+    protected_spans,
+    table,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    pattern: re.Pattern[str]
+    replacement: str
+    context: str  # "any", "either", "both"
+    label: dict[str, str]
+    triggers: tuple[str, ...]  # one must be in the paragraph; () means try everywhere
+
+    def wanted(self, text: str) -> bool:
+        return not self.triggers or any(trigger in text for trigger in self.triggers)
+
+
+@cache
+def _forms() -> tuple[_Form, ...]:
+    return tuple(
+        _Form(
+            re.compile(entry["pattern"]), entry["replacement"], entry.get("context", "any"),
+            entry["label"], tuple(entry.get("triggers", ())),
+        )
+        for entry in table().get("nonstandard", [])
+    )  # fmt: skip
+
+
+class NonstandardPunctuation(Rule):
+    code = "W005"
+    name = "nonstandard-punctuation"
+    severity = Severity.WARNING
+    tags = ("punctuation",)
+    fixable = True
+    summary: ClassVar[dict[str, str]] = {
+        "zh": "省略号、破折号、小数点、间隔号写法不规范",
+        "en": "An ellipsis, dash, decimal point or middle dot in a non-standard form",
+    }
+    message: ClassVar[dict[str, Any]] = {
+        "zh": "“{found}”不是标准写法，{label_zh}应为“{expected}”",
+        "en": "“{found}” is not the standard form; the {label_en} is “{expected}”",
+    }
+    why: ClassVar[dict[str, str]] = {
+        "zh": "GB/T 15834 规定：省略号为“……”（不用“...”“。。。”或单个“…”），"
+        "破折号为“——”（不用“--”或单个“—”），间隔号为“·”（不用“・”“•”），"
+        "数字中的小数点用半角“.”（1。5、3．5应为1.5、3.5）。"
+        "英文语句中的“...”和数字之间的连字符不报告。",
+        "en": "GB/T 15834: the ellipsis is …… (not ..., 。。。 or a single …), the dash is ——"
+        " (not -- or a single —), the middle dot is · (not ・ or •), and a number takes the"
+        " half-width decimal point (1。5 and 3．5 are 1.5 and 3.5). An ellipsis in English"
+        " text and a hyphen between numbers are left alone.",
+    }
+    source = "GB/T 15834-2011 4.11, 4.9, 4.14; GB/T 15835-2011"
+    example_bad = "会上讨论了预算、人员...等问题--重点是经费，增幅为3．5%，学党史・感党恩。\n"
+    example_good = "会上讨论了预算、人员……等问题——重点是经费，增幅为3.5%，学党史·感党恩。\n"
+
+    def check(self) -> Iterator[Finding]:
+        markers = marker_spans(self.ctx)
+        paragraphs = self.ctx.document.paragraphs
+        whole = self.ctx.document.text
+        for form in _forms():
+            if form.wanted(whole):
+                yield from self._form(form, paragraphs, markers)
+
+    def _form(
+        self, form: _Form, paragraphs: list[Paragraph], markers: dict[int, Spans]
+    ) -> Iterator[Finding]:
+        for paragraph in paragraphs:
+            text = paragraph.text
+            if not form.wanted(text):
+                continue
+            protected: Spans | None = None
+            for match in form.pattern.finditer(text):
+                start, end = match.span()
+                if protected is None:
+                    protected = protected_spans(text)
+                if inside(protected, start) or inside(markers.get(paragraph.index, ()), start):
+                    continue
+                if form.context == "either" and not in_chinese_context(text, start, end):
+                    continue
+                if form.context == "both" and not between_chinese(text, start, end):
+                    continue
+                yield self.finding(
+                    paragraph, start, end, fix=form.replacement,
+                    found=match.group(), expected=form.replacement,
+                    label_zh=form.label.get("zh", ""), label_en=form.label.get("en", ""),
+                )  # fmt: skip

@@ -1,0 +1,202 @@
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+
+from draftlint.model import Finding, Paragraph, Severity
+from draftlint.rule import Rule
+from draftlint.rules._cjk import halfwidth_marks, inside, marker_spans, table
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    open: str
+    close: str
+    narrow_open: str
+    narrow_close: str
+    quote: bool
+
+
+@dataclass(slots=True)
+class _Open:
+    position: int
+    char: str
+    narrow: bool
+    owned: bool  # W001 reports this character
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    pairs: tuple[_Pair, ...]
+    # char → (pair index, role): "open", "close", "nopen", "nclose" (ASCII halves), "straight"
+    roles: dict[str, tuple[int, str]]
+    wide: re.Pattern[str]  # the full-width marks: a paragraph without them has nothing to report
+    every: re.Pattern[str]
+    list_item: re.Pattern[str]
+    narrow: tuple[str, ...]  # every ASCII half
+    balanced: tuple[tuple[str, str, re.Pattern[str]], ...]  # per pair: open, close, alternation
+
+    def clean(self, text: str) -> bool:
+        """A fast pass: no ASCII halves, and every pair present strictly alternates."""
+        if any(char in text for char in self.narrow):
+            return False
+        for opening, closing, alternation in self.balanced:
+            if (opening in text or closing in text) and alternation.fullmatch(text) is None:
+                return False
+        return True
+
+
+@cache
+def _table() -> _Table:
+    pairs: list[_Pair] = []
+    roles: dict[str, tuple[int, str]] = {}
+    for index, entry in enumerate(table()["pairs"]):
+        narrow_open, narrow_close = entry.get("narrow", ["", ""])
+        pairs.append(_Pair(entry["open"], entry["close"], narrow_open, narrow_close,
+                           bool(entry.get("quote"))))  # fmt: skip
+        roles[entry["open"]] = (index, "open")
+        roles[entry["close"]] = (index, "close")
+        if narrow_open and narrow_open == narrow_close:
+            roles[narrow_open] = (index, "straight")
+        elif narrow_open:
+            roles[narrow_open] = (index, "nopen")
+            roles[narrow_close] = (index, "nclose")
+    wide = "".join(re.escape(p.open + p.close) for p in pairs)
+    every = "".join(re.escape(char) for char in roles)
+    options = table().get("pairs_options", {})
+    balanced = []
+    for pair in pairs:
+        o, c = re.escape(pair.open), re.escape(pair.close)
+        alternation = re.compile(f"[^{o}{c}]*(?:{o}[^{o}{c}]*{c}[^{o}{c}]*)*")
+        balanced.append((pair.open, pair.close, alternation))
+    narrow = {char for pair in pairs for char in (pair.narrow_open, pair.narrow_close) if char}
+    return _Table(
+        tuple(pairs), roles, re.compile(f"[{wide}]"), re.compile(f"[{every}]"),
+        re.compile(options.get("list_item", r"(?!)")), tuple(sorted(narrow)), tuple(balanced),
+    )  # fmt: skip
+
+
+class UnpairedPunctuation(Rule):
+    code = "W004"
+    name = "unpaired-punctuation"
+    severity = Severity.WARNING
+    tags = ("punctuation", "pairs")
+    fixable = True
+    summary: ClassVar[dict[str, str]] = {
+        "zh": "成对标点不配对：缺前半或后半，或前后半角全角不一致",
+        "en": "A paired mark without its partner, or whose halves differ in width",
+    }
+    message: ClassVar[dict[str, Any]] = {
+        "zh": {
+            "unclosed": "{mark} 没有对应的后半 {partner}",
+            "unopened": "{mark} 前面没有对应的前半 {partner}",
+            "width": "成对标点前后宽度不一致：{mark} 应为全角 {expected}",
+            "direction": "引号方向有误：{mark} 应为后引号 {expected}",
+        },
+        "en": {
+            "unclosed": "{mark} is never closed by {partner}",
+            "unopened": "{mark} closes nothing: no {partner} before it",
+            "width": "The halves of this pair differ in width: {mark} should be {expected}",
+            "direction": "Quote turned the wrong way: {mark} should be the closing {expected}",
+        },
+    }
+    why: ClassVar[dict[str, str]] = {
+        "zh": "GB/T 15834 中括号、引号、书名号等成对使用，缺少一半多为删改遗留，"
+        "“（…)”这类前后宽度不同的配对是输入法切换所致。检查在段内进行；"
+        "多段引文每段开头用前引号、只在末段用后引号，不作报告；“1）”一类列项序号不报告。"
+        "中文语境中的半角括号、直引号由 W001 报告，本规则不重复报告同一字符。",
+        "en": "GB/T 15834 marks such as brackets, quotes and title marks come in pairs; a lone"
+        " half is usually left over from an edit, and a pair whose halves differ in width"
+        " (（…)) comes from switching the input method. Pairs are checked within a paragraph;"
+        " a quotation running over several paragraphs (each opening with “, only the last"
+        " closing) and list labels such as 1） are accepted. ASCII brackets and straight"
+        " quotes in Chinese text are W001's; this rule does not report the same character.",
+    }
+    source = "GB/T 15834-2011 4.8, 4.9, 4.15"
+    example_bad = "依据《中华人民共和国预算法，落实“三保”要求（保工资、保运转、保基本民生。\n"
+    example_good = "依据《中华人民共和国预算法》，落实“三保”要求（保工资、保运转、保基本民生）。\n"
+
+    def check(self) -> Iterator[Finding]:
+        data = _table()
+        markers = marker_spans(self.ctx)
+        paragraphs = self.ctx.document.paragraphs
+        for number, paragraph in enumerate(paragraphs):
+            if data.wide.search(paragraph.text) is None or data.clean(paragraph.text):
+                continue
+            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+            if following is not None and following.story != paragraph.story:
+                following = None
+            yield from self._paragraph(data, paragraph, following, markers.get(paragraph.index, ()))
+
+    def _paragraph(
+        self, data: _Table, paragraph: Paragraph, following: Paragraph | None, skip: tuple
+    ) -> Iterator[Finding]:
+        text = paragraph.text
+        owned = {mark.start: mark for mark in halfwidth_marks(self.ctx, paragraph)}
+        stacks: list[list[_Open]] = [[] for _ in data.pairs]
+        for match in data.every.finditer(text):
+            position, char = match.start(), match.group()
+            if inside(skip, position):
+                continue
+            index, role = data.roles[char]
+            pair = data.pairs[index]
+            mark = owned.get(position)
+            if mark is not None:  # W001's: count it as the mark W001 puts in its place
+                role = "open" if mark.replacement == pair.open else "close"
+            elif role == "straight":
+                continue  # a straight quote outside Chinese text: English typography
+            narrow = role in ("nopen", "nclose")
+            stack = stacks[index]
+            if role in ("open", "nopen"):
+                if pair.quote and stack and not narrow and not stack[-1].narrow:
+                    stack.pop()  # “…“: a closing quote typed the wrong way round
+                    if mark is None:
+                        yield self.finding(
+                            paragraph, position, position + 1, fix=pair.close,
+                            variant="direction", mark=char, expected=pair.close,
+                        )  # fmt: skip
+                    continue
+                stack.append(_Open(position, char, narrow, mark is not None))
+            elif stack:
+                opener = stack.pop()
+                if opener.narrow and not opener.owned and not narrow:
+                    yield self._width(paragraph, opener.position, opener.char, pair.open)
+                elif narrow and mark is None and not opener.narrow:
+                    yield self._width(paragraph, position, char, pair.close)
+            elif not (narrow or mark or _exempt_closer(data, pair, text, position)):
+                yield self.finding(
+                    paragraph, position, position + 1,
+                    variant="unopened", mark=char, partner=pair.open,
+                )  # fmt: skip
+        for index, stack in enumerate(stacks):
+            pair = data.pairs[index]
+            for opener in stack:
+                if opener.narrow or opener.owned:
+                    continue
+                if pair.quote and _continued(text, opener.position, following, pair.open):
+                    continue
+                yield self.finding(
+                    paragraph, opener.position, opener.position + 1,
+                    variant="unclosed", mark=opener.char, partner=pair.close,
+                )  # fmt: skip
+
+    def _width(self, paragraph: Paragraph, position: int, char: str, expected: str) -> Finding:
+        return self.finding(
+            paragraph, position, position + 1, fix=expected,
+            variant="width", mark=char, expected=expected,
+        )  # fmt: skip
+
+
+def _exempt_closer(data: _Table, pair: _Pair, text: str, position: int) -> bool:
+    """’ in China’s (an apostrophe), 1） after a clause mark (a list label)."""
+    if pair.quote:
+        return position > 0 and text[position - 1].isascii() and text[position - 1].isalpha()
+    return data.list_item.search(text, 0, position) is not None
+
+
+def _continued(text: str, position: int, following: Paragraph | None, opening: str) -> bool:
+    """A quotation over several paragraphs: each opens with “ and only the last closes."""
+    if text[:position].strip() or following is None:
+        return False
+    return following.text.lstrip().startswith(opening)

@@ -1,0 +1,74 @@
+"""W005 nonstandard-punctuation: ellipsis, dash, decimal point and middle dot forms."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import findings_of, lint_json, write_docx
+
+
+def w005(findings) -> list[tuple[str, str]]:
+    return [(f.text, f.fix.replacement) for f in findings if f.code == "W005"]
+
+
+FLAGGED = {
+    "ascii ellipsis": ("涉及人员、经费、场地...等问题。", [("...", "……")]),
+    "six dots": ("涉及人员、经费......等问题。", [("......", "……")]),
+    "chinese stops": ("涉及人员、经费。。。等问题。", [("。。。", "……")]),
+    "single ellipsis": ("涉及人员、经费…等问题。", [("…", "……")]),
+    "double hyphen": ("重点任务--安全生产", [("--", "——")]),
+    "spaced double hyphen": ("重点任务 -- 安全生产", [("--", "——")]),
+    "single dash": ("重点任务—安全生产", [("—", "——")]),
+    "full-width stop in number": ("增长3．5个百分点", [("．", ".")]),
+    "chinese stop in number": ("总额达1。5亿元", [("。", ".")]),
+    "katakana middle dot": ("开展学党史・感党恩活动", [("・", "·")]),
+    "bullet as middle dot": ("让•雅克", [("•", "·")]),
+}
+
+
+@pytest.mark.parametrize("name", FLAGGED)
+def test_flags_nonstandard_forms(name: str, lint_text) -> None:
+    text, expected = FLAGGED[name]
+    assert w005(lint_text(text + "\n", select="W005")) == expected
+
+
+CLEAN = {
+    "standard forms": "涉及人员、经费……等问题——重点是安全，增长3.5%，学党史·感党恩。",
+    "english ellipsis": "He paused and said: wait... then left.",
+    "year range": "规划期为2021--2025年，时间为1月—2月。",
+    "hyphenated english": "采用end-to-end加密和COVID-19防控方案。",
+    "sentence end before a year": "共召开会议5次，完成率为100。2024年计划召开6次。",
+    "sentence end before a date": "全年完成5。3月起实施新办法。",
+    "bullet list": "• 加强学习\n• 完善制度",
+    "url with dots": "详见https://www.example.cn/a...b，请查阅。",
+    "long dash": "主要任务——安全生产——必须抓牢。",
+}
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_leaves_alone(name: str, lint_text) -> None:
+    assert w005(lint_text(CLEAN[name] + "\n", select="W005")) == []
+
+
+def test_no_double_report_with_w001(lint_text) -> None:
+    """An ASCII ellipsis is W005's alone: W001 never reads its dots as sentence stops."""
+    findings = lint_text("涉及人员、经费...等问题.\n", select="W001,W005")
+    assert [(f.code, f.text) for f in findings] == [("W005", "..."), ("W001", ".")]
+
+
+def test_messages(lint_text) -> None:
+    finding = lint_text("重点任务--安全生产\n", select="W005")[0]
+    assert finding.message("zh") == "“--”不是标准写法，破折号应为“——”"
+    assert finding.message("en") == "“--” is not the standard form; the dash is “——”"
+
+
+def test_seeds_have_none(seed, seed_docx) -> None:
+    paths = [seed(n) for n in ("000", "001", "002")] + [seed_docx("000")]
+    _, report = lint_json("--select", "W005", *map(str, paths))
+    assert findings_of(report, "W005") == []
+
+
+def test_real_run_on_docx(tmp_path) -> None:
+    lines = ["工作总结", "主要问题是：经费不足、人员短缺...", "下一步--全面整改。"]
+    _, report = lint_json("--select", "W005", str(write_docx(tmp_path / "d.docx", lines)))
+    found = findings_of(report, "W005")
+    assert [(f["text"], f["fix"]["replacement"]) for f in found] == [("...", "……"), ("--", "——")]
