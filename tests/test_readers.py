@@ -104,3 +104,24 @@ def test_bad_docx_is_a_read_error(tmp_path: Path, name: str, data: bytes) -> Non
     path.write_bytes(data)
     with pytest.raises(ReadError):
         read_path(path)
+
+
+def test_table_of_contents_does_not_enter_the_outline(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from draftlint.numbering.outline import build_outline
+
+    doc = docx.Document()
+    doc.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    for line in ("目录", "一、总体情况\t1", "二、存在问题\t3"):
+        doc.add_paragraph(line, style="toc 1" if "\t" in line else None)
+    for line in ("一、总体情况", "正文。", "二、存在问题", "正文。"):
+        doc.add_paragraph(line)
+    path = tmp_path / "toc.docx"
+    doc.save(str(path))
+    document = read_path(path)
+    assert [p.story for p in document.paragraphs][:3] == ["body", "toc", "toc"]
+    outline = build_outline(document)
+    assert [h.marker.text for h in outline.headings] == ["一、", "二、"]
+    assert all(h.problem is None for h in outline.headings)

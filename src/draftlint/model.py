@@ -30,7 +30,7 @@ class Paragraph:
     the source line when the reader removed markup (Markdown); ``None`` means identity.
     ``prefix_len`` counts leading characters that are not in the file at all (the
     computed marker of Word's automatic numbering). ``story`` says where the paragraph
-    lives: "body", "table", "textbox", "header", "footer", "footnote", "endnote"; only
+    lives: "body", "table", "textbox", "header", "footer", "footnote", "endnote", "toc" (a table-of-contents entry); only
     body paragraphs make the outline.
     """
 

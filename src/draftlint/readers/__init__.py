@@ -18,6 +18,11 @@ READERS: dict[str, str] = {
     ".docx": "draftlint.readers.docx:read_docx",
     ".docm": "draftlint.readers.docx:read_docx",
     ".dotx": "draftlint.readers.docx:read_docx",
+    # Converted to .docx through LibreOffice (soffice), when it is installed.
+    ".doc": "draftlint.readers.convert:read_other",
+    ".wps": "draftlint.readers.convert:read_other",
+    ".odt": "draftlint.readers.convert:read_other",
+    ".rtf": "draftlint.readers.convert:read_other",
 }
 SUFFIXES = frozenset(READERS)
 

@@ -66,7 +66,10 @@ def _write_finding(console: Console, path: str, finding: Finding, lang: str, qui
     caret = " " * offset + "^" * width
     hint = ""
     if finding.fix is not None and finding.fix.replacement != finding.text:
-        hint = f" {t(lang, 'fix_hint')}“{finding.fix.replacement}”"
+        replacement = finding.fix.replacement
+        hint = (
+            f" {t(lang, 'fix_hint')}“{replacement}”" if replacement else f" {t(lang, 'fix_delete')}"
+        )
     console.print(
         f"[dim]{' ' * 5} │ [/dim][{_STYLE[severity]}]{caret}{escape(hint)}[/]",
         soft_wrap=True,

@@ -1,61 +1,171 @@
-"""Open a .docx safely: a real zip, bounded inflation, XML with no DTD or entities."""
+"""Open a .docx safely, before any XML is parsed.
+
+Every hostile shape gets one line: an empty file, a text file renamed .docx, a truncated
+or overlapping zip, too many entries, duplicate part names, an encrypted (OLE) package, a
+part that inflates past the limit or at an absurd ratio (the bytes really inflated are
+counted, never the sizes the archive declares), XML with a DOCTYPE or entity declaration.
+python-docx is never used to open the file: its parser turns libxml2's size limits off.
+"""
 
 from __future__ import annotations
 
 import io
+import os
 import zipfile
+import zlib
+from itertools import pairwise
 
 from lxml import etree
 
 from draftlint.model import ReadError
 
-MAX_PART_BYTES = 256 * 1024 * 1024
+MiB = 1 << 20
+MAX_PART_BYTES = 256 * MiB  # default; DRAFTLINT_MAX_PART_MIB overrides it
+MAX_ENTRIES = 10_000  # real documents hold tens of parts, a few thousand with many images
+MAX_RATIO = 200  # text XML deflates 5-30:1; a bomb 1000:1
+RATIO_FLOOR = 8 * MiB  # small parts may compress well; only large ones are judged by ratio
 _CHUNK = 1 << 16
 
-_XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=False
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_DECLARATIONS = tuple(
+    mark.encode(encoding)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("ascii", "utf-16-le", "utf-16-be")
 )
+
+_XML_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+    huge_tree=False, remove_blank_text=False,
+)  # fmt: skip
+
+
+class LegacyWordFile(Exception):
+    """An OLE Word 97-2003 file (.doc), whatever its name: convert it, don't parse it."""
+
+
+def max_part_bytes() -> int:
+    configured = os.environ.get("DRAFTLINT_MAX_PART_MIB", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured) * MiB
+    return MAX_PART_BYTES
+
+
+def sniff(data: bytes) -> None:
+    """Refuse what is not a zip at all, with the reason a user can act on."""
+    if not data:
+        raise ReadError("文件为空 (empty file)")
+    if data.startswith(OLE_MAGIC):
+        if _ENCRYPTED_STREAM in data:
+            raise ReadError(
+                "文件已加密（设有打开密码），请在 Word 中取消密码后再检查 (encrypted, password-protected)"
+            )
+        if _WORD_STREAM in data:
+            raise LegacyWordFile
+        raise ReadError("是 OLE 复合文档，不是 .docx (OLE compound file, not .docx)")
+    if data.startswith(ZIP_MAGIC):
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            raise ReadError("zip 压缩包不完整，文件可能被截断 (truncated zip archive)")
+        return
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        if _looks_like_text(data):
+            raise ReadError("是文本文件，不是 .docx 的 zip 压缩包 (a text file, not a zip archive)")
+        raise ReadError("不是有效的 .docx 文件：不是 zip 压缩包 (not a zip archive)")
+
+
+def _looks_like_text(data: bytes) -> bool:
+    head = data[:4096]
+    if b"\x00" in head:
+        return head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as error:
+            if error.start >= len(head) - 4:  # a character cut by the 4 KiB slice
+                return True
+    return False
 
 
 class DocxArchive:
-    def __init__(self, data: bytes, max_part_bytes: int = MAX_PART_BYTES) -> None:
-        if not data:
-            raise ReadError("文件为空 (empty file)")
-        if not zipfile.is_zipfile(io.BytesIO(data)):
-            raise ReadError("不是有效的 .docx 文件：不是 zip 压缩包 (not a zip archive)")
+    def __init__(self, data: bytes, part_limit: int | None = None) -> None:
+        sniff(data)
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, OSError) as error:
-            raise ReadError(f"不是有效的 .docx 文件 ({error})") from None
-        self.names = frozenset(self._zip.namelist())
-        self.max_part_bytes = max_part_bytes
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+            raise ReadError(f"zip 压缩包已损坏 (corrupt zip: {error})") from None
+        self.max_part_bytes = part_limit or max_part_bytes()
+        self._budget = 4 * self.max_part_bytes  # all parts read together
+        _check_entries(infos, len(data))
+        self._infos = {info.filename: info for info in infos}
+        self.names = frozenset(self._infos)
 
     def has(self, name: str) -> bool:
-        return name in self.names
+        return name in self._infos
 
     def read(self, name: str) -> bytes:
         """The part's bytes, counting what is really inflated, not what the zip declares."""
+        info = self._infos[name]
+        limit = min(self.max_part_bytes, self._budget)
         chunks: list[bytes] = []
         total = 0
         try:
-            with self._zip.open(name) as stream:
+            with self._zip.open(info) as stream:
                 while chunk := stream.read(_CHUNK):
                     total += len(chunk)
-                    if total > self.max_part_bytes:
+                    if total > limit:
                         raise ReadError(
-                            f"{name} 解压后超过 {self.max_part_bytes // (1 << 20)} MiB，"
-                            "疑似压缩炸弹 (part inflates past the limit: zip bomb?)"
+                            f"{name} 解压后超过 {limit // MiB} MiB，疑似压缩炸弹"
+                            f" (part inflates past {limit // MiB} MiB: zip bomb?)"
+                        )
+                    if total > RATIO_FLOOR and total > MAX_RATIO * max(info.compress_size, 1):
+                        raise ReadError(
+                            f"{name} 压缩比异常（超过 {MAX_RATIO}:1），疑似压缩炸弹"
+                            " (absurd compression ratio: zip bomb?)"
                         )
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile) as error:
-            raise ReadError(f"压缩包已损坏 ({name}: {error})") from None
+        except RuntimeError:  # zipfile: "File is encrypted, password required"
+            raise ReadError("压缩包内容已加密 (encrypted zip entry)") from None
+        except NotImplementedError:
+            raise ReadError(f"{name} 使用了不支持的压缩方式 (unsupported compression)") from None
+        except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as error:
+            raise ReadError(f"zip 压缩包已损坏 ({name}: {error})") from None
+        self._budget -= total
         return b"".join(chunks)
 
     def xml(self, name: str) -> etree._Element:
+        """The part parsed with no DTD, no entities, no network and libxml2's size limits on."""
         data = self.read(name)
-        if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-            raise ReadError(f"{name} 含 DOCTYPE/实体声明，已拒绝 (DTD or entity declaration)")
+        if any(mark in data for mark in _DECLARATIONS):
+            raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
         try:
-            return etree.fromstring(data, _XML_PARSER)
+            root = etree.fromstring(data, _XML_PARSER)
         except etree.XMLSyntaxError as error:
             raise ReadError(f"{name} 不是有效的 XML ({error.msg})") from None
+        docinfo = root.getroottree().docinfo
+        if docinfo.doctype or docinfo.internalDTD is not None:
+            raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
+        return root
+
+
+def _check_entries(infos: list[zipfile.ZipInfo], size: int) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise ReadError(
+            f"压缩包条目过多（{len(infos)} 个，上限 {MAX_ENTRIES}） (too many zip entries)"
+        )
+    seen: set[str] = set()
+    for info in infos:
+        key = info.filename.lower()  # OPC part names compare case-insensitively
+        if key in seen:
+            raise ReadError(f"压缩包中有重名部件 {info.filename} (duplicate part name)")
+        seen.add(key)
+    # Entries sharing or overlapping their data are the trick of non-recursive zip bombs.
+    ordered = sorted(infos, key=lambda info: info.header_offset)
+    for before, after in pairwise(ordered):
+        if before.header_offset + 30 + before.compress_size > after.header_offset:
+            raise ReadError("压缩包条目相互重叠，疑似压缩炸弹 (overlapping zip entries)")
+    if ordered and ordered[-1].header_offset + ordered[-1].compress_size > size:
+        raise ReadError("zip 压缩包不完整，文件可能被截断 (truncated zip archive)")

@@ -1,31 +1,116 @@
-"""Build a Document from a .docx: body paragraphs (tables included) in reading order."""
+"""Build a Document from a .docx as Word shows it.
+
+Order: the body (tables and text boxes in place), then footnotes, endnotes, headers and
+footers. An automatic number is computed and put before the paragraph's text
+(``prefix_len`` says how long it is), so the numbering rules read it like a typed one.
+An OLE Word 97-2003 file named .docx is converted with LibreOffice first.
+"""
 
 from __future__ import annotations
 
-from draftlint.model import Document, Paragraph, ReadError
-from draftlint.readers.docx.archive import DocxArchive
-from draftlint.readers.docx.body import W_BODY, paragraph_text, story_paragraphs
+from collections.abc import Iterable
 
-MAIN_PART = "word/document.xml"
+from draftlint.model import Document, Paragraph
+from draftlint.readers.docx.archive import DocxArchive, LegacyWordFile
+from draftlint.readers.docx.body import StoryParagraph, StoryWalker
+from draftlint.readers.docx.names import W_BODY
+from draftlint.readers.docx.numbering import LEVELS, ListCounters, Numbering
+from draftlint.readers.docx.stories import Package, header_footer_parts, note_order, notes
+from draftlint.readers.docx.styles import StyleInfo, Styles
+
+HEADING_LEVELS = 4  # GB/T 9704 numbers four levels; deeper outline levels are body text here
+_STORY_LABELS = {"header": "页眉", "footer": "页脚"}
 
 
 def read_docx(data: bytes, path: str) -> Document:
-    archive = DocxArchive(data)
-    if not archive.has(MAIN_PART):
-        raise ReadError("不是有效的 .docx 文件：缺少 word/document.xml (no word/document.xml)")
-    root = archive.xml(MAIN_PART)
+    try:
+        archive = DocxArchive(data)
+    except LegacyWordFile:
+        from draftlint.readers.convert import read_converted
+
+        return read_converted(data, path, ".doc")
+    package = Package(archive)
+    main = package.main_part()
+    root = archive.xml(main)
+    styles = Styles(package.optional_xml(main, "styles"))
+    builder = _Builder(
+        Document(path, "docx"), styles, Numbering(package.optional_xml(main, "numbering"), styles)
+    )
+    counts = {"table": 0, "textbox": 0}
     body = root.find(W_BODY)
-    document = Document(path, "docx")
-    if body is None:
-        return document
-    paragraphs = document.paragraphs
-    for ordinal, item in enumerate(story_paragraphs(body), start=1):
-        text = paragraph_text(item.element)
-        if not text.strip():
+    if body is not None:
+        builder.add(StoryWalker("body", counts=counts).walk(body), ordinal_label="第{}段")
+    for endnotes, kind, label in ((False, "footnotes", "脚注"), (True, "endnotes", "尾注")):
+        notes_root = package.optional_xml(main, kind)
+        if notes_root is None:
             continue
-        location = item.location or f"第{ordinal}段"
-        story = "table" if item.location else "body"
-        paragraphs.append(
-            Paragraph(len(paragraphs), text, ordinal, location, story=story, source=item.element)
-        )
-    return document
+        story = "endnote" if endnotes else "footnote"
+        walker_counts = {"table": 0, "textbox": counts["textbox"]}
+        items: list[StoryParagraph] = []
+        for number, note in notes(notes_root, note_order(root, endnotes), endnotes):
+            items.extend(StoryWalker(story, f"{label}{number}", walker_counts).walk(note))
+        counts["textbox"] = walker_counts["textbox"]
+        builder.add(items)
+    parts = list(header_footer_parts(package, main, root))
+    for story, part in parts:
+        same = [p for s, p in parts if s == story]
+        label = _STORY_LABELS[story] + (str(same.index(part) + 1) if len(same) > 1 else "")
+        walker_counts = {"table": 0, "textbox": counts["textbox"]}
+        builder.add(StoryWalker(story, label, walker_counts).walk(archive.xml(part)))
+        counts["textbox"] = walker_counts["textbox"]
+    return builder.document
+
+
+class _Builder:
+    def __init__(self, document: Document, styles: Styles, numbering: Numbering) -> None:
+        self.document = document
+        self.styles = styles
+        self.numbering = numbering
+        self.has_lists = bool(numbering.nums)
+
+    def add(self, items: Iterable[StoryParagraph], ordinal_label: str | None = None) -> None:
+        """Append one part's paragraphs; each story key counts lines and list items apart."""
+        paragraphs = self.document.paragraphs
+        styles = self.styles
+        ordinals: dict[int, int] = {}
+        counters: dict[int, ListCounters] = {}
+        for item in items:
+            text = item.text
+            if item.mark_deleted and not text:
+                continue  # a paragraph deleted whole: gone once changes are accepted
+            ordinal = ordinals[item.key] = ordinals.get(item.key, 0) + 1
+            style = styles.get(item.style_id)
+            marker = None
+            if self.has_lists and (item.num_id is not None or style.num_id is not None):
+                counter = counters.get(item.key)
+                if counter is None:
+                    counter = counters[item.key] = ListCounters(self.numbering)
+                marker = self._marker(item, style, counter)
+                if marker:
+                    text = marker + text
+            if not text.strip():
+                continue
+            level = style.outline_level if item.outline is False else item.outline
+            location = item.location
+            if not location and ordinal_label:
+                location = ordinal_label.format(ordinal)
+            heading = level + 1 if level is not None and level < HEADING_LEVELS else None
+            prefix = len(marker) if marker else 0
+            story = "toc" if style.is_toc and item.story == "body" else item.story
+            paragraph = Paragraph(len(paragraphs), text, ordinal, location, story=story)
+            paragraph.heading_level, paragraph.prefix_len = heading, prefix
+            paragraph.source = item.element
+            paragraphs.append(paragraph)
+
+    def _marker(self, item: StoryParagraph, style: StyleInfo, counter: ListCounters) -> str | None:
+        num_id = item.num_id if item.num_id is not None else style.num_id
+        if not num_id or num_id == "0":  # numId 0: explicitly no list
+            return None
+        ilvl = item.ilvl
+        if ilvl is None and num_id == style.num_id:
+            ilvl = style.ilvl
+            if ilvl is None:
+                ilvl = self.numbering.style_level(num_id, item.style_id)
+        if ilvl is None or not 0 <= ilvl < LEVELS:
+            ilvl = 0
+        return counter.next_marker(num_id, ilvl)

@@ -1,0 +1,138 @@
+"""The parts of a package and the stories beside the body: headers, footers, notes.
+
+Parts are found through the relationships (``_rels/*.rels``), not guessed by name. A
+header linked to the previous section is simply not referenced again, and a part shared by
+several sections is read once. Notes are read in the order their references appear in the
+body, numbered as Word shows them; separator notes and deleted references are skipped.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+
+from lxml import etree
+
+from draftlint.model import ReadError
+from draftlint.readers.docx.archive import DocxArchive
+from draftlint.readers.docx.names import (
+    PKG_REL_NS,
+    R_ID,
+    W_DEL,
+    W_ENDNOTE,
+    W_ENDNOTE_REF,
+    W_FOOTER_REF,
+    W_FOOTNOTE,
+    W_FOOTNOTE_REF,
+    W_HEADER_REF,
+    W_ID,
+    W_MOVE_FROM,
+    W_SECTPR,
+    W_TYPE,
+    w,
+)
+
+REL = f"{{{PKG_REL_NS}}}Relationship"
+DEFAULT_MAIN = "word/document.xml"
+W_SECTPR_CHANGE = w("sectPrChange")
+
+
+class Package:
+    def __init__(self, archive: DocxArchive) -> None:
+        self.archive = archive
+        self._rels: dict[str, dict[str, tuple[str, str]]] = {}
+
+    def relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """rId → (type, target part name) for the internal relationships of ``part``."""
+        if part in self._rels:
+            return self._rels[part]
+        folder, name = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", f"{name}.rels")
+        found: dict[str, tuple[str, str]] = {}
+        if self.archive.has(rels_name):
+            for rel in self.archive.xml(rels_name).iterchildren(REL):
+                if rel.get("TargetMode", "Internal") != "Internal":
+                    continue
+                target = rel.get("Target", "")
+                if target.startswith("/"):
+                    target = target.lstrip("/")
+                else:
+                    target = posixpath.normpath(posixpath.join(folder, target))
+                found[rel.get("Id", "")] = (rel.get("Type", ""), target)
+        self._rels[part] = found
+        return found
+
+    def related(self, part: str, kind: str) -> str | None:
+        """The first part of relationship type ``…/kind`` that exists in the archive."""
+        for rel_type, target in self.relationships(part).values():
+            if rel_type.endswith(f"/{kind}") and self.archive.has(target):
+                return target
+        return None
+
+    def main_part(self) -> str:
+        main = self.related("", "officeDocument")
+        if main is not None:
+            return main
+        if self.archive.has(DEFAULT_MAIN):
+            return DEFAULT_MAIN
+        raise ReadError("不是有效的 .docx 文件：缺少 word/document.xml (no word/document.xml)")
+
+    def optional_xml(self, part: str, kind: str) -> etree._Element | None:
+        target = self.related(part, kind)
+        return self.archive.xml(target) if target is not None else None
+
+
+def header_footer_parts(
+    package: Package, main: str, root: etree._Element
+) -> Iterator[tuple[str, str]]:
+    """(story, part) for each header and footer the sections reference, each part once."""
+    rels = package.relationships(main)
+    seen: set[str] = set()
+    for section in root.iter(W_SECTPR):
+        parent = section.getparent()
+        if parent is not None and parent.tag == W_SECTPR_CHANGE:
+            continue  # the section's properties before a tracked change
+        for reference in section:
+            story = {W_HEADER_REF: "header", W_FOOTER_REF: "footer"}.get(reference.tag)
+            target = rels.get(reference.get(R_ID, ""), ("", ""))[1] if story else ""
+            if target and target not in seen and package.archive.has(target):
+                seen.add(target)
+                yield story, target  # type: ignore[misc]
+
+
+def note_order(root: etree._Element, endnotes: bool) -> dict[str, int]:
+    """Note id → the number Word shows, from the order of live references in the body."""
+    tag = W_ENDNOTE_REF if endnotes else W_FOOTNOTE_REF
+    order: dict[str, int] = {}
+    for reference in root.iter(tag):
+        if _deleted(reference):
+            continue
+        note_id = reference.get(W_ID, "")
+        if note_id not in order:
+            order[note_id] = len(order) + 1
+    return order
+
+
+def _deleted(element: etree._Element) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag in (W_DEL, W_MOVE_FROM):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def notes(
+    notes_root: etree._Element, order: dict[str, int], endnotes: bool
+) -> list[tuple[int, etree._Element]]:
+    """(shown number, note) of the referenced notes, in reading order."""
+    tag = W_ENDNOTE if endnotes else W_FOOTNOTE
+    found = []
+    for note in notes_root.iterchildren(tag):
+        if note.get(W_TYPE, "normal") != "normal":
+            continue  # separator, continuationSeparator, continuationNotice
+        number = order.get(note.get(W_ID, ""))
+        if number is not None:
+            found.append((number, note))
+    found.sort(key=lambda item: item[0])
+    return found

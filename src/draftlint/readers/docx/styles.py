@@ -1,0 +1,130 @@
+"""Paragraph styles (styles.xml): the list and outline level a paragraph inherits.
+
+A heading styled Heading 1 / 标题 1 carries no marker of its own, and a style may carry
+the w:numPr that numbers every paragraph of that style. Both are read through w:basedOn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from draftlint.readers.docx.names import (
+    W_ILVL,
+    W_NUMID,
+    W_NUMPR,
+    W_OUTLINE_LVL,
+    W_PPR,
+    W_TYPE,
+    W_VAL,
+    w,
+)
+
+W_STYLE = w("style")
+W_STYLE_ID = w("styleId")
+W_NAME = w("name")
+W_BASED_ON = w("basedOn")
+W_DEFAULT = w("default")
+
+# Word writes built-in names in English ("heading 1"); WPS and localized files may write 标题 1.
+_HEADING_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+_BODY_LEVEL = 9  # w:outlineLvl 9 is body text
+
+
+# Word's built-in TOC entry styles: "toc 1" … "toc 9" (id TOC1), localised as 目录 1.
+_TOC_NAME = re.compile(r"(?i)(?:toc|目录)\s*[1-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class StyleInfo:
+    num_id: str | None = None  # from the style's w:numPr (inherited through basedOn)
+    ilvl: int | None = None
+    outline_level: int | None = None  # 0-based; None: body text
+    is_toc: bool = False  # a table-of-contents entry (toc 1 / 目录 1): repeats the headings
+
+
+_PLAIN = StyleInfo()
+
+
+def int_val(element: etree._Element | None) -> int | None:
+    if element is None:
+        return None
+    try:
+        return int(element.get(W_VAL, ""))
+    except ValueError:
+        return None
+
+
+def outline_level(ppr: etree._Element | None) -> int | bool | None:
+    """0-based level from w:outlineLvl; False when absent (inherit), None for body text."""
+    if ppr is None:
+        return False
+    level = int_val(ppr.find(W_OUTLINE_LVL))
+    if level is None:
+        return False if ppr.find(W_OUTLINE_LVL) is None else None
+    return level if 0 <= level < _BODY_LEVEL else None
+
+
+class Styles:
+    def __init__(self, root: etree._Element | None) -> None:
+        self._elements: dict[str, etree._Element] = {}
+        self._resolved: dict[str, StyleInfo] = {}
+        self.default_paragraph: str | None = None
+        if root is None:
+            return
+        for style in root.iterchildren(W_STYLE):
+            if style.get(W_TYPE, "paragraph") not in ("paragraph", "numbering"):
+                continue
+            style_id = style.get(W_STYLE_ID)
+            if style_id is None:
+                continue
+            self._elements.setdefault(style_id, style)
+            if style.get(W_DEFAULT) in ("1", "true", "on") and style.get(W_TYPE) == "paragraph":
+                self.default_paragraph = style_id
+
+    def get(self, style_id: str | None) -> StyleInfo:
+        if style_id is None:
+            style_id = self.default_paragraph
+            if style_id is None:
+                return _PLAIN
+        info = self._resolved.get(style_id)
+        if info is None:
+            info = self._resolve(style_id, set())
+        return info
+
+    def num_id(self, style_id: str) -> str | None:
+        """The list a numbering style (w:numStyleLink target) points to."""
+        return self.get(style_id).num_id
+
+    def _resolve(self, style_id: str, seen: set[str]) -> StyleInfo:
+        cached = self._resolved.get(style_id)
+        if cached is not None:
+            return cached
+        style = self._elements.get(style_id)
+        if style is None or style_id in seen:  # unknown, or a basedOn cycle
+            return _PLAIN
+        seen.add(style_id)
+        based_on = style.find(W_BASED_ON)
+        parent = self._resolve(based_on.get(W_VAL, ""), seen) if based_on is not None else _PLAIN
+        ppr = style.find(W_PPR)
+        num_id, ilvl = parent.num_id, parent.ilvl
+        numpr = ppr.find(W_NUMPR) if ppr is not None else None
+        if numpr is not None:
+            own_id = numpr.find(W_NUMID)
+            if own_id is not None:
+                num_id, ilvl = own_id.get(W_VAL), None
+            own_level = int_val(numpr.find(W_ILVL))
+            if own_level is not None:
+                ilvl = own_level
+        name_element = style.find(W_NAME)
+        name = (name_element.get(W_VAL, "") if name_element is not None else "").strip()
+        level = outline_level(ppr)
+        if level is False:
+            match = _HEADING_NAME.fullmatch(name) or _HEADING_NAME.fullmatch(style_id)
+            level = int(match.group(1)) - 1 if match else parent.outline_level
+        is_toc = parent.is_toc or bool(_TOC_NAME.fullmatch(name) or _TOC_NAME.fullmatch(style_id))
+        info = StyleInfo(num_id, ilvl, None if level is False else level, is_toc)
+        self._resolved[style_id] = info
+        return info
