@@ -23,12 +23,15 @@ from draftlint.engine import lint_document
 from draftlint.i18n import t
 from draftlint.model import Document, ReadError, Severity
 from draftlint.numbering.outline import build_outline
+from draftlint.profiles import analyse
+from draftlint.profiles.listing import profile_lines
 from draftlint.readers import SUFFIXES, read_bytes, read_path
 from draftlint.registry import UnknownSelector, all_rules, find_rule, select_rules
 from draftlint.report import FileResult
 from draftlint.report.json_report import write_json
 from draftlint.report.outline_view import render_outline
 from draftlint.report.terminal import write_terminal
+from draftlint.resources import DataError
 from draftlint.rule import Rule
 
 app = typer.Typer(
@@ -40,7 +43,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-SUBCOMMANDS = ("check", "rules", "rule", "outline")
+SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles")
 
 
 class OutputFormat(str, Enum):
@@ -84,6 +87,13 @@ VersionOption = Annotated[
     typer.Option("--version", callback=_version, is_eager=True, help="显示版本 / show version"),
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", help="消息语言 / message language")]
+ProfileOption = Annotated[
+    str | None,
+    typer.Option("--profile", help="按此文种检查，不按标题识别；none：不查章节 / document type"),
+]
+ProfilesDirOption = Annotated[
+    str | None, typer.Option("--profiles-dir", help="另外的文种配置目录 / extra profiles folder")
+]
 
 
 @app.callback()
@@ -145,11 +155,13 @@ def check(
     stdin_filename: Annotated[
         str | None, typer.Option(help="标准输入的文件名（决定按何种格式读取）")
     ] = None,
+    profile: ProfileOption = None,
+    profiles_dir: ProfilesDirOption = None,
     version: VersionOption = False,
 ) -> None:
     """检查文件 / lint files."""
     rules = _rules_or_exit(select, ignore, lang.value)
-    options = LintOptions(lang=lang.value)
+    options = LintOptions(lang=lang.value, profile=profile, profiles_dir=profiles_dir)
     results: list[FileResult] = []
     for path_text in paths:
         for name, path in _expand(path_text, lang.value):
@@ -161,12 +173,21 @@ def check(
                 results.append(FileResult(display, error=str(error)))
                 continue
             document.path = display
-            results.append(FileResult(display, lint_document(document, rules, options)))
+            results.append(FileResult(display, _lint_or_exit(document, rules, options)))
     if output_format is OutputFormat.json:
         write_json(results, lang.value, sys.stdout)
     else:
         write_terminal(results, _stdout(), lang.value, quiet=quiet)
     raise typer.Exit(_exit_code(results))
+
+
+def _lint_or_exit(document: Document, rules: tuple, options: LintOptions) -> list:
+    """Lint one document; a malformed profile or rule-data file stops the run (exit 2)."""
+    try:
+        return lint_document(document, rules, options)
+    except DataError as error:
+        _fail(str(error))
+        raise typer.Exit(2) from None
 
 
 def _exit_code(results: list[FileResult]) -> int:
@@ -183,6 +204,8 @@ def outline(
     path: Annotated[str, typer.Argument(help="一个文件")],
     lang: LangOption = Lang.zh,
     stdin_filename: Annotated[str | None, typer.Option(help="标准输入的文件名")] = None,
+    profile: ProfileOption = None,
+    profiles_dir: ProfilesDirOption = None,
 ) -> None:
     """显示标题大纲及其问题 / show the heading tree with its findings."""
     source = None if path == "-" else Path(path)
@@ -191,8 +214,30 @@ def outline(
     except ReadError as error:
         _fail(t(lang.value, "read_error", path=path, reason=error))
         raise typer.Exit(2) from None
-    findings = lint_document(document, select_rules(), LintOptions(lang=lang.value))
-    render_outline(path, build_outline(document), findings, _stdout(), lang.value)
+    options = LintOptions(lang=lang.value, profile=profile, profiles_dir=profiles_dir)
+    findings = _lint_or_exit(document, select_rules(), options)
+    tree = build_outline(document)
+    try:
+        sections = analyse(document, tree, options)
+    except DataError as error:
+        _fail(str(error))
+        raise typer.Exit(2) from None
+    render_outline(path, tree, findings, _stdout(), lang.value, sections=sections)
+
+
+@app.command("profiles")
+def list_profiles(
+    path: Annotated[str, typer.Argument(help="从此处向上查找 .draftlint/profiles/")] = ".",
+    profiles_dir: ProfilesDirOption = None,
+    lang: LangOption = Lang.zh,
+) -> None:
+    """列出文种配置及其来源 / list the document-type profiles and where each came from."""
+    try:
+        lines = profile_lines(Path(path), profiles_dir, lang.value)
+    except DataError as error:
+        _fail(str(error))
+        raise typer.Exit(2) from None
+    print("\n".join(lines))
 
 
 @app.command("rules")

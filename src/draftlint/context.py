@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from draftlint.model import Document
 from draftlint.numbering.outline import Outline, build_outline
+
+if TYPE_CHECKING:
+    from draftlint.profiles import SectionAnalysis
 
 
 @dataclass
@@ -27,3 +30,10 @@ class LintContext:
     @cached_property
     def outline(self) -> Outline:
         return build_outline(self.document)
+
+    @cached_property
+    def sections(self) -> SectionAnalysis:
+        """Title, profile, top-level sections and elements: one detection for S001–S007."""
+        from draftlint.profiles import analyse  # the profiles package imports this module
+
+        return analyse(self.document, self.outline, self.options)

@@ -11,8 +11,52 @@ from rich.tree import Tree
 from draftlint.i18n import t
 from draftlint.model import Finding
 from draftlint.numbering.outline import Heading, Outline
+from draftlint.profiles import SectionAnalysis
+from draftlint.profiles.model import ELEMENTS
 
 _TITLE_WIDTH = 28
+_PROFILE_TEXT = {
+    "zh": {
+        "profile": "文种：{name}（{how}）",
+        "by_title": "据标题识别",
+        "forced": "由 --profile 指定",
+        "none": "未匹配到文种：不检查必备章节和要素（S001、S002、S006、S007）",
+        "none_forced": "--profile none：不检查必备章节和要素",
+        "missing": "缺少：{names}",
+        "elements": "要素：{names}",
+    },
+    "en": {
+        "profile": "Document type: {name} ({how})",
+        "by_title": "from the title",
+        "forced": "from --profile",
+        "none": "No document type matched: required sections and elements are not checked"
+        " (S001, S002, S006, S007)",
+        "none_forced": "--profile none: required sections and elements are not checked",
+        "missing": "Missing: {names}",
+        "elements": "Elements: {names}",
+    },
+}
+
+
+def _profile_lines(sections: SectionAnalysis, lang: str) -> list[str]:
+    words = _PROFILE_TEXT.get(lang, _PROFILE_TEXT["zh"])
+    profile = sections.profile
+    if profile is None:
+        return [f"[yellow]{words['none_forced' if sections.forced else 'none']}[/yellow]"]
+    how = words["forced"] if sections.forced else words["by_title"]
+    lines = [f"[bold]{escape(words['profile'].format(name=profile.name, how=how))}[/bold]"]
+    missing = [section.name for section in sections.missing_sections()]
+    if sections.elements is not None:
+        present = sections.elements.present()
+        lines.append(escape(words["elements"].format(names="、".join(sorted(present, key=_order)))))
+        missing += [e.name for e in profile.elements if e.required and e.name not in present]
+    if missing:
+        lines.append(f"[red]{escape(words['missing'].format(names='、'.join(missing)))}[/red]")
+    return lines
+
+
+def _order(name: str) -> int:
+    return ELEMENTS.index(name) if name in ELEMENTS else len(ELEMENTS)
 
 
 def _shorten(text: str) -> str:
@@ -21,11 +65,15 @@ def _shorten(text: str) -> str:
 
 
 def render_outline(
-    path: str, outline: Outline, findings: list[Finding], console: Console, lang: str
-) -> None:
+    path: str, outline: Outline, findings: list[Finding], console: Console, lang: str,
+    *, sections: SectionAnalysis | None = None,
+) -> None:  # fmt: skip
     by_paragraph: dict[int, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_paragraph[finding.paragraph.index].append(finding)
+    satisfies = {
+        h.paragraph.index: h.sections for h in (sections.headings if sections else []) if h.sections
+    }
 
     def add(node: Tree, heading: Heading) -> None:
         marker = heading.marker.text
@@ -33,6 +81,8 @@ def render_outline(
         if heading.paragraph.is_automatic:
             label += f" [dim]({t(lang, 'automatic')})[/dim]"
         label += f" [dim]{escape(heading.paragraph.location)}[/dim]"
+        if heading.scope == 0 and heading.paragraph.index in satisfies:
+            label += f" [green]→ {escape('、'.join(satisfies[heading.paragraph.index]))}[/green]"
         for finding in by_paragraph.get(heading.paragraph.index, []):
             if finding.start < heading.marker.end:
                 label += f"  [red]✗ {finding.code} {escape(finding.message(lang))}[/red]"
@@ -41,6 +91,8 @@ def render_outline(
             add(branch, child)
 
     tree = Tree(f"[bold]{escape(path)}[/bold]")
+    for line in _profile_lines(sections, lang) if sections is not None else []:
+        tree.add(line)
     for scope in outline.scopes:
         if not scope.roots and scope.index == 0 and len(outline.scopes) > 1:
             continue

@@ -1,0 +1,144 @@
+"""One reading of a document for every section rule: its title, the profile chosen, the
+top-level headings and which sections each satisfies, and (for 请示/通知) its elements.
+
+Built once per document (``LintContext.sections``) so S001–S007 share one detection.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from draftlint.context import LintOptions
+from draftlint.model import Document, Paragraph
+from draftlint.numbering.outline import Outline
+from draftlint.profiles.elements import Elements, find_elements, main_text
+from draftlint.profiles.loader import load_profiles, profile_dirs
+from draftlint.profiles.model import Profile, SectionSpec
+from draftlint.profiles.title import find_title, title_candidates
+from draftlint.resources import DataError, rule_data
+
+NO_PROFILE = ("none", "无")  # --profile none: run no profile-bound rule
+
+
+@dataclass(slots=True)
+class TopHeading:
+    """A top-level heading: numbered (一、) or, without numbered headings, a styled one."""
+
+    paragraph: Paragraph
+    start: int  # where the heading (marker included) starts in the paragraph
+    end: int  # end of the heading sentence
+    sentence: str  # the heading sentence without its marker
+    sections: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.paragraph.text[self.start : self.end].strip()
+
+
+@dataclass(slots=True)
+class SectionAnalysis:
+    profile: Profile | None
+    forced: bool  # chosen with --profile
+    title: Paragraph | None
+    title_text: str
+    headings: list[TopHeading] = field(default_factory=list)
+    elements: Elements | None = None
+    main: list[Paragraph] = field(default_factory=list)  # body text before any attachment
+
+    def first_heading(self, section: str) -> TopHeading | None:
+        return next((h for h in self.headings if section in h.sections), None)
+
+    def missing_sections(self) -> list[SectionSpec]:
+        if self.profile is None or not self.headings:
+            return []  # no structure to judge: a draft without top-level headings
+        return [s for s in self.profile.required_sections if self.first_heading(s.name) is None]
+
+
+@cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile(rule_data("sections")["heading"]["sentence_end"])
+
+
+def heading_sentence(text: str, start: int = 0) -> tuple[int, str]:
+    """(end offset, sentence) of the heading sentence of ``text[start:]``."""
+    match = _sentence_end().search(text, start)
+    end = match.start() if match else len(text.rstrip())
+    return end, text[start:end].strip()
+
+
+def search_start(document: Document) -> Path:
+    if document.path in ("", "-"):
+        return Path.cwd()
+    return Path(document.path).resolve().parent
+
+
+def available_profiles(document: Document, options: LintOptions) -> tuple[Profile, ...]:
+    return load_profiles(profile_dirs(search_start(document), options.profiles_dir))
+
+
+def find_profile(profiles: tuple[Profile, ...], name: str) -> Profile | None:
+    wanted = name.strip().lower()
+    for profile in profiles:
+        if wanted in (candidate.lower() for candidate in (profile.name, *profile.aliases)):
+            return profile
+    known = "、".join(profile.name for profile in profiles)
+    raise DataError(f"--profile {name}: no such profile (known: {known}, none)")
+
+
+def analyse(document: Document, outline: Outline, options: LintOptions) -> SectionAnalysis:
+    profiles = available_profiles(document, options)
+    main = main_text(document.paragraphs)
+    first = find_title(main)
+    title = main[first] if first is not None else None
+    forced = bool(options.profile)
+    profile: Profile | None = None
+    title_end = first if first is not None else -1
+    title_text = title.text.strip() if title is not None else ""
+    if options.profile:
+        if options.profile.strip().lower() not in NO_PROFILE:
+            profile = find_profile(profiles, options.profile)
+    elif first is not None:
+        for text, last in title_candidates(main, first):
+            profile = next((p for p in profiles if p.matches_title(text)), None)
+            if profile is not None:
+                title_end, title_text = last, text
+                break
+    analysis = SectionAnalysis(profile, forced, title, title_text, main=main)
+    if profile is None:
+        return analysis
+    analysis.headings = top_headings(outline, main, title)
+    for heading in analysis.headings:
+        heading.sections = tuple(s.name for s in profile.sections if s.matches(heading.sentence))
+    if profile.elements:
+        analysis.elements = find_elements(main, title_end)
+    return analysis
+
+
+def top_headings(
+    outline: Outline, main: list[Paragraph], title: Paragraph | None
+) -> list[TopHeading]:
+    roots = outline.scopes[0].roots if outline.scopes else []
+    if roots:
+        level = min(root.level for root in roots)
+        found = []
+        for root in roots:
+            if root.level != level:
+                continue
+            text = root.paragraph.text
+            end, sentence = heading_sentence(text, root.marker.end)
+            found.append(TopHeading(root.paragraph, root.marker.start, end, sentence))
+        return found
+    styled = [p for p in main if p.heading_level is not None and p is not title]
+    if not styled:
+        return []
+    level = min(p.heading_level or 0 for p in styled)
+    headings = []
+    for paragraph in styled:
+        if paragraph.heading_level == level:
+            start = len(paragraph.text) - len(paragraph.text.lstrip())
+            end, sentence = heading_sentence(paragraph.text, start)
+            headings.append(TopHeading(paragraph, start, end, sentence))
+    return headings

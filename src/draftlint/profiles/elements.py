@@ -1,0 +1,140 @@
+"""The parts of a 请示 or 通知 (GB/T 9704-2012 7.3): 主送机关, 正文, 附件说明, 落款, 成文日期."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from draftlint.model import Paragraph
+from draftlint.numbering.markers import parse_head
+from draftlint.resources import rule_data
+
+
+@dataclass(slots=True)
+class Elements:
+    recipient: Paragraph | None = None
+    body: list[Paragraph] = field(default_factory=list)
+    attachment_note: list[Paragraph] = field(default_factory=list)  # 附件：1.… and 2.… lines
+    signature: Paragraph | None = None
+    date: Paragraph | None = None
+    date_match: re.Match[str] | None = None
+
+    def present(self) -> set[str]:
+        found = {"标题"}
+        for name, value in (
+            ("主送机关", self.recipient), ("正文", self.body),
+            ("附件说明", self.attachment_note), ("落款", self.signature), ("成文日期", self.date),
+        ):  # fmt: skip
+            if value:
+                found.add(name)
+        return found
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return rule_data("sections")["elements"]
+
+
+@cache
+def pattern(key: str) -> re.Pattern[str]:
+    return re.compile(_data()[key])
+
+
+def main_text(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Body paragraphs up to the first attachment (附件 / 附件1 alone on a line)."""
+    start = pattern("attachment_start")
+    body = [p for p in paragraphs if p.story == "body"]
+    for position, paragraph in enumerate(body):
+        if position and start.match(paragraph.text):
+            return body[:position]
+    return body
+
+
+def is_recipient(text: str) -> bool:
+    """各乡镇人民政府，县政府各部门： — short parts, the last an organ, no sentence marks."""
+    text = text.strip()
+    data = _data()
+    if not text or len(text) > data["recipient_max_length"] or re.search(r"[。！？!?]", text):
+        return False
+    head = text.rstrip("：:，,")
+    parts = [part for part in re.split(r"[，,、]", head) if part.strip()]
+    if not parts or any(len(part) > data["recipient_part_length"] for part in parts):
+        return False
+    marker = parse_head(text)
+    if marker is not None and marker.is_heading:
+        return False
+    return bool(pattern("organ_suffix").search(parts[-1].strip())) or bool(
+        text[-1] in "：:" and pattern("organ_prefix").search(parts[0].strip())
+    )
+
+
+def find_elements(main: list[Paragraph], title_end: int) -> Elements:
+    """The elements after the title (``main[title_end]`` is the title's last line)."""
+    found = Elements()
+    start = title_end + 1
+    if start < len(main) and is_recipient(main[start].text):
+        found.recipient = main[start]
+        start += 1
+    end = len(main)
+    date_at = _find_date(main, start, found)
+    if date_at is not None:
+        end = date_at
+        if found.date_match is not None and found.date_match.group("before").strip():
+            found.signature = main[date_at]
+        elif date_at - 1 >= start and _is_signature(main[date_at - 1].text):
+            found.signature = main[date_at - 1]
+            end = date_at - 1
+    elif end > start and _is_signature(main[end - 1].text, need_organ=True):
+        found.signature = main[end - 1]
+        end -= 1
+    note_at = _find_attachment_note(main, start, end)
+    if note_at is not None:
+        found.attachment_note = main[note_at:end]
+        end = note_at
+    found.body = main[start:end]
+    return found
+
+
+def _find_date(main: list[Paragraph], start: int, found: Elements) -> int | None:
+    date = pattern("date")
+    annotation = pattern("annotation")
+    seen = 0
+    for position in range(len(main) - 1, start - 1, -1):
+        text = main[position].text
+        if annotation.match(text):
+            continue
+        match = date.match(text.strip())
+        if match is not None:
+            found.date = main[position]
+            found.date_match = date.match(text)
+            return position
+        seen += 1
+        if seen >= _data()["date_search"]:
+            break
+    return None
+
+
+def _is_signature(text: str, *, need_organ: bool = False) -> bool:
+    text = text.strip()
+    data = _data()
+    if not text or len(text) > data["signature_max_length"]:
+        return False
+    if pattern("signature_forbidden").search(text) or pattern("attachment_item").match(text):
+        return False
+    marker = parse_head(text)
+    if marker is not None:
+        return False
+    return not need_organ or bool(pattern("organ_suffix").search(text))
+
+
+def _find_attachment_note(main: list[Paragraph], start: int, end: int) -> int | None:
+    note = pattern("attachment_note")
+    item = pattern("attachment_item")
+    position = end - 1
+    while position >= start and item.match(main[position].text):
+        position -= 1
+    if position >= start and note.match(main[position].text):
+        return position
+    return None

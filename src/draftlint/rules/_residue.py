@@ -1,0 +1,201 @@
+"""Scraped web-page residue (banners, 扫码 prompts, word counts, the site's address).
+
+Plain functions, used by C002 and by the title finder (which skips a website banner before
+the title): ``is_residue(text)`` for one paragraph, ``scan(texts)`` for a whole document in
+a few regex passes. The patterns live in ``rules/residue.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from draftlint.model import Paragraph
+from draftlint.resources import rule_data
+from draftlint.rules._joined import Joined
+
+Span = tuple[int, int]
+_TRAILING = " \t\u3000。，、；：！？.,;:!?"
+_ADDRESS_END = ".,:;!?'"  # sentence punctuation after an address is not part of it
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    anywhere: re.Pattern[str]
+    whole_line: re.Pattern[str]
+    whole_line_max: int
+    bare_number: re.Pattern[str]
+    address_seed: re.Pattern[str]  # .x or ://: where an address may be
+    label: re.Pattern[str]  # the domain label after a dot
+    tlds: frozenset[str]
+    address_chars: frozenset[str]
+    address_tail: re.Pattern[str]
+    not_addresses: frozenset[str]
+    cue: re.Pattern[str]
+    citation_start: re.Pattern[str]
+    cue_window: int
+    opens: str
+    closes: str
+    han: re.Pattern[str]
+    rest_max: int
+
+
+def _any(patterns: Sequence[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+
+
+@cache
+def patterns() -> _Patterns:
+    data = rule_data("residue")
+    urls = data["urls"]
+    chars = urls["address_chars"]
+    return _Patterns(
+        anywhere=re.compile(_any(data.get("anywhere", []))),
+        whole_line=re.compile(
+            rf"\s*(?:{_any(data.get('whole_line', []))})[{re.escape(_TRAILING)}]*", re.IGNORECASE
+        ),
+        whole_line_max=int(data.get("whole_line_max", 40)),
+        bare_number=re.compile(data["bare_number"]),
+        address_seed=re.compile(r"\.[A-Za-z]|://"),
+        label=re.compile(r"[A-Za-z0-9-]*"),
+        tlds=frozenset(t.lower() for t in urls["tlds"]),
+        address_chars=frozenset(re.findall(f"[{chars}]", "".join(map(chr, range(32, 127))))),
+        address_tail=re.compile(f"[{chars}]*"),
+        not_addresses=frozenset(n.lower() for n in urls.get("not_addresses", [])),
+        cue=re.compile(_any([re.escape(c) for c in urls["citation_cues"]])),
+        citation_start=re.compile(urls["citation_start"]),
+        cue_window=int(urls.get("cue_window", 30)),
+        opens=urls["brackets_open"],
+        closes=urls["brackets_close"],
+        han=re.compile(f"[{data['han']}]"),
+        rest_max=int(data.get("rest_max", 16)),
+    )
+
+
+def core_span(text: str) -> Span:
+    """The paragraph without surrounding spaces and trailing punctuation."""
+    stripped = text.rstrip(_TRAILING)
+    start = len(stripped) - len(stripped.lstrip())
+    return start, len(stripped)
+
+
+def is_bare_number(text: str) -> bool:
+    """221381, - 3 -: a number alone on its line."""
+    return patterns().bare_number.fullmatch(text) is not None
+
+
+def is_cited(text: str, start: int) -> bool:
+    """Whether the address at ``start`` is part of a citation (来源：…, （…）, [1] …)."""
+    pats = patterns()
+    if pats.citation_start.match(text):
+        return True
+    if pats.cue.search(text, max(0, start - pats.cue_window), start):
+        return True
+    before = text[:start]
+    return sum(before.count(c) for c in pats.opens) > sum(before.count(c) for c in pats.closes)
+
+
+def _address(text: str, seed: int) -> Span | None:
+    """The whole address around a .com or :// at ``seed``; None for an e-mail address."""
+    pats = patterns()
+    start = seed
+    while start > 0 and text[start - 1] in pats.address_chars:
+        start -= 1
+    end = pats.address_tail.match(text, seed).end()
+    while end > start and text[end - 1] in _ADDRESS_END:
+        end -= 1
+    token = text[start:end]
+    if "@" in token or end - start < 4 or token.lower() in pats.not_addresses:
+        return None
+    return start, end
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in sorted(spans):
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
+        else:
+            merged.append(span)
+    return merged
+
+
+def scan(texts: Sequence[str], joined: Joined | None = None) -> dict[int, list[Span]]:
+    """Residue spans by position in ``texts`` (paragraphs with none are left out)."""
+    pats = patterns()
+    joined = joined or Joined(texts)
+    found: dict[int, list[Span]] = {}
+    limit = pats.whole_line_max
+    fullmatch = pats.whole_line.fullmatch
+    for position in [i for i, text in enumerate(texts) if len(text) <= limit]:
+        text = texts[position]
+        if text.strip() and fullmatch(text):
+            found[position] = [core_span(text)]
+    spans: dict[int, list[Span]] = {}
+    for match in pats.anywhere.finditer(joined.text):
+        if "\n" in match.group():
+            continue  # a pattern with \s that ran into the next paragraph
+        position, start = joined.locate(match.start())
+        spans.setdefault(position, []).append((start, start + match.end() - match.start()))
+    last = (-1, -1)
+    for match in pats.address_seed.finditer(joined.text):
+        position, seed = joined.locate(match.start())
+        if (position, seed) < last:
+            continue  # inside the address just read
+        text = texts[position]
+        if match.group() != "://":
+            label = pats.label.match(text, seed + 1).group()
+            if label.lower() not in pats.tlds:
+                continue  # 3.5, v1.2, 方案.pdf
+        address = _address(text, seed)
+        if address is None:
+            continue
+        last = (position, address[1])
+        if not is_cited(text, address[0]):
+            spans.setdefault(position, []).append(address)
+    for position, found_spans in spans.items():
+        found.setdefault(position, _merge(found_spans))
+    return found
+
+
+def residue_spans(text: str) -> list[Span]:
+    """Spans of residue in one paragraph, in order; empty when the paragraph is clean."""
+    return scan([text]).get(0, [])
+
+
+def is_residue(text: str) -> bool:
+    """Whether a paragraph is (or holds) web-page residue rather than document text.
+
+    True for a banner (SUCAI198.COM —— …), a share or word-count line, a 扫码 prompt, a
+    page number or any bare number alone on its line. The title finder skips such lines.
+    """
+    return is_bare_number(text) or bool(residue_spans(text))
+
+
+def is_whole_line(text: str, spans: Sequence[Span]) -> bool:
+    """Whether the paragraph is residue as a whole: little text of its own beside ``spans``."""
+    if not spans:
+        return False
+    pats = patterns()
+    rest, cursor = 0, 0
+    for start, end in spans:
+        rest += len(pats.han.findall(text, cursor, start))
+        cursor = end
+    rest += len(pats.han.findall(text, cursor))
+    return rest <= pats.rest_max
+
+
+def edge_numbers(paragraphs: Sequence[Paragraph], residue: dict[int, list[Span]]) -> list[int]:
+    """Indices of bare-number paragraphs in the runs of residue at the start and end of the
+    body; ``residue`` is ``scan`` of all the paragraphs, by paragraph index."""
+    body = [p for p in paragraphs if p.story == "body"]
+    found: set[int] = set()
+    for run in (body, body[::-1]):
+        for paragraph in run:
+            if is_bare_number(paragraph.text):
+                found.add(paragraph.index)
+            elif paragraph.index not in residue:
+                break
+    return sorted(found)

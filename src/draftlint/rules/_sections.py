@@ -1,0 +1,104 @@
+"""Helpers shared by the heading rules S003–S005: how a numbered heading is laid out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from draftlint.context import LintContext
+from draftlint.model import Paragraph
+from draftlint.numbering.outline import Heading
+from draftlint.profiles import heading_sentence
+from draftlint.resources import rule_data
+
+_ITEM_END = re.compile(r"[。；;！!？?]$")
+
+
+@cache
+def data() -> dict[str, Any]:
+    return rule_data("sections")
+
+
+@cache
+def compiled(table: str, key: str) -> re.Pattern[str]:
+    return re.compile(data()[table][key])
+
+
+@dataclass(slots=True)
+class Layout:
+    """A heading's sentence, and what follows it in the paragraph and the document."""
+
+    heading: Heading
+    sentence: str
+    end: int  # offset of the heading sentence's end (its closing mark, if any)
+    run_in: bool  # body text follows the heading sentence in the same paragraph
+    next_paragraph: Paragraph | None
+    next_heading: Heading | None  # the heading that next_paragraph is, if any
+
+    @property
+    def title(self) -> str:
+        return self.heading.title
+
+    @property
+    def is_item(self) -> bool:
+        """One sentence ending in 。/；: a list item rather than a heading; or prose."""
+        return (
+            bool(_ITEM_END.search(self.title))
+            or len(self.sentence) > data()["heading"]["max_length"]
+        )
+
+    @property
+    def has_body(self) -> bool:
+        if self.run_in or self.heading.children:
+            return True
+        if self.next_paragraph is None:
+            return False
+        if compiled("elements", "attachment_start").match(self.next_paragraph.text):
+            return False
+        return self.next_heading is None or self.next_heading.level > self.heading.level
+
+
+def layouts(ctx: LintContext) -> list[Layout]:
+    """Every numbered heading's layout, built once per document and shared by S003–S005.
+
+    Empty when no document type matched: no section rule runs on a draft whose type is
+    unknown (a list, a table, a note), where these conventions may not hold.
+    """
+    cached = ctx.shared.get("section_layouts")
+    if cached is not None:
+        return cached
+    if ctx.sections.profile is None:
+        ctx.shared["section_layouts"] = []
+        return []
+    body = [p for p in ctx.document.paragraphs if p.story == "body"]
+    position = {p.index: i for i, p in enumerate(body)}
+    by_paragraph = {h.paragraph.index: h for h in ctx.outline.headings}
+    result: list[Layout] = []
+    for heading in ctx.outline.headings:
+        text = heading.paragraph.text
+        end, sentence = heading_sentence(text, heading.marker.end)
+        run_in = bool(text[end + 1 :].strip()) if end < len(text) else False
+        at = position[heading.paragraph.index] + 1
+        following = body[at] if at < len(body) else None
+        next_heading = by_paragraph.get(following.index) if following is not None else None
+        result.append(Layout(heading, sentence, end, run_in, following, next_heading))
+    ctx.shared["section_layouts"] = result
+    return result
+
+
+def in_attachment_note(ctx: LintContext, paragraph: Paragraph) -> bool:
+    """``2.名称`` under ``附件：1.名称`` is part of the 附件说明, not a heading."""
+    note = compiled("elements", "attachment_note")
+    item = compiled("elements", "attachment_item")
+    body = [p for p in ctx.document.paragraphs if p.story == "body"]
+    at = next((i for i, p in enumerate(body) if p is paragraph), None)
+    while at is not None and at >= 0:
+        text = body[at].text
+        if note.match(text):
+            return True
+        if not item.match(text):
+            return False
+        at -= 1
+    return False

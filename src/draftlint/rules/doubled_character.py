@@ -1,0 +1,116 @@
+"""C001: a character or punctuation mark typed twice by accident (二是是, 的的, ，，).
+
+Only the characters listed in ``rules/doubled.toml`` are watched (function words that are
+almost never doubled on purpose); each carries the words that make a doubling legitimate.
+One regex finds the doubled pairs; the word lists are consulted only for those few pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from draftlint.model import Finding, Fix, FixSafety
+from draftlint.resources import rule_data
+from draftlint.rule import Rule
+from draftlint.rules._joined import Joined, joined_paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class _Exceptions:
+    before: tuple[str, ...]  # words ending in the character (目的|的)
+    after: tuple[str, ...]  # words starting with it (了|了解)
+    words: tuple[tuple[str, int], ...]  # words holding the pair, with the pair's offset
+
+
+@cache
+def _data() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
+    data = rule_data("doubled")
+    exceptions: dict[str, _Exceptions] = {}
+    for char, entry in data["suspects"].items():
+        words = tuple(
+            (word, offset)
+            for word in entry.get("words", [])
+            for offset in range(len(word) - 1)
+            if word[offset : offset + 2] == char * 2
+        )
+        exceptions[char] = _Exceptions(
+            tuple(entry.get("before", [])), tuple(entry.get("after", [])), words
+        )
+    chars = "".join(exceptions) + data.get("punctuation", {}).get("marks", "")
+    pattern = re.compile("([" + "".join(re.escape(c) for c in chars) + r"])\1")
+    return pattern, exceptions
+
+
+def is_legitimate(text: str, start: int) -> bool:
+    """Whether the doubled pair at ``text[start:start + 2]`` is meant (AABB, 目的的, 了了解)."""
+    char = text[start]
+    end = start + 2
+    if end + 1 < len(text) and text[end] == text[end + 1] != char:
+        return True  # 是是非非
+    if start >= 2 and text[start - 2] == text[start - 1] != char:
+        return True  # 明明白白: the BB of AABB
+    rules = _data()[1].get(char)
+    if rules is None:
+        return False  # punctuation
+    if any(text.endswith(word, 0, start + 1) for word in rules.before):
+        return True
+    if any(text.startswith(word, start + 1) for word in rules.after):
+        return True
+    return any(text.startswith(word, start - offset) for word, offset in rules.words)
+
+
+def doubled_pairs(text: str) -> Iterator[int]:
+    """Start offsets of the accidental doubled pairs in one paragraph."""
+    for _, start in scan([text]):
+        yield start
+
+
+def scan(texts: Sequence[str], joined: Joined | None = None) -> Iterator[tuple[int, int]]:
+    """(position in ``texts``, start offset) of each accidental pair: one pass over them all."""
+    joined = joined or Joined(texts)
+    for match in _data()[0].finditer(joined.text):
+        position, start = joined.locate(match.start())
+        if not is_legitimate(texts[position], start):
+            yield position, start
+
+
+class DoubledCharacter(Rule):
+    code = "C001"
+    name = "doubled-character"
+    tags = ("content", "typo")
+    aliases = ("doubled",)
+    fixable = True
+    summary = {
+        "zh": "字或标点误打两遍（二是是、的的、在在、，，）",
+        "en": "A character or punctuation mark typed twice (二是是, 的的, ，，)",
+    }
+    message = {
+        "zh": "重复字：“{pair}”多了一个“{char}”，应删去一个",
+        "en": "Doubled character: “{pair}” has one “{char}” too many; delete one",
+    }
+    why = {
+        "zh": "改稿时常把“是”“的”“了”“在”等虚词多打一遍（二是是、的的）。只检查 rules/doubled.toml"
+        " 列出的虚词：合法的叠字（常常、人人、天天、看看、谢谢、一一、项项、年年、村村通）、"
+        "AABB 式（是是非非、方方面面）和两个词的交界（目的的、为了了解、学习习近平）都不报告。",
+        "en": "Editing often leaves a function word typed twice (二是是, 的的). Only the function"
+        " words listed in rules/doubled.toml are checked: meant reduplication (常常, 人人, 一一,"
+        " 年年, 村村通), AABB forms (是是非非) and two words meeting on one character (目的的,"
+        " 为了了解, 学习习近平) are left alone.",
+    }
+    source = "house practice"
+    example_bad = "二是是部分同志对新媒体的的应用不够。\n"
+    example_good = "二是部分同志对新媒体的应用不够，常常分不清是是非非。\n"
+
+    def check(self) -> Iterator[Finding]:
+        paragraphs = self.ctx.document.paragraphs
+        joined = joined_paragraphs(self.ctx)
+        for position, start in scan(joined.texts, joined):
+            paragraph = paragraphs[position]
+            char = paragraph.text[start]
+            yield self.finding(
+                paragraph, start, start + 2, fix=Fix(char, FixSafety.REVIEW),
+                pair=char * 2, char=char,
+            )  # fmt: skip

@@ -1,0 +1,322 @@
+"""P001: template placeholders left in a draft (X次, xxx关于, *条, ○○同志, 【单位名称】, 待补充).
+
+All patterns and allow-lists are in ``rules/placeholders.toml``. Three regex passes over
+the whole document (its paragraphs joined) find the candidates: one character class that
+starts most placeholders, the words (待补充, TODO) and the brackets; the context checks a
+regex cannot express (a star that is a footnote, a circle that is a zero) run per candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from draftlint.model import Finding, Severity
+from draftlint.resources import rule_data
+from draftlint.rule import Rule
+from draftlint.rules._joined import Joined, joined_paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    trigger: re.Pattern[str]  # one character that may start a placeholder
+    by_char: dict[str, tuple[str, re.Pattern[str]]]  # trigger character → (kind, pattern)
+    words: re.Pattern[str]  # 待补充, TODO …
+    ascii_words: frozenset[str]
+    brackets: re.Pattern[str]
+    allow: re.Pattern[str]  # X光, 1+X: terms a letter run belongs to
+    emphasis: re.Pattern[str]  # **text** pasted from Markdown into plain text
+    markdown_pair: re.Pattern[str]  # **text** a Markdown parser did not take as emphasis
+    template: re.Pattern[str]  # bracket content that is a template field
+    pairs: dict[str, str]  # opening bracket → its closing bracket
+    allow_reach: int  # the longest allowed term: how far around a run to look
+    blank: re.Pattern[str]  # bracket content that is empty
+    han: re.Pattern[str]
+    star_chars: str
+    footnote_followers: str
+    footnote_start: re.Pattern[str]
+    numerals: str
+    surnames: str
+    determiners: str
+    word_endings: str
+    switches: dict[str, Any]
+
+
+def _class(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+@cache
+def patterns() -> _Patterns:
+    data = rule_data("placeholders")
+    letters, stars, circles = data["letters"], data["stars"], data["circles"]
+    mou, brackets, words = data["mou"], data["brackets"], data["words"]
+    letter_class, star_class = _class(letters["chars"]), _class(stars["chars"])
+    circle_class = _class(circles["chars"])
+    underscore = data["underscores"]["pattern"]
+    underscore_chars = data["underscores"]["chars"]
+    kinds: dict[str, tuple[str, str]] = {
+        "letters": (
+            letters["chars"],
+            f"(?<!{letters['not_before']})(?<!{letter_class})(?<![A-Za-z] )"
+            f"{letter_class}++(?!{letters['not_after']})(?! [A-Za-z])",
+        ),
+        "stars": (stars["chars"], f"(?<!{star_class}){star_class}++"),
+        "circles": (circles["chars"], f"(?<!{circle_class}){circle_class}{{2,}}+"),
+        "mou": ("某", "某++"),
+        "underscores": (underscore_chars, f"(?<!{_class(underscore_chars)})(?:{underscore})"),
+        "variable": ("{$", "|".join(f"(?:{v})" for v in brackets["variables"])),
+    }
+    by_char: dict[str, tuple[str, re.Pattern[str]]] = {}
+    for kind, (chars, pattern) in kinds.items():
+        compiled = re.compile(pattern)
+        for char in chars:
+            by_char.setdefault(char, (kind, compiled))
+    opens, closes = brackets["open"], brackets["close"]
+    templates = "|".join(f"(?:{t})" for t in brackets["template"])
+    # Blank or template content only, so ordinary asides such as （试行） never reach Python.
+    bracket = (
+        f"{_class(opens)}(?:{brackets['blank']}|[ \u3000]*(?:{templates})[ \u3000]*)"
+        f"{_class(closes)}"
+    )
+    word_list = [*words["chinese"], *words["ascii"]]
+    allow = "|".join(re.escape(term).replace("X", "[XxＸｘ]") for term in letters["allow"])
+    punctuation = re.escape(stars["footnote_followers"])
+    footnote_words = "|".join(re.escape(w) for w in stars["footnote_words"])
+    return _Patterns(
+        trigger=re.compile(_class("".join(by_char))),
+        by_char=by_char,
+        words=re.compile("|".join(re.escape(w) for w in word_list) or "(?!)"),
+        ascii_words=frozenset(words["ascii"]),
+        brackets=re.compile(bracket),
+        allow=re.compile(allow or "(?!)", re.IGNORECASE),
+        emphasis=re.compile(
+            rf"\*\*(?=[^\s*])[^*\n]{{0,39}}(?:[{punctuation}]\*\*|[^\s*]\*\*(?=$|[\s{punctuation}]))"
+        ),
+        markdown_pair=re.compile(r"\*\*(?=[^\s*])[^*\n]{1,80}?(?<=[^\s*])\*\*"),
+        template=re.compile(templates),
+        pairs=dict(zip(opens, closes, strict=True)),
+        allow_reach=max((len(term) for term in letters["allow"]), default=0),
+        blank=re.compile(brackets["blank"]),
+        han=re.compile(f"[{brackets['han']}]"),
+        star_chars=stars["chars"],
+        footnote_followers=stars["footnote_followers"],
+        footnote_start=re.compile(rf"\s*{star_class}\s*(?:{footnote_words})"),
+        numerals=circles["numerals"],
+        surnames=mou["surnames"],
+        determiners=mou["determiners"],
+        word_endings="".join(mou["word_endings"]),
+        switches=dict(data.get("switches", {})),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    name: bool = False  # an anonymised name (info), not a blank
+
+
+def find_placeholders(text: str, kind: str = "txt", **switches: Any) -> list[Hit]:
+    """The placeholders in one paragraph's text, in order, never overlapping."""
+    return scan([text], kind, **switches).get(0, [])
+
+
+def scan(
+    texts: Sequence[str], kind: str = "txt", joined: Joined | None = None, **switches: Any
+) -> dict[int, list[Hit]]:
+    """Placeholders by position in ``texts``: three regex passes over the joined text."""
+    pats = patterns()
+    options = {**pats.switches, **switches}
+    joined = joined or Joined(texts)
+    whole = joined.text
+    candidates: list[tuple[int, int, str]] = []
+    for match in pats.trigger.finditer(whole):
+        kind_, regex = pats.by_char[match.group()]
+        found = regex.match(whole, match.start())
+        if found is not None:
+            candidates.append((found.start(), found.end(), kind_))
+    candidates += [(m.start(), m.end(), "word") for m in pats.words.finditer(whole)]
+    candidates += [(m.start(), m.end(), "bracket") for m in pats.brackets.finditer(whole)]
+    candidates.sort(key=lambda c: (c[0], -c[1]))  # the longest first: {{姓名}}, not {姓名}
+    result: dict[int, list[Hit]] = {}
+    context = _Context(options, kind)
+    last_end = -1
+    for start, end, kind_ in candidates:
+        if start < last_end or whole.find("\n", start, end) >= 0:
+            continue  # overlapping, or a pattern with \s that ran into the next paragraph
+        position, local = joined.locate(start)
+        hit = context.check(texts[position], position, local, local + end - start, kind_)
+        if hit is not None:
+            result.setdefault(position, []).append(hit)
+            last_end = start + hit.end - local
+    return result
+
+
+class _Context:
+    """The per-kind checks a regex cannot express, on one paragraph's own text."""
+
+    def __init__(self, options: dict[str, Any], kind: str) -> None:
+        self.options = options
+        self.kind = kind
+        self.cache: dict[int, list[tuple[int, int]]] = {}  # emphasis marks, per paragraph
+
+    def check(self, text: str, position: int, start: int, end: int, kind: str) -> Hit | None:
+        pats = patterns()
+        if kind == "letters":
+            reach = pats.allow_reach
+            window = pats.allow.finditer(text, max(0, start - reach), end + reach)
+            if any(m.start() < end and start < m.end() for m in window):
+                return None
+        elif kind == "stars":
+            emphasis = self.cache.get(position)
+            if emphasis is None:
+                emphasis = self.cache[position] = _emphasis_marks(text, self.kind, self.options)
+            if not _star_is_blank(text, start, end, emphasis, self.options):
+                return None
+        elif kind == "circles":
+            if _next_to(text, start, end, pats.numerals):
+                return None  # 二○○八年: zeros
+        elif kind == "mou":
+            return _mou(text, start, end, self.options)
+        elif kind == "word":
+            if text[start:end] in pats.ascii_words and not _whole_ascii_word(text, start, end):
+                return None
+        elif kind == "bracket" and not _bracket_is_blank(text, start, end):
+            return None
+        return Hit(start, end)
+
+
+def _mou(text: str, start: int, end: int, options: dict[str, Any]) -> Hit | None:
+    """某某 is a blank; 张某 / 李某某 an anonymised name; 某些, 提高某项 nothing."""
+    pats = patterns()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    is_name = (
+        before in pats.surnames
+        and end - start <= 2
+        and (not after or after not in pats.determiners)
+        and not (start >= 2 and text[start - 2] in pats.word_endings)
+    )
+    if before and is_name:
+        return Hit(start - 1, end, name=True) if options.get("anonymised_names", True) else None
+    return Hit(start, end) if end - start >= 2 else None
+
+
+def _whole_ascii_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return not (before.isascii() and (before.isalnum() or before == "_")) and not (
+        after.isascii() and (after.isalnum() or after == "_")
+    )
+
+
+def _next_to(text: str, start: int, end: int, chars: str) -> bool:
+    return (start > 0 and text[start - 1] in chars) or (end < len(text) and text[end] in chars)
+
+
+def _emphasis_marks(text: str, kind: str, options: dict[str, Any]) -> list[tuple[int, int]]:
+    """The ``**`` of emphasis pairs: in Markdown every pair the parser left behind (CommonMark
+    does not close ``**摘要：**正文``), elsewhere pairs closed before punctuation or a space."""
+    if "**" not in text or not (kind == "md" or options.get("allow_text_emphasis", True)):
+        return []
+    pats = patterns()
+    marks: list[tuple[int, int]] = []
+    for match in (pats.markdown_pair if kind == "md" else pats.emphasis).finditer(text):
+        marks += [(match.start(), match.start() + 2), (match.end() - 2, match.end())]
+    return marks
+
+
+def _star_is_blank(
+    text: str, start: int, end: int, emphasis: list[tuple[int, int]], options: dict[str, Any]
+) -> bool:
+    pats = patterns()
+    if (start, end) in emphasis:
+        return False
+    if not text.strip(pats.star_chars + " \t\u3000"):
+        return False  # * * *: a section break
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before.isdigit() and after.isdigit():
+        return False  # 3*4
+    if end - start == 1 and options.get("allow_footnote_star", True):
+        if not after or after.isspace() or after in pats.footnote_followers:
+            return False  # 增长率*。 or a bullet "* "
+        if pats.footnote_start.match(text) and not text[:start].strip():
+            return False  # *注：
+    return True
+
+
+def _bracket_is_blank(text: str, start: int, end: int) -> bool:
+    pats = patterns()
+    opener = text[start]
+    if pats.pairs.get(opener) != text[end - 1]:
+        return False  # 【…）: not a pair
+    content = text[start + 1 : end - 1]
+    if opener in "([{":
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if (before.isascii() and (before.isalnum() or before == "_")) or not (
+            pats.han.match(before or " ") or pats.han.match(after or " ")
+        ):
+            return False  # f(), a[] or an English aside
+        if opener == "[" and not text[:start].strip() and after == " ":
+            return False  # a Markdown task-list box "[ ] 事项"
+    if pats.blank.fullmatch(content):
+        return True
+    return pats.template.fullmatch(content.strip(" \u3000")) is not None
+
+
+class Placeholder(Rule):
+    code = "P001"
+    name = "placeholder"
+    tags = ("placeholder", "content")
+    aliases = ("placeholders",)
+    summary = {
+        "zh": "模板占位符未替换（X次、xxx、*条、某某、【单位名称】、待补充）",
+        "en": "A template placeholder is still in the draft (X次, xxx, *条, 某某, 【单位名称】)",
+    }
+    message = {
+        "zh": {
+            "blank": "占位符“{text}”未替换，请填入实际内容",
+            "name": "匿名化姓名“{text}”：请确认是否应写明实际姓名",
+        },
+        "en": {
+            "blank": "Placeholder “{text}” was never filled in",
+            "name": "Anonymised name “{text}”: check whether the real name belongs here",
+        },
+    }
+    why = {
+        "zh": "从模板或旧稿改写的材料常留下占位符：X、xxx、×××、*、○○、某某、空括号、下划线、"
+        "“待补充”。漏改的占位符印发出去就是差错。以下不报告：X光、X射线、X轴、X型、Windows XP、"
+        "iPhone X、SpaceX、QQ、数字间的乘号（3×4、480毫米×140毫米）、1+X证书、5G、"
+        "作零用的○（二○二四年）、某些、某种、单个的注释星号（可配置）、英文单词中的x。"
+        "案例材料中的匿名化姓名（张某、李某某）按“提示”报告，可在 rules/placeholders.toml 中关闭。",
+        "en": "Drafts rewritten from a template keep its placeholders: X, xxx, ×××, *, ○○, 某某,"
+        " empty brackets, underscores, 待补充. One that is published is an error. Left alone:"
+        " X光, X射线, X轴, X型, Windows XP, iPhone X, SpaceX, QQ, × between numbers (3×4),"
+        " 1+X证书, 5G, ○ as a zero (二○二四年), 某些/某种, a lone footnote star (configurable)"
+        " and English words containing x. Anonymised names in case texts (张某) are info"
+        " level and can be switched off in rules/placeholders.toml.",
+    }
+    source = "house practice"
+    example_bad = "今年以来，共组织开展X次集体学习，撰写心得*篇，由【单位名称】牵头。\n"
+    example_good = "今年以来，共组织开展6次集体学习，撰写心得12篇，由县委宣传部牵头。\n"
+
+    def check(self) -> Iterator[Finding]:
+        switches = self.ctx.options.settings.get(self.name, {})
+        paragraphs = self.ctx.document.paragraphs
+        joined = joined_paragraphs(self.ctx)
+        found = scan(joined.texts, self.ctx.document.kind, joined, **switches)
+        for position in sorted(found):
+            paragraph = paragraphs[position]
+            text = paragraph.text
+            for hit in found[position]:
+                yield self.finding(
+                    paragraph, hit.start, hit.end,
+                    severity=Severity.INFO if hit.name else None,
+                    variant="name" if hit.name else "blank", text=text[hit.start : hit.end],
+                )  # fmt: skip

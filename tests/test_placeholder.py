@@ -1,0 +1,164 @@
+"""P001 placeholder: what it flags, what it leaves alone, the seeds, the JSON summary."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import findings_of, lint_json, run_lint, write_docx
+
+from draftlint.model import Severity
+
+
+def placeholders(lint_text, text: str, **options) -> list[str]:
+    return [f.text for f in lint_text(text, select="P001", **options)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年初召开X次会议，专题研讨X余次。", ["X", "X"]),
+        ("协调XX单位做好保障。", ["XX"]),
+        ("学习贯彻xxx关于民族工作的重要思想。", ["xxx"]),
+        ("会议定于202X年X月X日召开。", ["X", "X", "X"]),
+        ("×××同志任办公室主任。", ["×××"]),
+        ("全年走访企业ＸＸ家。", ["ＸＸ"]),
+        ("排查风险隐患*条，其中组织领导方面*条。", ["*", "*"]),
+        ("**在县委、县政府正确领导下，各项工作有序推进。", ["**"]),
+        ("撰写心得＊篇。", ["＊"]),
+        ("○○同志负责联络，〇〇县配合。", ["○○", "〇〇"]),
+        ("□□单位牵头落实。", ["□□"]),
+        ("某某单位要高度重视。", ["某某"]),
+        ("现将【单位名称】的情况报告如下。", ["【单位名称】"]),
+        ("由【】负责，（ ）配合。", ["【】", "（ ）"]),
+        ("请于［ ］日前报送。", ["［ ］"]),
+        ("发文字号为〔文号〕。", ["〔文号〕"]),
+        ("尊敬的{{姓名}}同志：", ["{{姓名}}"]),
+        ("填报日期：____年__月。", ["____"]),
+        ("具体措施待补充。", ["待补充"]),
+        ("此处填写工作成效。", ["此处填写"]),
+        ("会议地点待定。", ["待定"]),
+        ("TODO：补充上半年数据。", ["TODO"]),
+    ],
+)
+def test_flags_placeholders(lint_text, text: str, expected: list[str]) -> None:
+    assert placeholders(lint_text, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "医院新购X光机和X射线计算机断层扫描仪，配套x轴定位装置。",
+        "X型支架、X形路口均已完工。",
+        "仍在使用Windows XP的终端已全部淘汰。",
+        "有的同志用iPhone X办理业务。",
+        "借鉴SpaceX的组网思路。",
+        "严禁在QQ群传送涉密文件。",
+        "焊接工位按3×4布局，托盘尺寸为480毫米×140毫米，屏幕分辨率1920x1080。",
+        "全面推行1+X证书制度。",
+        "建成5G基站4,862个。",
+        "二○二四年三月十五日",
+        "二〇〇八年奥运会",
+        "对某些问题和某种倾向要高度警惕，某项工作要抓紧。",
+        "采用Linux系统，配置Xbox手柄，版本号为v1.x。",
+        "计算公式为3*4=12。",
+        "增长率*。",
+        "*注：数据来源于县统计局。",
+        "* * *",
+        "**重点任务**：落实责任。",
+        "调用f()函数处理数据。",
+        "【工作动态】县委召开常委会。",
+        "（试行）",
+        "地址：文化路88号（县委党校）。",
+    ],
+)
+def test_leaves_alone(lint_text, text: str) -> None:
+    assert placeholders(lint_text, text) == []
+
+
+def test_span_is_the_placeholder_itself(lint_text) -> None:
+    (finding,) = lint_text("今年共组织开展X余次集体学习。", select="P001")
+    assert (finding.text, finding.column, finding.end_column) == ("X", 8, 9)
+    assert finding.effective_severity is Severity.ERROR
+    assert "“X”" in finding.message("zh") and "X" in finding.message("en")
+
+
+def test_anonymised_names_are_info_and_can_be_switched_off(lint_text) -> None:
+    text = "被告人张某、李某某驾车逃逸，提高某项标准。"
+    found = lint_text(text, select="P001")
+    assert [(f.text, f.effective_severity) for f in found] == [
+        ("张某", Severity.INFO),
+        ("李某某", Severity.INFO),
+    ]
+    assert placeholders(lint_text, "本案当事人为王某") == ["王某"]
+    off = {"placeholder": {"anonymised_names": False}}
+    assert placeholders(lint_text, text, settings=off) == []
+
+
+def test_footnote_star_switch(lint_text) -> None:
+    text = "本年度完成率*。"
+    assert placeholders(lint_text, text) == []
+    strict = {"placeholder": {"allow_footnote_star": False}}
+    assert placeholders(lint_text, text, settings=strict) == ["*"]
+
+
+def test_markdown_emphasis_is_not_a_placeholder(lint_text) -> None:
+    text = "**摘要：**全年召开会议X次，*注：不含视频会议*。\n\n**稳定增长。**落实**重点**任务。\n"
+    assert placeholders(lint_text, text, suffix=".md") == ["X"]
+
+
+@pytest.fixture(params=["txt", "docx"])
+def as_file(request, seed, seed_docx):
+    return seed if request.param == "txt" else seed_docx
+
+
+def test_seed_000_each_x_placeholder_and_nothing_else(as_file) -> None:
+    _, report = lint_json("--select", "P001", str(as_file("000")))
+    found = findings_of(report, "P001")
+    texts = [f["text"] for f in found]
+    assert len(found) == 22
+    assert texts.count("X") == 21 and texts.count("xxx") == 1
+    assert all(f["severity"] == "error" for f in found)
+    assert report["summary"]["placeholders"] == 22
+
+
+def test_seed_001_each_star_placeholder(as_file) -> None:
+    _, report = lint_json("--select", "P001", str(as_file("001")))
+    assert [f["text"] for f in findings_of(report, "P001")] == ["*"] * 11
+
+
+def test_seed_002_one_double_star(as_file) -> None:
+    _, report = lint_json("--select", "P001", str(as_file("002")))
+    found = findings_of(report, "P001")
+    assert [f["text"] for f in found] == ["**"]
+    assert found[0]["column"] == 9
+    assert found[0]["location"] in ("第3行", "第2段")
+
+
+def test_summary_counts_placeholders(tmp_path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "一、总体情况\n全年开展X次督查，发现问题*个，由【单位名称】整改。\n", encoding="utf-8"
+    )
+    code, report = lint_json(str(draft))
+    assert report["summary"]["placeholders"] == 3
+    assert report["summary"]["by_code"]["P001"] == 3
+    assert code == 1
+    clean = tmp_path / "clean.txt"
+    clean.write_text("全年开展6次督查，发现问题12个。\n", encoding="utf-8")
+    assert lint_json("--select", "P001", str(clean))[1]["summary"]["placeholders"] == 0
+
+
+def test_docx_placeholder_in_a_real_word_file(tmp_path) -> None:
+    path = write_docx(
+        tmp_path / "report.docx", ["关于X县工作的报告", "共发放宣传册XX份，覆盖X光科室。"]
+    )
+    _, report = lint_json("--select", "P001", str(path))
+    found = findings_of(report, "P001")
+    assert [(f["text"], f["location"]) for f in found] == [
+        ("X", "第1段"),
+        ("XX", "第2段"),
+    ]
+
+
+def test_rule_page_documents_the_allow_list() -> None:
+    page = run_lint("rule", "P001").stdout
+    assert "placeholder" in page and "X光" in page
