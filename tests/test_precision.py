@@ -65,8 +65,3 @@ def test_corpus_is_large_and_covers_the_hard_cases() -> None:
     ):  # fmt: skip
         assert term in corpus, term
     assert any(p.suffix == ".md" for p in FILES)
-
-
-@pytest.mark.xfail(reason="W005 reports GB/T 15834 4.13's one-em connector (北京—上海) as a dash")
-def test_em_dash_connector_is_standard(lint_text) -> None:
-    assert lint_text("开通北京—上海特别旅客快车。\n", select="W005") == []

@@ -207,7 +207,14 @@ def scan_halfwidth(text: str, skip: Spans = ()) -> tuple[HalfMark, ...]:
     pats = patterns()
     if pats.ascii_marks.search(text) is None or pats.han.search(text) is None:
         return ()
-    protected = protected_spans(text)
+    protected: Spans | None = None  # computed on first need: most marks sit in numbers
+
+    def is_protected(position: int) -> bool:
+        nonlocal protected
+        if protected is None:
+            protected = protected_spans(text)
+        return inside(protected, position)
+
     halfwidth = table()["halfwidth"]
     marks: dict[str, str] = halfwidth["marks"]
     stops: dict[str, str] = halfwidth["stops"]
@@ -218,16 +225,18 @@ def scan_halfwidth(text: str, skip: Spans = ()) -> tuple[HalfMark, ...]:
     found: list[HalfMark] = []
     for match in finder.finditer(text):
         position = match.start()
-        if (protected and inside(protected, position)) or (skip and inside(skip, position)):
+        if skip and inside(skip, position):
             continue
         char = match.group()
         if char in marks:
-            if (position and is_chinese(text[position - 1])) or in_chinese_context(text, position):
+            if (
+                (position and is_chinese(text[position - 1])) or in_chinese_context(text, position)
+            ) and not is_protected(position):
                 found.append(HalfMark(position, char, marks[char]))
         elif char in stops:
-            if _is_sentence_stop(text, position):
+            if _is_sentence_stop(text, position) and not is_protected(position):
                 found.append(HalfMark(position, char, stops[char]))
-        else:
+        elif not is_protected(position):
             groups.setdefault(family_of[char], []).append((position, char))
     for bracket in halfwidth["brackets"]:
         found += _brackets(text, groups.get(bracket[0], []), *bracket)

@@ -50,11 +50,14 @@ class NumberingTypedAfterAutomatic(Rule):
     example_good = "一、总体情况\n二、存在问题\n"
 
     def check(self) -> Iterator[Finding]:
+        headings = {h.paragraph.index for h in self.ctx.outline.headings}
         for paragraph in self.ctx.document.paragraphs:
             if paragraph.is_automatic:
                 finding = self._after_automatic(paragraph)
-            else:
+            elif paragraph.index in headings:  # a typed marker typed twice: 一、一、
                 finding = self._doubled(paragraph)
+            else:
+                continue
             if finding is not None:
                 yield finding
 
