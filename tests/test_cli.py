@@ -190,3 +190,9 @@ def test_draftlint_alias_is_installed() -> None:
     result = subprocess.run([str(alias) if alias.exists() else "draftlint", "--version"],
                             capture_output=True)  # fmt: skip
     assert result.returncode == 0 and b"draftlint" in result.stdout
+
+
+def test_summary_counts_placeholders(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text("标题\n今年共开展X次检查，发放资料*份。\n", encoding="utf-8")
+    assert "其中未替换的占位符 2 处" in run_lint(str(path)).stdout.splitlines()[-1]

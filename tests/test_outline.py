@@ -103,3 +103,8 @@ def test_enumerations_across_paragraphs() -> None:
 def test_lone_ordinal_is_ordinary_text() -> None:
     outline = outline_of("一、工作\n坚持第一议题制度。第一，提高认识。\n")
     assert outline.enumerations == []
+
+
+def test_attachment_note_items_are_not_headings() -> None:
+    outline = outline_of("一、甲\n（一）a\n附件：1.统计表\n2.预算明细表\n3.名单\n\n某某局\n")
+    assert [h.marker.text for h in outline.headings] == ["一、", "（一）"]

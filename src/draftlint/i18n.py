@@ -5,6 +5,7 @@ from __future__ import annotations
 TEXT: dict[str, dict[str, str]] = {
     "zh": {
         "summary": "检查 {files} 个文件，发现 {findings} 个问题（错误 {error}，警告 {warning}，提示 {info}）",
+        "placeholders": "；其中未替换的占位符 {count} 处",
         "clean": "检查 {files} 个文件，未发现问题",
         "unreadable": "{count} 个文件无法读取",
         "read_error": "{path}: 无法读取：{reason}",
@@ -28,6 +29,7 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "summary": "Checked {files} files: {findings} findings ({error} errors, {warning} warnings,"
         " {info} info)",
+        "placeholders": "; {count} placeholders left in",
         "clean": "Checked {files} files: no findings",
         "unreadable": "{count} files could not be read",
         "read_error": "{path}: cannot read: {reason}",

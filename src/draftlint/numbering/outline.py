@@ -87,6 +87,9 @@ class Outline:
         return None
 
 
+# 附件：1.名称 opens the 附件说明: the 2.名称 lines under it list attachments, not headings.
+_ATTACHMENT_NOTE = re.compile(r"^[\s\u3000]*附件[\s\u3000]*[：:]")
+
 # 附件 / 附件1 alone on a line, or 附件1：title (附件：1.xx is the 附件说明 line instead).
 _ATTACHMENT = re.compile(r"^[\s\u3000]*附件\s*(?:[0-9０-９]+\s*(?:[：:].*)?|[0-9０-９]*)\s*$")
 
@@ -122,11 +125,18 @@ def build_outline(document: Document) -> Outline:
     scopes = [Scope(0, "正文")]
     headings: list[Heading] = []
     stack: list[Heading] = []
+    in_note = False
     for position, (paragraph, marker) in enumerate(heads):
         if _ATTACHMENT.match(paragraph.text):
             scopes.append(Scope(len(scopes), paragraph.text.strip()))
             stack = []
             continue
+        if _ATTACHMENT_NOTE.match(paragraph.text):
+            in_note = True
+            continue
+        if in_note and marker is not None and marker.kind is Kind.ARABIC:
+            continue  # the next item of the 附件说明
+        in_note = False
         if marker is None or not marker.is_heading:
             continue
         while stack and stack[-1].level >= marker.level:

@@ -40,8 +40,12 @@ def write_terminal(
         return
     totals = Totals.of(results)
     if totals.findings:
-        console.print(t(lang, "summary", files=totals.files, findings=totals.findings,
-                        **totals.by_severity), style="bold", highlight=False)  # fmt: skip
+        summary = t(lang, "summary", files=totals.files, findings=totals.findings,
+                    **totals.by_severity)  # fmt: skip
+        placeholders = totals.by_code.get("P001", 0)
+        if placeholders:
+            summary += t(lang, "placeholders", count=placeholders)
+        console.print(summary, style="bold", highlight=False)
     else:
         console.print(t(lang, "clean", files=totals.files), style="bold green", highlight=False)
     if totals.unreadable:
