@@ -46,6 +46,10 @@ class _Patterns:
     family_of: dict[str, str]  # bracket/quote character → its family's first character
     all_marks: re.Pattern[str]  # those, with the full-width halves brackets/quotes pair with
     max_gap: int
+    # An ASCII mark next to Chinese (spaces skipped), or an ASCII bracket or quote that may
+    # pair with a full-width half: without either, a paragraph has nothing for W001.
+    candidate: re.Pattern[str]
+    wide: re.Pattern[str]
 
 
 @cache
@@ -86,6 +90,11 @@ def patterns() -> _Patterns:
         family_of=family_of,
         all_marks=re.compile(f"[{ascii_class}{wide_class}]"),
         max_gap=int(context.get("max_gap", 2)),
+        candidate=re.compile(
+            f"[{han}{punctuation}]\\s{{0,{int(context.get('max_gap', 2))}}}[{ascii_class}]"
+            f"|[{ascii_class}]\\s{{0,{int(context.get('max_gap', 2))}}}[{han}{punctuation}]"
+        ),
+        wide=re.compile(f"[{wide_class}]"),
     )
 
 
@@ -205,7 +214,11 @@ def halfwidth_marks(ctx: LintContext, paragraph: Paragraph) -> tuple[HalfMark, .
 
 def scan_halfwidth(text: str, skip: Spans = ()) -> tuple[HalfMark, ...]:
     pats = patterns()
-    if pats.ascii_marks.search(text) is None or pats.han.search(text) is None:
+    if pats.ascii_marks.search(text) is None:
+        return ()
+    if pats.candidate.search(text) is None and not (
+        any(c in text for c in pats.paired) and pats.wide.search(text)
+    ):
         return ()
     protected: Spans | None = None  # computed on first need: most marks sit in numbers
 
