@@ -68,6 +68,11 @@ def test_level(lint_text) -> None:
     assert codes(lint_text("1.a\n一、甲\n（一）b\n", select="N004")) == [("N004", "1.")]
 
 
+def test_level_leaves_lists_alone(lint_text) -> None:
+    text = "一、检查内容\n1.责任制落实情况；\n2.现场管理情况；\n3.系统投用情况。\n"
+    assert lint_text(text, select="N004") == []
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

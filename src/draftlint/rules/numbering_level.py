@@ -54,6 +54,7 @@ class NumberingLevel(Rule):
                 and heading.level > parent.level + 1
                 and heading.marker.kind is not Kind.CIRCLED  # ① lists sit at any depth
                 and _first_at_level(heading)  # one finding per run, not per sibling
+                and not _is_list(heading)
             ):
                 yield self._flag(
                     heading.marker, heading.paragraph, "skipped",
@@ -69,3 +70,13 @@ class NumberingLevel(Rule):
 def _first_at_level(heading: Heading) -> bool:
     siblings = heading.parent.children if heading.parent else []
     return next(h for h in siblings if h.level == heading.level) is heading
+
+
+def _is_list(heading: Heading) -> bool:
+    """1.…； 2.…； 3.…。 is a list of items in the text, not a level of headings."""
+    siblings = heading.parent.children if heading.parent else []
+    return any(
+        h.paragraph.text.rstrip().endswith(("；", ";"))
+        for h in siblings
+        if h.level == heading.level
+    )
