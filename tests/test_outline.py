@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from draftlint.numbering.outline import Problem, build_outline
+import pytest
+
+from draftlint.numbering.outline import Problem, build_outline, judge_sequence
 from draftlint.readers import read_bytes
 
 
@@ -108,3 +110,22 @@ def test_lone_ordinal_is_ordinary_text() -> None:
 def test_attachment_note_items_are_not_headings() -> None:
     outline = outline_of("一、甲\n（一）a\n附件：1.统计表\n2.预算明细表\n3.名单\n\n某某局\n")
     assert [h.marker.text for h in outline.headings] == ["一、", "（一）"]
+
+
+@pytest.mark.parametrize(
+    ("values", "verdicts"),
+    [
+        ([1, 2, 3, 3], [None, None, None, ("repeat", 4)]),
+        ([1, 3, 4], [None, ("skip", 2), None]),
+        ([1, 2, 2, 3], [None, None, ("repeat", 3), None]),
+        ([10, 10, 12], [None, ("repeat", 11), None]),
+        ([1, 3, 3], [None, ("skip", 2), None]),
+        ([1, 1, 1], [None, ("repeat", 2), ("repeat", 3)]),
+        ([2, 2, 3], [("start", 1), None, None]),
+        ([2, 3], [("start", 1), None]),
+    ],
+)
+def test_one_typo_one_finding(values, verdicts) -> None:
+    start = values[0] if values[0] == 10 else 1
+    judged = judge_sequence(values, start)
+    assert [(p.value, e) if p else None for p, e in judged] == verdicts

@@ -125,3 +125,10 @@ def test_table_of_contents_does_not_enter_the_outline(tmp_path: Path) -> None:
     outline = build_outline(document)
     assert [h.marker.text for h in outline.headings] == ["一、", "二、"]
     assert all(h.problem is None for h in outline.headings)
+
+
+def test_markdown_ordered_lists_show_their_rendered_numbers() -> None:
+    source = "一、要求\n\n1. 甲；\n1. 乙；\n1. 丙。\n"
+    document = read_bytes(source.encode(), "a.md")
+    assert [p.text for p in document.paragraphs] == ["一、要求", "1. 甲；", "2. 乙；", "3. 丙。"]
+    assert document.paragraphs[2].column(0) == 1  # the typed "1" in the source line

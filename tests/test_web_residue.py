@@ -139,3 +139,16 @@ def test_real_docx(tmp_path) -> None:
         ("第4段", "1024"),
     ]
     assert code == 1
+
+
+def test_copy_number_opening_the_document_is_not_residue(lint_text) -> None:
+    text = "000123\n机密★1年\n某县教育局关于维修校舍的请示\n县财政局：\n现将有关情况请示如下。\n"
+    assert [f for f in lint_text(text, select="C002")] == []
+    assert [f.text for f in lint_text("标题\n正文。\n000123\n", select="C002")] == ["000123"]
+
+
+def test_breadcrumbs_are_residue(lint_text) -> None:
+    text = (
+        "首页 > 范文大全 > 正文\n当前位置：首页 > 工作报告\n2024年工作总结\n一、主要工作\n正文。\n"
+    )
+    assert [f.line for f in lint_text(text, select="C002")] == [1, 2]

@@ -18,6 +18,7 @@ from draftlint.resources import grammar_path
 
 
 class Kind(str, Enum):
+    PART = "part"  # 第一部分 / 第一章 / 第一节 / 第一条
     CHINESE = "chinese"  # 一、
     BRACKET_CHINESE = "bracket-chinese"  # （一）
     ARABIC = "arabic"  # 1.
@@ -30,12 +31,15 @@ class Kind(str, Enum):
 
 
 HEADING_LEVEL = {
+    Kind.PART: 0,  # refined per division word below: 部分 above 章 above 节 above 条
     Kind.CHINESE: 1,
     Kind.BRACKET_CHINESE: 2,
     Kind.ARABIC: 3,
     Kind.BRACKET_ARABIC: 4,
     Kind.CIRCLED: 5,
 }
+# Divisions above 一、 (GB/T 1.1 and 公文 practice): levels below 1, outermost first.
+PART_LEVEL = {"部分": -3, "篇": -3, "编": -3, "章": -2, "节": -1, "条": 0}
 ENUMERATOR_KINDS = frozenset({Kind.VERB, Kind.ORDINAL, Kind.QI, Kind.ASPECT})
 
 CHINESE_DIGITS = "一二三四五六七八九"
@@ -64,12 +68,15 @@ class Marker:
     family: str = field(init=False)  # enumerators count within a family: 一是 with 二是
 
     def __post_init__(self) -> None:
-        self.level = HEADING_LEVEL.get(self.kind, 0)
+        if self.kind is Kind.PART:
+            self.level = PART_LEVEL[self.separator]
+        else:
+            self.level = HEADING_LEVEL.get(self.kind, 0)
         self.family = f"verb:{self.separator}" if self.kind is Kind.VERB else self.kind.value
 
     @property
     def is_heading(self) -> bool:
-        return self.level > 0
+        return self.kind in HEADING_LEVEL
 
     def shifted(self, offset: int) -> Marker:
         return Marker(
@@ -154,6 +161,13 @@ def _to_marker(tree: Tree, text: str) -> Marker | None:
             Kind.ARABIC, value, marker_text, 0, end, separator=marker_text[-1],
             digits_follow=digits_follow,
         )  # fmt: skip
+    if kind_name == "part_heading":
+        # 第一条　本办法… / 第二章 总则: a division is followed by a space or a mark;
+        # 第二节课 or 第三条道路 is prose.
+        if rest and str(rest)[0] not in _AFTER_PART:
+            return None
+        word = _first_token(node, "PART")
+        return Marker(Kind.PART, value, marker_text, 0, end, separator=word)
     if kind_name == "circled_heading":
         return Marker(Kind.CIRCLED, ord(marker_text[0]) - 0x2460 + 1, marker_text, 0, end)
     if kind_name == "verb_enumerator":
@@ -175,6 +189,8 @@ def _parse(head: str, start: str) -> Marker | None:
         return None  # not a marker: plain text
     return _to_marker(tree, head)
 
+
+_AFTER_PART = frozenset(" \t\u3000：:、，,．.")
 
 # Cheap pre-filters: only text that can open a marker reaches the parser.
 _HEAD_CHARS = frozenset("（(一二三四五六七八九十第其另0123456789") | frozenset(

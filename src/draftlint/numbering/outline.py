@@ -105,6 +105,8 @@ def format_marker(marker: Marker, value: int) -> str:
         return f"{marker.open}{value}{marker.close}{marker.after}"
     if kind is Kind.ARABIC:
         return f"{value}{marker.separator}"
+    if kind is Kind.PART:
+        return f"第{chinese_number_text(value)}{marker.separator}"
     if kind is Kind.CIRCLED:
         return chr(0x2460 + value - 1) if 0 < value <= 20 else str(value)
     if kind is Kind.VERB:
@@ -206,17 +208,38 @@ def _check_scope(scope: Scope) -> None:
 
 
 def _check_run(run: list[Heading], expected: int, *, opens_scope: bool) -> None:
-    for position, heading in enumerate(run):
-        value = heading.marker.value
-        if value != expected:
-            if position == 0 and opens_scope:
-                heading.problem = Problem.START
-            elif value > expected:
-                heading.problem = Problem.SKIP
-            else:
-                heading.problem = Problem.REPEAT
-            heading.expected = expected
-        expected = value + 1
+    verdicts = judge_sequence([h.marker.value for h in run], expected, opens_scope=opens_scope)
+    for heading, (problem, wanted) in zip(run, verdicts, strict=True):
+        heading.problem, heading.expected = problem, wanted
+
+
+def judge_sequence(
+    values: list[int], expected: int, *, opens_scope: bool = True
+) -> list[tuple[Problem | None, int | None]]:
+    """Each value's problem and the value it should carry, one finding per typo.
+
+    After a wrong number the count resumes from what the writer most likely meant: if the
+    next sibling continues from the wrong number (一 三 四: a real skip; 二 二 三: the second
+    二 repeats), from it; otherwise the wrong number stood for the expected one (（一）（三）
+    （三）, 1. 1. 1.), so the next sibling is judged against expected + 1 and a single typo
+    never yields two findings whose advice conflicts.
+    """
+    verdicts: list[tuple[Problem | None, int | None]] = []
+    for position, value in enumerate(values):
+        if value == expected:
+            verdicts.append((None, None))
+            expected = value + 1
+            continue
+        if position == 0 and opens_scope:
+            problem = Problem.START
+        elif value > expected:
+            problem = Problem.SKIP
+        else:
+            problem = Problem.REPEAT
+        verdicts.append((problem, expected))
+        following = values[position + 1] if position + 1 < len(values) else None
+        expected = value + 1 if following in (None, value + 1) else expected + 1
+    return verdicts
 
 
 def _enumerations(heads: list[tuple[Paragraph, Marker | None]]) -> list[list[EnumItem]]:
@@ -246,17 +269,8 @@ def _enumerations(heads: list[tuple[Paragraph, Marker | None]]) -> list[list[Enu
 
 
 def _check_enumeration(group: list[EnumItem]) -> None:
-    expected = 1
-    for item in group:
-        value = item.marker.value
-        if item.marker.kind is Kind.ASPECT:
-            return  # 一方面 / 另一方面: a pair, not a count
-        if value != expected:
-            item.expected = expected
-            if item is group[0]:
-                item.problem = Problem.START
-            elif value > expected:
-                item.problem = Problem.SKIP
-            else:
-                item.problem = Problem.REPEAT
-        expected = value + 1
+    if any(item.marker.kind is Kind.ASPECT for item in group):
+        return  # 一方面 / 另一方面: a pair, not a count
+    verdicts = judge_sequence([item.marker.value for item in group], 1)
+    for item, (problem, wanted) in zip(group, verdicts, strict=True):
+        item.problem, item.expected = problem, wanted

@@ -26,12 +26,26 @@ _SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block", "hr"})
 _DROPPED_INLINE = frozenset({"code_inline", "html_inline", "image"})
 
 
-def _block_lines(text: str) -> tuple[set[int], dict[int, int], set[int]]:
-    """0-based lines to skip, heading levels by line, and table lines."""
+def _block_lines(text: str) -> tuple[set[int], dict[int, int], set[int], dict[int, int]]:
+    """0-based lines to skip, heading levels by line, table lines, and the number each
+    ordered-list item shows (Markdown renumbers 1. 1. 1. as 1. 2. 3.)."""
     skipped: set[int] = set()
     headings: dict[int, int] = {}
     tables: set[int] = set()
+    shown: dict[int, int] = {}
+    counters: list[int] = []  # one per open ordered list: the next number it shows
     for token in _md.parse(text):
+        if token.type == "ordered_list_open":
+            counters.append(int(token.attrGet("start") or 1))
+        elif token.type == "ordered_list_close":
+            counters.pop()
+        elif token.type == "bullet_list_open":
+            counters.append(0)
+        elif token.type == "bullet_list_close":
+            counters.pop()
+        elif token.type == "list_item_open" and counters and counters[-1] and token.map:
+            shown[token.map[0]] = counters[-1]
+            counters[-1] += 1
         if token.map is None:
             continue
         first, last = token.map
@@ -41,7 +55,7 @@ def _block_lines(text: str) -> tuple[set[int], dict[int, int], set[int]]:
             headings[first] = int(token.tag[1:])
         elif token.type == "table_open":
             tables.update(range(first, last))
-    return skipped, headings, tables
+    return skipped, headings, tables, shown
 
 
 def _inline_text(line: str, start: int) -> tuple[str, list[int]]:
@@ -70,7 +84,7 @@ def _inline_text(line: str, start: int) -> tuple[str, list[int]]:
 def read_markdown(data: bytes, path: str) -> Document:
     text = decode(data)
     lines = split_lines(text)
-    skipped, headings, tables = _block_lines("\n".join(lines))
+    skipped, headings, tables, shown = _block_lines("\n".join(lines))
     skipped |= _front_matter(lines)
     document = Document(path, "md")
     paragraphs = document.paragraphs
@@ -88,6 +102,8 @@ def read_markdown(data: bytes, path: str) -> Document:
             content, columns = _inline_text(source, start)
             if not content.strip():
                 continue
+            if index in shown:
+                content, columns = _renumber(content, columns, shown[index])
             paragraphs.append(
                 Paragraph(
                     len(paragraphs), content, index + 1, f"第{index + 1}行",
@@ -95,6 +111,21 @@ def read_markdown(data: bytes, path: str) -> Document:
                 )
             )  # fmt: skip
     return document
+
+
+_LIST_NUMBER = re.compile(r"\d+(?=[.)])")
+
+
+def _renumber(content: str, columns: list[int], number: int) -> tuple[str, list[int]]:
+    """An ordered-list item as the reader sees it: the number Markdown shows, mapped back
+    to the digits typed in the source."""
+    typed = _LIST_NUMBER.match(content)
+    if typed is None or int(typed.group()) == number:
+        return content, columns
+    digits = str(number)
+    first, last = columns[0], columns[typed.end() - 1]
+    mapped = [min(first + i, last) for i in range(len(digits))]
+    return digits + content[typed.end() :], mapped + columns[typed.end() :]
 
 
 def _table_cells(line: str) -> list[tuple[int, str]]:

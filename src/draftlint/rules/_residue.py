@@ -27,6 +27,7 @@ class _Patterns:
     whole_line: re.Pattern[str]
     whole_line_max: int
     bare_number: re.Pattern[str]
+    copy_number: re.Pattern[str]
     address_seed: re.Pattern[str]  # .x or ://: where an address may be
     label: re.Pattern[str]  # the domain label after a dot
     tlds: frozenset[str]
@@ -58,6 +59,7 @@ def patterns() -> _Patterns:
         ),
         whole_line_max=int(data.get("whole_line_max", 40)),
         bare_number=re.compile(data["bare_number"]),
+        copy_number=re.compile(data.get("copy_number", "(?!)")),
         address_seed=re.compile(r"\.[A-Za-z]|://"),
         label=re.compile(r"[A-Za-z0-9-]*"),
         tlds=frozenset(t.lower() for t in urls["tlds"]),
@@ -192,8 +194,11 @@ def edge_numbers(paragraphs: Sequence[Paragraph], residue: dict[int, list[Span]]
     body; ``residue`` is ``scan`` of all the paragraphs, by paragraph index."""
     body = [p for p in paragraphs if p.story == "body"]
     found: set[int] = set()
-    for run in (body, body[::-1]):
+    copy_number = patterns().copy_number
+    for run, at_start in ((body, True), (body[::-1], False)):
         for paragraph in run:
+            if at_start and copy_number.fullmatch(paragraph.text):
+                continue  # the 份号 of the 版头
             if is_bare_number(paragraph.text):
                 found.add(paragraph.index)
             elif paragraph.index not in residue:

@@ -43,7 +43,8 @@ class NumberingLevel(Rule):
         for scope in outline.scopes:
             if not scope.roots:
                 continue
-            top = min(root.level for root in scope.roots)
+            levels = [root.level for root in scope.roots if root.level >= 1]
+            top = min(levels, default=1)
             for root in scope.roots:
                 if root.level > top and root.marker.kind is not Kind.CIRCLED:
                     yield self._flag(root.marker, root.paragraph, "early", top=_sample(top))
@@ -51,6 +52,7 @@ class NumberingLevel(Rule):
             parent = heading.parent
             if (
                 parent is not None
+                and parent.level >= 1  # under 第一条 / 第一章 any level may open
                 and heading.level > parent.level + 1
                 and heading.marker.kind is not Kind.CIRCLED  # ① lists sit at any depth
                 and _first_at_level(heading)  # one finding per run, not per sibling
