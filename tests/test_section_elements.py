@@ -159,3 +159,15 @@ def test_rule_page_names_each_clause() -> None:
     page = run_lint("rule", "S007").stdout
     for clause in ("7.3.2", "7.3.4", "7.3.5.1", "第十五条"):
         assert clause in page
+
+
+def test_recipient_wrapped_over_two_lines(lint_text) -> None:
+    text = (
+        "某某县人民政府关于做好防汛工作的通知\n"
+        "各乡镇人民政府，县直各部门、各直属机构，\n"
+        "县属各国有企业：\n"
+        "现将有关事项通知如下。\n"
+        "某某县人民政府\n"
+        "2025年6月1日\n"
+    )
+    assert [f for f in lint_text(text, select="S007,S001")] == []

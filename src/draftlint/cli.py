@@ -65,7 +65,9 @@ def _utf8_streams() -> None:
 
 
 def _stdout() -> Console:
-    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    # Piped output is not cut to 80 columns: trees and tables keep their locations.
+    width = None if sys.stdout.isatty() else 200
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True, width=width)
 
 
 def _fail(message: str) -> None:

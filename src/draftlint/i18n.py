@@ -36,7 +36,7 @@ TEXT: dict[str, dict[str, str]] = {
         "no_files": "{path}: no .docx/.txt/.md files in this directory",
         "unknown_selector": "unknown rule or tag: {selector} (run `lint rules` to list them)",
         "unknown_rule": "unknown rule: {name} (run `lint rules` to list them)",
-        "fix_hint": "suggested",
+        "fix_hint": "suggested:",
         "fix_delete": "suggested: delete it",
         "what": "What it does",
         "why": "Why",

@@ -70,6 +70,20 @@ def is_recipient(text: str) -> bool:
     )
 
 
+def _continues_recipient(text: str) -> bool:
+    """The next line of a wrapped recipient list: itself a recipient line, or short parts
+    closed by the colon (县属各国有企业：)."""
+    text = text.strip()
+    if is_recipient(text):
+        return True
+    return (
+        text.endswith(("：", ":"))
+        and len(text) <= _data()["recipient_max_length"]
+        and not re.search(r"[。！？!?]", text)
+        and all(len(p) <= _data()["recipient_part_length"] for p in re.split(r"[，,、]", text))
+    )
+
+
 def find_elements(main: list[Paragraph], title_end: int) -> Elements:
     """The elements after the title (``main[title_end]`` is the title's last line)."""
     found = Elements()
@@ -77,6 +91,14 @@ def find_elements(main: list[Paragraph], title_end: int) -> Elements:
     if start < len(main) and is_recipient(main[start].text):
         found.recipient = main[start]
         start += 1
+        # A long list of recipients wraps: 各县（市、区）人民政府，… / 市直各单位：
+        while (
+            start < len(main)
+            and found.recipient.text.rstrip().endswith(("，", "、", ","))
+            and _continues_recipient(main[start].text)
+        ):
+            found.recipient = main[start]
+            start += 1
     end = len(main)
     date_at = _find_date(main, start, found)
     if date_at is not None:

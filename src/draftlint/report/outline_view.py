@@ -20,7 +20,7 @@ _PROFILE_TEXT = {
         "profile": "文种：{name}（{how}）",
         "by_title": "据标题识别",
         "forced": "由 --profile 指定",
-        "none": "未匹配到文种：不检查必备章节和要素（S001、S002、S006、S007）",
+        "none": "未匹配到文种：不运行章节规则（S001–S005、S007；S006 仅对标题为报告、汇报的文稿运行）",
         "none_forced": "--profile none：不检查必备章节和要素",
         "missing": "缺少：{names}",
         "elements": "要素：{names}",
@@ -29,8 +29,8 @@ _PROFILE_TEXT = {
         "profile": "Document type: {name} ({how})",
         "by_title": "from the title",
         "forced": "from --profile",
-        "none": "No document type matched: required sections and elements are not checked"
-        " (S001, S002, S006, S007)",
+        "none": "No document type matched: the section rules do not run (S001–S005, S007;"
+        " S006 only where the title ends in 报告 or 汇报)",
         "none_forced": "--profile none: required sections and elements are not checked",
         "missing": "Missing: {names}",
         "elements": "Elements: {names}",
