@@ -87,3 +87,8 @@ def test_real_docx(tmp_path) -> None:
     code, report = lint_json("--select", "C001", str(path))
     assert [(f["text"], f["location"]) for f in findings_of(report)] == [("的的", "第2段")]
     assert code == 1
+
+
+def test_doubled_full_stop_but_not_an_ellipsis_attempt(lint_text) -> None:
+    found = lint_text("标题\n会议强调了重点。。下一步工作。\n他说好的。。。\n", select="C001")
+    assert [(f.line, f.text) for f in found] == [(2, "。。")]

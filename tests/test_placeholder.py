@@ -32,7 +32,7 @@ def placeholders(lint_text, text: str, **options) -> list[str]:
         ("请于［ ］日前报送。", ["［ ］"]),
         ("发文字号为〔文号〕。", ["〔文号〕"]),
         ("尊敬的{{姓名}}同志：", ["{{姓名}}"]),
-        ("填报日期：____年__月。", ["____"]),
+        ("填报日期：____年__月。", ["____", "__"]),
         ("具体措施待补充。", ["待补充"]),
         ("此处填写工作成效。", ["此处填写"]),
         ("会议地点待定。", ["待定"]),
@@ -162,3 +162,8 @@ def test_docx_placeholder_in_a_real_word_file(tmp_path) -> None:
 def test_rule_page_documents_the_allow_list() -> None:
     page = run_lint("rule", "P001").stdout
     assert "placeholder" in page and "X光" in page
+
+
+def test_blank_date_template_is_one_finding_per_blank(lint_text) -> None:
+    found = lint_text("标题\n签订日期：____年__月__日。\n", select="P001")
+    assert [f.text for f in found] == ["____", "__", "__"]

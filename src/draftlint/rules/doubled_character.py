@@ -40,7 +40,12 @@ def _data() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
             tuple(entry.get("before", [])), tuple(entry.get("after", [])), words
         )
     chars = "".join(exceptions) + data.get("punctuation", {}).get("marks", "")
-    pattern = re.compile("([" + "".join(re.escape(c) for c in chars) + r"])\1")
+    alternatives = ["([" + "".join(re.escape(c) for c in chars) + r"])\1"]
+    alternatives += [
+        f"(?<!{re.escape(c)}){re.escape(c)}{{2}}(?!{re.escape(c)})"
+        for c in data.get("punctuation", {}).get("exactly_twice", "")
+    ]
+    pattern = re.compile("|".join(alternatives))
     return pattern, exceptions
 
 
@@ -88,8 +93,14 @@ class DoubledCharacter(Rule):
         "en": "A character or punctuation mark typed twice (二是是, 的的, ，，)",
     }
     message = {
-        "zh": "重复字：“{pair}”多了一个“{char}”，应删去一个",
-        "en": "Doubled character: “{pair}” has one “{char}” too many; delete one",
+        "zh": {
+            "char": "重复字：“{pair}”多了一个“{char}”，应删去一个",
+            "mark": "重复标点：“{pair}”多了一个“{char}”，应删去一个",
+        },
+        "en": {
+            "char": "Doubled character: “{pair}” has one “{char}” too many; delete one",
+            "mark": "Doubled punctuation: “{pair}” has one “{char}” too many; delete one",
+        },
     }
     why = {
         "zh": "改稿时常把“是”“的”“了”“在”等虚词多打一遍（二是是、的的）。只检查 rules/doubled.toml"
@@ -112,5 +123,5 @@ class DoubledCharacter(Rule):
             char = paragraph.text[start]
             yield self.finding(
                 paragraph, start, start + 2, fix=Fix(char, FixSafety.REVIEW),
-                pair=char * 2, char=char,
+                pair=char * 2, char=char, variant="char" if char.isalnum() else "mark",
             )  # fmt: skip
