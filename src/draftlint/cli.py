@@ -18,12 +18,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from draftlint import __version__
-from draftlint.context import LintOptions
-from draftlint.engine import lint_document
+from draftlint.context import LintContext, LintOptions
+from draftlint.engine import lint_document, run_rules
 from draftlint.i18n import t
 from draftlint.model import Document, ReadError, Severity
-from draftlint.numbering.outline import build_outline
-from draftlint.profiles import analyse
 from draftlint.profiles.listing import profile_lines
 from draftlint.readers import SUFFIXES, read_bytes, read_path
 from draftlint.registry import UnknownSelector, all_rules, find_rule, select_rules
@@ -217,10 +215,10 @@ def outline(
         _fail(t(lang.value, "read_error", path=path, reason=error))
         raise typer.Exit(2) from None
     options = LintOptions(lang=lang.value, profile=profile, profiles_dir=profiles_dir)
-    findings = _lint_or_exit(document, select_rules(), options)
-    tree = build_outline(document)
+    context = LintContext(document, options)  # one outline and one detection for all
     try:
-        sections = analyse(document, tree, options)
+        findings = run_rules(context, select_rules())
+        tree, sections = context.outline, context.sections
     except DataError as error:
         _fail(str(error))
         raise typer.Exit(2) from None

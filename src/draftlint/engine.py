@@ -12,7 +12,11 @@ from draftlint.rule import Rule
 def lint_document(
     document: Document, rules: Sequence[type[Rule]], options: LintOptions | None = None
 ) -> list[Finding]:
-    context = LintContext(document, options or LintOptions())
+    return run_rules(LintContext(document, options or LintOptions()), rules)
+
+
+def run_rules(context: LintContext, rules: Sequence[type[Rule]]) -> list[Finding]:
+    """The findings of ``rules`` on a context whose outline and sections a caller reuses."""
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(rule(context).check())
