@@ -171,3 +171,18 @@ def test_recipient_wrapped_over_two_lines(lint_text) -> None:
         "2025年6月1日\n"
     )
     assert [f for f in lint_text(text, select="S007,S001")] == []
+
+
+def test_issuing_notice_signs_before_the_issued_document(lint_text) -> None:
+    text = (
+        "县人民政府办公室关于印发《专项资金管理办法》的通知\n"
+        "各乡镇人民政府，县政府各部门：\n"
+        "《专项资金管理办法》已经县政府常务会议审议通过，现印发给你们，请认真贯彻执行。\n"
+        "县人民政府办公室\n"
+        "2025年5月12日\n"
+        "专项资金管理办法\n"
+        "第一章　总则\n"
+        "第一条　为加强专项资金管理，制定本办法。\n"
+        "第二条　本办法自2025年6月1日起施行。\n"
+    )
+    assert [f.code for f in lint_text(text, select="S,N")] == []

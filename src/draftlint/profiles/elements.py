@@ -101,6 +101,9 @@ def find_elements(main: list[Paragraph], title_end: int) -> Elements:
             start += 1
     end = len(main)
     date_at = _find_date(main, start, found)
+    if date_at is None and 0 <= title_end < len(main) and _ISSUING.search(main[title_end].text):
+        # 关于印发《…办法》的通知: the notice signs and dates before the document it issues.
+        date_at = _first_date(main, start, found)
     if date_at is not None:
         end = date_at
         if found.date_match is not None and found.date_match.group("before").strip():
@@ -135,6 +138,20 @@ def _find_date(main: list[Paragraph], start: int, found: Elements) -> int | None
         seen += 1
         if seen >= _data()["date_search"]:
             break
+    return None
+
+
+_ISSUING = re.compile(r"(印发|转发|批转|颁布|发布).*(通知|决定|命令)")
+
+
+def _first_date(main: list[Paragraph], start: int, found: Elements) -> int | None:
+    date = pattern("date")
+    for position in range(start, len(main)):
+        match = date.match(main[position].text.strip())
+        if match is not None:
+            found.date = main[position]
+            found.date_match = date.match(main[position].text)
+            return position
     return None
 
 
