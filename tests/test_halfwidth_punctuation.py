@@ -187,3 +187,8 @@ def test_precision_corpus_is_clean_for_punctuation_rules(lint_text) -> None:
         text = path.read_text(encoding="utf-8")
         found = lint_text(text, select="W001,W002,W003,W004,W005", suffix=path.suffix)
         assert [(f.code, f.line, f.text) for f in found] == [], path.name
+
+
+def test_gbt_7714_reference_entry_keeps_its_marks(lint_text) -> None:
+    entry = "人力资源社会保障部.关于加强技能人才工作的意见[EB/OL].(2022-10-07)[2023-01-05].\n"
+    assert lint_text("标题\n" + entry, select="W") == []
