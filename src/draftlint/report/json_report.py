@@ -49,5 +49,5 @@ def write_json(results: list[FileResult], lang: str, stream: TextIO) -> None:
             "placeholders": totals.by_code.get("P001", 0),
         },
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # One dumps and one write: json.dump's many small writes are several times slower.
+    stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
