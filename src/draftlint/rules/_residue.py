@@ -11,10 +11,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from draftlint.model import Paragraph
 from draftlint.resources import rule_data
 from draftlint.rules._joined import Joined
+
+if TYPE_CHECKING:
+    from draftlint.context import LintContext
 
 Span = tuple[int, int]
 _TRAILING = " \t\u3000。，、；：！？.,;:!?"
@@ -204,3 +208,29 @@ def edge_numbers(paragraphs: Sequence[Paragraph], residue: dict[int, list[Span]]
             elif paragraph.index not in residue:
                 break
     return sorted(found)
+
+
+def document_residue(ctx: LintContext) -> dict[int, list[Span]]:
+    """``scan`` of the whole document, once per document (C002 and W001 both read it)."""
+    cached = ctx.shared.get("residue")
+    if cached is None:
+        from draftlint.rules._joined import joined_paragraphs
+
+        joined = joined_paragraphs(ctx)
+        cached = ctx.shared["residue"] = scan(joined.texts, joined)
+    return cached
+
+
+def whole_residue_paragraphs(ctx: LintContext) -> frozenset[int]:
+    """Paragraphs C002 asks to delete whole: other rules need not report inside them."""
+    cached = ctx.shared.get("residue.whole")
+    if cached is None:
+        paragraphs = ctx.document.paragraphs
+        residue = document_residue(ctx)
+        cached = frozenset(
+            index
+            for index, spans in residue.items()
+            if is_whole_line(paragraphs[index].text, spans)
+        )
+        ctx.shared["residue.whole"] = cached
+    return cached

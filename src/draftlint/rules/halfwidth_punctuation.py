@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 from draftlint.model import Finding, Severity
 from draftlint.rule import Rule
 from draftlint.rules._cjk import halfwidth_marks
+from draftlint.rules._residue import whole_residue_paragraphs
 
 
 class HalfwidthPunctuation(Rule):
@@ -26,7 +27,8 @@ class HalfwidthPunctuation(Rule):
         "英文语句（Hello, world.）和代码中的半角标点不报告；点号只在明显是句末时报告。"
         "直双引号、单引号按段内位置配对，依次改为前引号和后引号。"
         "各项只报告一次：N005 报告的序号（如“(一)”）不在此报告；"
-        "中文语境中的直引号归本规则，W003 和 W004 不再重复报告。",
+        "中文语境中的直引号归本规则，W003 和 W004 不再重复报告；"
+        "C002 要求整段删除的网页残留行也不在此报告。",
         "en": "GB/T 15834 has Chinese text use full-width punctuation. The characters on"
         " either side decide whether a mark stands in Chinese text: decimals and thousands"
         " (3.5%, 1,000), times (10:30), URLs, e-mail addresses, file names, version numbers,"
@@ -34,14 +36,18 @@ class HalfwidthPunctuation(Rule):
         " reported only where it clearly ends a sentence. Straight quotes are paired by"
         " position in the paragraph (opening, closing, …). Nothing is reported twice:"
         " numbering markers such as (一) are N005's, and straight quotes in Chinese text"
-        " belong to this rule, not to W003 or W004.",
+        " belong to this rule, not to W003 or W004; a residue line C002 deletes whole is left"
+        " to C002.",
     }
     source = "GB/T 15834-2011 3.1, 4"
     example_bad = '会议强调,要落实"第一议题"制度(试行).\n'
     example_good = "会议强调，要落实“第一议题”制度（试行）。\n"
 
     def check(self) -> Iterator[Finding]:
+        residue = whole_residue_paragraphs(self.ctx)  # C002 deletes those whole
         for paragraph in self.ctx.document.paragraphs:
+            if paragraph.index in residue:
+                continue
             for mark in halfwidth_marks(self.ctx, paragraph):
                 yield self.finding(
                     paragraph, mark.start, mark.start + 1, fix=mark.replacement,

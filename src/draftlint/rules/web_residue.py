@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from draftlint.model import Finding, Fix, FixSafety, Paragraph
 from draftlint.rule import Rule
-from draftlint.rules._joined import joined_paragraphs
-from draftlint.rules._residue import edge_numbers, is_whole_line, scan
+from draftlint.rules._residue import document_residue, edge_numbers, is_whole_line
 
 _EXCERPT = 24
 
@@ -65,8 +64,7 @@ class WebResidue(Rule):
 
     def check(self) -> Iterator[Finding]:
         paragraphs = self.ctx.document.paragraphs
-        joined = joined_paragraphs(self.ctx)
-        residue = scan(joined.texts, joined)
+        residue = document_residue(self.ctx)
         numbers = set(edge_numbers(paragraphs, residue))
         middle = len(paragraphs) / 2
         for position in sorted(numbers | set(residue)):
