@@ -80,12 +80,6 @@ class Outline:
     headings: list[Heading]  # every numbered heading, in document order
     enumerations: list[list[EnumItem]]  # groups of two or more, in document order
 
-    def heading_at(self, paragraph: Paragraph) -> Heading | None:
-        for heading in self.headings:
-            if heading.paragraph is paragraph:
-                return heading
-        return None
-
 
 # 附件：1.名称 opens the 附件说明: the 2.名称 lines under it list attachments, not headings.
 _ATTACHMENT_NOTE = re.compile(r"^[\s\u3000]*附件[\s\u3000]*[：:]")

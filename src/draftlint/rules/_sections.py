@@ -86,19 +86,3 @@ def layouts(ctx: LintContext) -> list[Layout]:
         result.append(Layout(heading, sentence, end, run_in, following, next_heading))
     ctx.shared["section_layouts"] = result
     return result
-
-
-def in_attachment_note(ctx: LintContext, paragraph: Paragraph) -> bool:
-    """``2.名称`` under ``附件：1.名称`` is part of the 附件说明, not a heading."""
-    note = compiled("elements", "attachment_note")
-    item = compiled("elements", "attachment_item")
-    body = [p for p in ctx.document.paragraphs if p.story == "body"]
-    at = next((i for i, p in enumerate(body) if p is paragraph), None)
-    while at is not None and at >= 0:
-        text = body[at].text
-        if note.match(text):
-            return True
-        if not item.match(text):
-            return False
-        at -= 1
-    return False

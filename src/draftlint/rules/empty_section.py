@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from draftlint.model import Finding, Severity
 from draftlint.rule import Rule
-from draftlint.rules._sections import in_attachment_note, layouts
+from draftlint.rules._sections import layouts
 
 
 class EmptySection(Rule):
@@ -51,8 +51,6 @@ class EmptySection(Rule):
             heading = layout.heading
             if self._in_list(items, empty, position):
                 continue  # 1.张三 2.李四, or a bare outline: a list, not unfilled sections
-            if in_attachment_note(self.ctx, heading.paragraph):
-                continue
             yield self.finding(
                 heading.paragraph, heading.marker.start, layout.end,
                 heading=heading.paragraph.text[heading.marker.start : layout.end].strip(),

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from draftlint.model import Finding, Paragraph
 from draftlint.numbering.markers import Kind, Marker, chinese_number_text
 from draftlint.rule import Rule
+from draftlint.rules._numbering import AUTOMATIC_NOTE
 
 
 def canonical(marker: Marker) -> str:
@@ -76,9 +77,7 @@ class NumberingStyle(Rule):
                 yield self._flag(marker, paragraph, "mixed", f"{marker.value}{majority_dot[0]}")
 
     def _flag(self, marker: Marker, paragraph: Paragraph, variant: str, expected: str) -> Finding:
-        auto = "（自动编号）" if paragraph.is_automatic else ""
-        if auto and self.ctx.options.lang == "en":
-            auto = " (automatic numbering)"
+        auto = AUTOMATIC_NOTE[self.ctx.options.lang] if paragraph.is_automatic else ""
         return self.finding(
             paragraph, marker.start, marker.end, fix=None if paragraph.is_automatic else expected,
             variant=variant, marker=marker.text, expected=expected, auto=auto,
