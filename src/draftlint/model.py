@@ -58,11 +58,25 @@ class Paragraph:
         return self.prefix_len > 0
 
 
+@dataclass(slots=True, frozen=True)
+class Suppression:
+    """An in-document directive silencing ``codes`` (empty: every rule) on paragraphs
+    ``first``…``last`` (indices, inclusive): a Word comment ``draftlint: ignore P001`` or a
+    Markdown ``<!-- draftlint-disable… -->``. ``line`` is where the directive itself is."""
+
+    first: int
+    last: int
+    codes: tuple[str, ...]
+    line: int
+    origin: str  # "comment" (Word) or "markdown"
+
+
 @dataclass(slots=True)
 class Document:
     path: str
     kind: str  # "txt", "md", "docx"
     paragraphs: list[Paragraph] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
 
     @property
     def text(self) -> str:
