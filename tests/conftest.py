@@ -102,8 +102,8 @@ def seed_docx(tmp_path: Path, seed: Callable[[str], Path]) -> Callable[[str], Pa
 @pytest.fixture
 def lint_text(tmp_path: Path) -> Callable[..., list]:
     """Lint a text in-process and return its findings (fast path for rule tests)."""
-    from draftlint.context import LintOptions
     from draftlint.engine import lint_document
+    from draftlint.model import LintOptions
     from draftlint.readers import read_bytes
     from draftlint.registry import select_rules
 

@@ -7,8 +7,8 @@ import re
 import pytest
 from tests.conftest import SEED_NAMES, SEEDS, findings_of, lint_json, seed_paragraphs, write_docx
 
+from draftlint.analysis.residue import is_residue, residue_spans
 from draftlint.model import FixSafety
-from draftlint.rules._residue import is_residue, residue_spans
 
 
 def residue(lint_text, text: str) -> list[str]:

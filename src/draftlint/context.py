@@ -1,39 +1,68 @@
-"""What a rule sees: the document, its outline (built once, on first use), the options."""
+"""What a rule sees: the document, the options, and every shared analysis of the document.
+
+Each analysis is a typed property computed once, on first use, and shared by every rule
+that asks; this class is the full list of what a rule can ask for.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
 
-from draftlint.model import Document
+from draftlint.analysis.joined import Joined
+from draftlint.analysis.layout import Layout, build_layouts
+from draftlint.analysis.punctuation import HalfMark, protected_spans, scan_halfwidth
+from draftlint.analysis.residue import scan
+from draftlint.analysis.spans import Span, Spans
+from draftlint.model import Document, LintOptions, Paragraph
 from draftlint.numbering.outline import Outline, build_outline
+from draftlint.profiles import SectionAnalysis, analyse
 
-if TYPE_CHECKING:
-    from draftlint.profiles import SectionAnalysis
-
-
-@dataclass
-class LintOptions:
-    lang: str = "zh"
-    profile: str | None = None
-    profiles_dir: str | None = None
-    settings: dict[str, Any] = field(default_factory=dict)  # per-rule options, by rule name
+__all__ = ["LintContext", "LintOptions"]
 
 
-@dataclass
 class LintContext:
-    document: Document
-    options: LintOptions = field(default_factory=LintOptions)
-    shared: dict[str, Any] = field(default_factory=dict)  # results rules share (e.g. spans claimed)
+    def __init__(self, document: Document, options: LintOptions | None = None) -> None:
+        self.document = document
+        self.options = options or LintOptions()
+        self._halfwidth: dict[int, tuple[HalfMark, ...]] = {}
+        self._protected: dict[int, Spans] = {}
 
     @cached_property
     def outline(self) -> Outline:
+        """Numbered headings as a tree, enumerations, and where the main text ends."""
         return build_outline(self.document)
 
     @cached_property
     def sections(self) -> SectionAnalysis:
         """Title, profile, top-level sections and elements: one detection for S001–S007."""
-        from draftlint.profiles import analyse  # the profiles package imports this module
-
         return analyse(self.document, self.outline, self.options)
+
+    @cached_property
+    def layouts(self) -> list[Layout]:
+        """Each numbered heading's sentence and what follows it (S003–S005)."""
+        return build_layouts(self.document, self.outline, self.sections)
+
+    @cached_property
+    def joined(self) -> Joined:
+        """The paragraph texts joined by newlines, for one regex pass over the document."""
+        return Joined([p.text for p in self.document.paragraphs])
+
+    @cached_property
+    def residue(self) -> dict[int, list[Span]]:
+        """Web-page residue spans by paragraph index (paragraphs with none left out)."""
+        return scan(self.joined.texts, self.joined)
+
+    def halfwidth_marks(self, paragraph: Paragraph) -> tuple[HalfMark, ...]:
+        """The ASCII marks standing in Chinese text in ``paragraph``, with their full-width
+        replacements."""
+        found = self._halfwidth.get(paragraph.index)
+        if found is None:
+            found = self._halfwidth[paragraph.index] = scan_halfwidth(paragraph.text)
+        return found
+
+    def protected_spans(self, paragraph: Paragraph) -> Spans:
+        """URLs, e-mail, file names, versions, numbers and code in ``paragraph``."""
+        found = self._protected.get(paragraph.index)
+        if found is None:
+            found = self._protected[paragraph.index] = protected_spans(paragraph.text)
+        return found

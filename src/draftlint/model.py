@@ -140,5 +140,19 @@ class Finding:
         return (self.paragraph.index, self.start, self.rule.code)
 
 
+@dataclass(slots=True)
+class LintOptions:
+    """How to lint: message language, document type, and per-rule settings by rule name
+    (``settings["placeholder"]["allow"]``), as a configuration file gives them."""
+
+    lang: str = "zh"
+    profile: str | None = None
+    profiles_dir: str | None = None
+    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def rule_settings(self, rule_name: str) -> dict[str, Any]:
+        return self.settings.get(rule_name, {})
+
+
 class ReadError(Exception):
     """A file the tool cannot read; the message is one line, shown to the user as is."""

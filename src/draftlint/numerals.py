@@ -8,8 +8,8 @@ from __future__ import annotations
 
 DIGITS = "〇一二三四五六七八九"  # DIGITS[n] is n
 NONZERO_DIGITS = DIGITS[1:]
-# Other ways a zero or a digit is written in dates: ○ (circle), 零, a full-width Ｏ.
-_DIGIT_VALUE = {c: n for n, c in enumerate(DIGITS)} | {"○": 0, "零": 0, "Ｏ": 0}
+# Other ways a zero is written in dates: ○ (a circle), 零, a full-width Ｏ, an ASCII 0.
+_DIGIT_VALUE = {c: n for n, c in enumerate(DIGITS)} | {"○": 0, "零": 0, "Ｏ": 0, "0": 0}
 _UNITS = "十百千万"
 
 

@@ -31,6 +31,9 @@ class Rule:
     example_bad: ClassVar[str]  # a draft this rule flags
     example_good: ClassVar[str]  # the same draft, corrected
     fixable: ClassVar[bool] = False
+    # Codes of rules that own the characters this rule would otherwise report too: when one
+    # of them is selected and reports an overlapping span, this rule's finding is dropped.
+    defers_to: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, ctx: LintContext) -> None:
         self.ctx = ctx

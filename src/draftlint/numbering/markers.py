@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
 
-from lark import Lark, Token, Tree
+from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
 
+from draftlint.numerals import NONZERO_DIGITS, to_chinese
 from draftlint.resources import grammar_path
 
 
@@ -40,9 +41,6 @@ HEADING_LEVEL = {
 }
 # Divisions above 一、 (GB/T 1.1 and 公文 practice): levels below 1, outermost first.
 PART_LEVEL = {"部分": -3, "篇": -3, "编": -3, "章": -2, "节": -1, "条": 0}
-ENUMERATOR_KINDS = frozenset({Kind.VERB, Kind.ORDINAL, Kind.QI, Kind.ASPECT})
-
-CHINESE_DIGITS = "一二三四五六七八九"
 _HEAD_SLICE = 14  # long enough for （九十九）、 plus the character after it
 
 
@@ -78,24 +76,45 @@ class Marker:
     def is_heading(self) -> bool:
         return self.kind in HEADING_LEVEL
 
+    def renumbered(self, value: int) -> str:
+        """The marker as typed, carrying ``value``: （三） → （四）, 三、 → 四、, 1、 → 2、."""
+        kind, number = self.kind, to_chinese(value)
+        if kind in (Kind.CHINESE, Kind.VERB):
+            return number + self.separator
+        if kind is Kind.BRACKET_CHINESE:
+            return f"{self.open}{number}{self.close}{self.after}"
+        if kind is Kind.BRACKET_ARABIC:
+            return f"{self.open}{value}{self.close}{self.after}"
+        if kind is Kind.ARABIC:
+            return f"{value}{self.separator}"
+        if kind in (Kind.PART, Kind.ORDINAL):
+            return f"第{number}{self.separator}"
+        if kind is Kind.CIRCLED:
+            return chr(0x2460 + value - 1) if 0 < value <= 20 else str(value)
+        if kind is Kind.QI:
+            return f"其{number}{self.text[2:]}"
+        return self.text
+
+    def canonical(self) -> str:
+        """The marker as GB/T 15834-2011 B.3 writes it: 一、 （一） 1. （1） 第一，."""
+        number = to_chinese(self.value)
+        if self.kind is Kind.CHINESE:
+            return f"{number}、"
+        if self.kind is Kind.BRACKET_CHINESE:
+            return f"（{number}）"
+        if self.kind is Kind.BRACKET_ARABIC:
+            return f"（{self.value}）"
+        if self.kind is Kind.ARABIC:
+            return f"{self.value}." if self.separator == "、" else self.text
+        if self.kind is Kind.ORDINAL:
+            return f"第{number}，" if self.separator == "、" else self.text
+        return self.text
+
     def shifted(self, offset: int) -> Marker:
         return Marker(
             self.kind, self.value, self.text, self.start + offset, self.end + offset,
             self.open, self.close, self.separator, self.after, self.digits_follow,
         )  # fmt: skip
-
-
-def chinese_number_text(value: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九."""
-    if not 0 < value < 100:
-        return str(value)
-    tens, units = divmod(value, 10)
-    text = ""
-    if tens:
-        text = ("" if tens == 1 else CHINESE_DIGITS[tens - 1]) + "十"
-    if units:
-        text += CHINESE_DIGITS[units - 1]
-    return text
 
 
 @cache
@@ -109,76 +128,91 @@ def _parser() -> Lark:
     )
 
 
-def _number(tree: Tree) -> int:
-    digits = [token for token in tree.children if isinstance(token, Token)]
-    value, pending = 0, 0
-    for token in digits:
-        if token.type == "TEN":
-            value += (pending or 1) * 10
-            pending = 0
-        else:
-            pending = CHINESE_DIGITS.index(str(token)) + 1
-    return value + pending
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """What the grammar read, before the marker is placed in its text."""
+
+    kind: Kind
+    value: int
+    open: str = ""
+    close: str = ""
+    separator: str = ""
+    after: str = ""
 
 
-def _first_token(tree: Tree, type_: str) -> str:
-    for token in tree.scan_values(lambda v: isinstance(v, Token) and v.type == type_):
-        return str(token)
-    return ""
+class _ToForm(Transformer[Token, "_Form | None"]):
+    """One method per grammar rule (grammar/numbering.lark), bottom-up."""
+
+    def cn_number(self, tokens: list[Token]) -> int:
+        value, pending = 0, 0
+        for token in tokens:
+            if token.type == "TEN":
+                value += (pending or 1) * 10
+                pending = 0
+            else:
+                pending = NONZERO_DIGITS.index(str(token)) + 1
+        return value + pending
+
+    def _mark(self, tokens: list[Token]) -> str:
+        return str(tokens[0])
+
+    cn_separator = arabic_separator = ordinal_separator = after = _mark
+
+    def chinese_heading(self, children: list) -> _Form:
+        value, separator = children
+        return _Form(Kind.CHINESE, value, separator=separator)
+
+    def part_heading(self, children: list) -> _Form:
+        _, value, word = children
+        return _Form(Kind.PART, value, separator=str(word))
+
+    def bracket_heading(self, children: list) -> _Form:
+        opening, number, closing, *after = children
+        kind = Kind.BRACKET_ARABIC if isinstance(number, Token) else Kind.BRACKET_CHINESE
+        return _Form(kind, int(number), str(opening), str(closing), after="".join(after))
+
+    def half_bracket_heading(self, children: list) -> _Form:
+        number, closing = children
+        return _Form(Kind.BRACKET_ARABIC, int(number), close=str(closing))
+
+    def arabic_heading(self, children: list) -> _Form | None:
+        number, separator = children
+        return _Form(Kind.ARABIC, int(number), separator=separator) if int(number) else None
+
+    def circled_heading(self, children: list) -> _Form:
+        return _Form(Kind.CIRCLED, ord(str(children[0])) - 0x2460 + 1)
+
+    def verb_enumerator(self, children: list) -> _Form:
+        value, verb = children
+        return _Form(Kind.VERB, value, separator=str(verb))
+
+    def ordinal_enumerator(self, children: list) -> _Form:
+        _, value, separator = children
+        return _Form(Kind.ORDINAL, value, separator=separator)
+
+    def qi_enumerator(self, children: list) -> _Form:
+        return _Form(Kind.QI, children[1])
+
+    def aspect_enumerator(self, children: list) -> _Form:
+        return _Form(Kind.ASPECT, 2 if str(children[0]).startswith("另") else 1)
+
+
+_TO_FORM = _ToForm()
 
 
 def _to_marker(tree: Tree, text: str) -> Marker | None:
-    node = tree.children[0]
-    rest = tree.children[1] if len(tree.children) > 1 else None
-    if not isinstance(node, Tree):
+    node, *rest = tree.children
+    form = _TO_FORM.transform(node) if isinstance(node, Tree) else None
+    if form is None:
         return None
-    end = len(text) - (len(rest) if isinstance(rest, Token) else 0)
-    marker_text = text[:end]
-    digits_follow = bool(rest) and str(rest)[:1].isdigit()
-    kind_name = node.data
-    numbers = [child for child in node.children if isinstance(child, Tree)]
-    cn = next((n for n in numbers if n.data == "cn_number"), None)
-    arabic = _first_token(node, "ARABIC")
-    value = _number(cn) if cn is not None else (int(arabic) if arabic else 0)
-    if kind_name == "chinese_heading":
-        return Marker(
-            Kind.CHINESE, value, marker_text, 0, end, separator=marker_text[-1],
-            digits_follow=digits_follow,
-        )  # fmt: skip
-    if kind_name in ("bracket_heading", "half_bracket_heading"):
-        kind = Kind.BRACKET_CHINESE if cn is not None else Kind.BRACKET_ARABIC
-        after_tree = next((n for n in numbers if n.data == "after"), None)
-        return Marker(
-            kind, value, marker_text, 0, end,
-            open=_first_token(node, "OPEN"), close=_first_token(node, "CLOSE"),
-            after=str(after_tree.children[0]) if after_tree is not None else "",
-            digits_follow=digits_follow,
-        )  # fmt: skip
-    if kind_name == "arabic_heading":
-        if value == 0:
-            return None
-        return Marker(
-            Kind.ARABIC, value, marker_text, 0, end, separator=marker_text[-1],
-            digits_follow=digits_follow,
-        )  # fmt: skip
-    if kind_name == "part_heading":
-        # 第一条　本办法… / 第二章 总则: a division is followed by a space or a mark;
-        # 第二节课 or 第三条道路 is prose.
-        if rest and str(rest)[0] not in _AFTER_PART:
-            return None
-        word = _first_token(node, "PART")
-        return Marker(Kind.PART, value, marker_text, 0, end, separator=word)
-    if kind_name == "circled_heading":
-        return Marker(Kind.CIRCLED, ord(marker_text[0]) - 0x2460 + 1, marker_text, 0, end)
-    if kind_name == "verb_enumerator":
-        return Marker(Kind.VERB, value, marker_text, 0, end, separator=marker_text[-1])
-    if kind_name == "ordinal_enumerator":
-        return Marker(Kind.ORDINAL, value, marker_text, 0, end, separator=marker_text[-1])
-    if kind_name == "qi_enumerator":
-        return Marker(Kind.QI, value, marker_text, 0, end)
-    if kind_name == "aspect_enumerator":
-        return Marker(Kind.ASPECT, 2 if marker_text.startswith("另") else 1, marker_text, 0, end)
-    return None
+    following = str(rest[0]) if rest else ""
+    end = len(text) - len(following)
+    if form.kind is Kind.PART and following and following[0] not in _AFTER_PART:
+        return None  # 第一条　本办法… is a division; 第二节课 or 第三条道路 is prose
+    return Marker(
+        form.kind, form.value, text[:end], 0, end, form.open, form.close, form.separator,
+        form.after, digits_follow=following[:1].isdigit() and form.kind is not Kind.PART,
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=8192)

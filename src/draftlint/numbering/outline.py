@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
@@ -19,7 +18,6 @@ from draftlint.model import Document, Paragraph
 from draftlint.numbering.markers import (
     Kind,
     Marker,
-    chinese_number_text,
     find_clause_enumerators,
     parse_head,
 )
@@ -49,11 +47,6 @@ class Heading:
     def title(self) -> str:
         return self.paragraph.text[self.marker.end :].strip()
 
-    def walk(self) -> Iterator[Heading]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
 
 @dataclass(slots=True)
 class EnumItem:
@@ -76,9 +69,15 @@ class Scope:
 
 @dataclass(slots=True)
 class Outline:
+    """The document's regions and numbering. ``main`` is the main text: the body
+    paragraphs before the first attachment (附件 / 附件1 / 附件1：名称 on its own line, not
+    as the very first paragraph). Every rule that asks where the main text ends reads it
+    here, and nowhere else."""
+
     scopes: list[Scope]
     headings: list[Heading]  # every numbered heading, in document order
     enumerations: list[list[EnumItem]]  # groups of two or more, in document order
+    main: list[Paragraph] = field(default_factory=list)
 
 
 # 附件：1.名称 opens the 附件说明: the 2.名称 lines under it list attachments, not headings.
@@ -88,28 +87,9 @@ _ATTACHMENT_NOTE = re.compile(r"^[\s\u3000]*附件[\s\u3000]*[：:]")
 _ATTACHMENT = re.compile(r"^[\s\u3000]*附件\s*(?:[0-9０-９]+\s*(?:[：:].*)?|[0-9０-９]*)\s*$")
 
 
-def format_marker(marker: Marker, value: int) -> str:
-    """The marker as typed, renumbered to ``value``: （三） → （四）, 三、 → 四、."""
-    kind = marker.kind
-    if kind in (Kind.CHINESE,):
-        return chinese_number_text(value) + marker.separator
-    if kind is Kind.BRACKET_CHINESE:
-        return f"{marker.open}{chinese_number_text(value)}{marker.close}{marker.after}"
-    if kind is Kind.BRACKET_ARABIC:
-        return f"{marker.open}{value}{marker.close}{marker.after}"
-    if kind is Kind.ARABIC:
-        return f"{value}{marker.separator}"
-    if kind is Kind.PART:
-        return f"第{chinese_number_text(value)}{marker.separator}"
-    if kind is Kind.CIRCLED:
-        return chr(0x2460 + value - 1) if 0 < value <= 20 else str(value)
-    if kind is Kind.VERB:
-        return chinese_number_text(value) + marker.separator
-    if kind is Kind.ORDINAL:
-        return f"第{chinese_number_text(value)}{marker.separator}"
-    if kind is Kind.QI:
-        return f"其{chinese_number_text(value)}{marker.text[2:]}"
-    return marker.text
+def is_attachment_start(text: str) -> bool:
+    """附件 / 附件1 alone on a line, or 附件1：名称: where an attachment begins."""
+    return _ATTACHMENT.match(text) is not None
 
 
 def build_outline(document: Document) -> Outline:
@@ -122,8 +102,14 @@ def build_outline(document: Document) -> Outline:
     headings: list[Heading] = []
     stack: list[Heading] = []
     in_note = False
+    main_end: int | None = None
+    # The next paragraph position that may continue a numbered run, for 3.5%… checks.
+    next_heading_at = _next_heading_positions(heads)
+    memo: dict[tuple[int, int], bool] = {}
     for position, (paragraph, marker) in enumerate(heads):
-        if _ATTACHMENT.match(paragraph.text):
+        if is_attachment_start(paragraph.text):
+            if position and main_end is None:
+                main_end = position
             scopes.append(Scope(len(scopes), paragraph.text.strip()))
             stack = []
             continue
@@ -139,7 +125,9 @@ def build_outline(document: Document) -> Outline:
             stack.pop()
         parent = stack[-1] if stack else None
         siblings = parent.children if parent else scopes[-1].roots
-        if marker.digits_follow and not _fits_siblings(marker, siblings, heads[position + 1 :]):
+        if marker.digits_follow and not _fits_siblings(
+            marker, siblings, heads, next_heading_at, position, memo
+        ):
             continue  # 3.5%… opening a paragraph: a number, not a heading
         heading = Heading(marker, paragraph, scopes[-1].index, parent)
         siblings.append(heading)
@@ -147,21 +135,67 @@ def build_outline(document: Document) -> Outline:
         stack.append(heading)
     for scope in scopes:
         _check_scope(scope)
-    return Outline(scopes, headings, _enumerations(heads))
+    main = [paragraph for paragraph, _ in heads[:main_end]]
+    return Outline(scopes, headings, _enumerations(heads), main)
+
+
+def _next_heading_positions(heads: list[tuple[Paragraph, Marker | None]]) -> list[int]:
+    """For each position, the position of the next heading marker after it (len if none)."""
+    following = [len(heads)] * len(heads)
+    upcoming = len(heads)
+    for position in range(len(heads) - 1, -1, -1):
+        following[position] = upcoming
+        marker = heads[position][1]
+        if marker is not None and marker.is_heading:
+            upcoming = position
+    return following
 
 
 def _fits_siblings(
-    marker: Marker, siblings: list[Heading], following: list[tuple[Paragraph, Marker | None]]
+    marker: Marker,
+    siblings: list[Heading],
+    heads: list[tuple[Paragraph, Marker | None]],
+    next_heading_at: list[int],
+    position: int,
+    memo: dict[tuple[int, int], bool],
 ) -> bool:
-    previous = [h for h in siblings if h.level == marker.level]
-    if previous:
-        return previous[-1].marker.value == marker.value - 1
+    """Whether 1.5倍… opening a paragraph continues its siblings' numbering (else a number)."""
+    for sibling in reversed(siblings):
+        if sibling.level == marker.level:
+            return sibling.marker.value == marker.value - 1
     if marker.value != 1:
         return False
-    for _, later in following:
-        if later is not None and later.is_heading and later.level <= marker.level:
-            return later.level == marker.level and later.value == 2
-    return False
+    return _next_is_second(marker.level, next_heading_at[position], heads, next_heading_at, memo)
+
+
+def _next_is_second(
+    level: int,
+    at: int,
+    heads: list[tuple[Paragraph, Marker | None]],
+    next_heading_at: list[int],
+    memo: dict[tuple[int, int], bool],
+) -> bool:
+    """Whether the next heading at ``level`` or above, from ``at`` on, is a 2 at ``level``.
+
+    Walks heading markers only, and remembers each answer for every marker it passed, so
+    the whole document costs linear time however many 1.5倍… lines ask.
+    """
+    passed: list[int] = []
+    answer = False
+    while at < len(heads):
+        if (level, at) in memo:
+            answer = memo[(level, at)]
+            break
+        later = heads[at][1]
+        assert later is not None
+        if later.level <= level:
+            answer = later.level == level and later.value == 2
+            break
+        passed.append(at)
+        at = next_heading_at[at]
+    for position in passed:
+        memo[(level, position)] = answer
+    return answer
 
 
 def _runs(scope: Scope) -> dict[int, list[list[Heading]]]:

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from draftlint.context import LintOptions
-from draftlint.model import Document, Paragraph
+from draftlint.model import Document, LintOptions, Paragraph
 from draftlint.numbering.outline import Outline
-from draftlint.profiles.elements import Elements, find_elements, main_text
+from draftlint.profiles.elements import Elements, find_elements
 from draftlint.profiles.loader import load_profiles, profile_dirs
 from draftlint.profiles.model import Profile, SectionSpec
 from draftlint.profiles.title import find_title, title_candidates
@@ -90,7 +89,7 @@ def find_profile(profiles: tuple[Profile, ...], name: str) -> Profile | None:
 
 def analyse(document: Document, outline: Outline, options: LintOptions) -> SectionAnalysis:
     profiles = available_profiles(document, options)
-    main = main_text(document.paragraphs)
+    main = outline.main
     first = find_title(main)
     title = main[first] if first is not None else None
     forced = bool(options.profile)

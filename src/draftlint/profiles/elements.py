@@ -42,14 +42,11 @@ def pattern(key: str) -> re.Pattern[str]:
     return re.compile(_data()[key])
 
 
-def main_text(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Body paragraphs up to the first attachment (附件 / 附件1 alone on a line)."""
-    start = pattern("attachment_start")
-    body = [p for p in paragraphs if p.story == "body"]
-    for position, paragraph in enumerate(body):
-        if position and start.match(paragraph.text):
-            return body[:position]
-    return body
+@cache
+def request_pattern() -> re.Pattern[str]:
+    """请示 wording (妥否，请批示 / 请予批准): the 请示结语 of S007, and S006 in a report."""
+    patterns = rule_data("sections")["request"]["patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def is_recipient(text: str) -> bool:

@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from draftlint.analysis.residue import is_residue  # a website banner before the title
 from draftlint.model import Paragraph
 from draftlint.numbering.markers import parse_head
 from draftlint.resources import rule_data
-from draftlint.rules._residue import is_residue  # the banner test of rule C002
 
 
 @cache

@@ -1,2 +1,3 @@
-"""One module per rule; ``draftlint.registry`` discovers them. Modules starting with ``_``
-hold helpers shared by several rules."""
+"""One module per rule; ``draftlint.registry`` discovers them. A rule imports only from
+model, context, rule, resources and the analysis layers (numbering, profiles, analysis):
+never from another rule."""

@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from draftlint.analysis.joined import Joined
 from draftlint.model import Finding, Fix, FixSafety
 from draftlint.resources import rule_data
 from draftlint.rule import Rule
-from draftlint.rules._joined import Joined, joined_paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,7 @@ class DoubledCharacter(Rule):
 
     def check(self) -> Iterator[Finding]:
         paragraphs = self.ctx.document.paragraphs
-        joined = joined_paragraphs(self.ctx)
+        joined = self.ctx.joined
         for position, start in scan(joined.texts, joined):
             paragraph = paragraphs[position]
             char = paragraph.text[start]

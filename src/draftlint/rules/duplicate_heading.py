@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from draftlint.model import Finding
 from draftlint.numbering.outline import Heading
 from draftlint.rule import Rule
-from draftlint.rules._sections import layouts
 
 _TRIM = re.compile(r"[\s\u3000。：:，,；;！!？?、]+")
 
@@ -36,7 +35,7 @@ class DuplicateHeading(Rule):
     )
 
     def check(self) -> Iterator[Finding]:
-        sentence = {id(layout.heading): layout for layout in layouts(self.ctx)}
+        sentence = {id(layout.heading): layout for layout in self.ctx.layouts}
         for scope in self.ctx.outline.scopes:
             yield from self._siblings(scope.roots, sentence)
 

@@ -2,25 +2,14 @@ import re
 from collections.abc import Iterator
 
 from draftlint.model import Finding, Paragraph
-from draftlint.profiles.elements import Elements, pattern
+from draftlint.numerals import from_chinese
+from draftlint.profiles.elements import Elements, pattern, request_pattern
 from draftlint.rule import Rule
-from draftlint.rules.request_in_report import request_pattern
 
-_CN_DIGIT = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {
-    "○": "0", "零": "0", "Ｏ": "0", "0": "0",
-}  # fmt: skip
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _ITEM_TRAILING = re.compile(r"[。；;，,.．、：:]+$")
 _ITEM_NUMBER = re.compile(r"([\s\u3000]*[0-9０-９]+)([、，,])")  # matched at the name's start
 _LAST_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]?[\s\u3000]*$")
-
-
-def _chinese_count(text: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十五 → 25, 三十一 → 31."""
-    if "十" not in text:
-        return int("".join(_CN_DIGIT[c] for c in text))
-    tens, _, units = text.partition("十")
-    return (int(_CN_DIGIT[tens]) if tens else 1) * 10 + (int(_CN_DIGIT[units]) if units else 0)
 
 
 class ElementFormat(Rule):
@@ -132,8 +121,11 @@ class ElementFormat(Rule):
         year, month, day = (match.group(k) for k in ("year", "month", "day"))
         chinese = not year.translate(_WIDE).isdigit()
         if chinese:
-            year = "".join(_CN_DIGIT.get(c, c) for c in year)
-            month_n, day_n = _chinese_count(month), _chinese_count(day)
+            values = [from_chinese(part) for part in (year, month, day)]
+            if None in values:
+                return  # not a date after all
+            year = "".join(str(from_chinese(char)) for char in year)
+            month_n, day_n = values[1] or 0, values[2] or 0
         else:
             year = year.translate(_WIDE)
             month_n, day_n = int(month.translate(_WIDE)), int(day.translate(_WIDE))

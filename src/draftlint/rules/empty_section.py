@@ -2,7 +2,6 @@ from collections.abc import Iterator
 
 from draftlint.model import Finding, Severity
 from draftlint.rule import Rule
-from draftlint.rules._sections import layouts
 
 
 class EmptySection(Rule):
@@ -43,7 +42,7 @@ class EmptySection(Rule):
     )
 
     def check(self) -> Iterator[Finding]:
-        items = layouts(self.ctx)
+        items = self.ctx.layouts
         empty = [not (layout.has_body or layout.is_item) for layout in items]
         for position, layout in enumerate(items):
             if not empty[position]:

@@ -1,7 +1,6 @@
 from collections.abc import Iterator
 
 from draftlint.model import Finding
-from draftlint.numbering.outline import format_marker
 from draftlint.rule import Rule
 
 
@@ -41,5 +40,5 @@ class EnumerationSequence(Rule):
                 marker = item.marker
                 yield self.finding(
                     item.paragraph, marker.start, marker.end, variant=item.problem.value,
-                    marker=marker.text, expected=format_marker(marker, item.expected),
+                    marker=marker.text, expected=marker.renumbered(item.expected),
                 )  # fmt: skip

@@ -3,9 +3,9 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar
 
+from draftlint.analysis.punctuation import table
 from draftlint.model import Finding, Severity
 from draftlint.rule import Rule
-from draftlint.rules._cjk import table
 
 _TO_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)}  # ０-９ Ａ-Ｚ ａ-ｚ
 

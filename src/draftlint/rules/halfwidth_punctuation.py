@@ -3,8 +3,6 @@ from typing import Any, ClassVar
 
 from draftlint.model import Finding, Severity
 from draftlint.rule import Rule
-from draftlint.rules._cjk import halfwidth_marks
-from draftlint.rules._residue import whole_residue_paragraphs
 
 
 class HalfwidthPunctuation(Rule):
@@ -13,6 +11,7 @@ class HalfwidthPunctuation(Rule):
     severity = Severity.WARNING
     tags = ("punctuation", "width")
     fixable = True
+    defers_to = ("N005", "C002")  # a marker like (一) is N005's; a residue line is C002's
     summary: ClassVar[dict[str, str]] = {
         "zh": "中文语境中使用了半角（英文）标点",
         "en": "An ASCII punctuation mark in Chinese text",
@@ -44,11 +43,8 @@ class HalfwidthPunctuation(Rule):
     example_good = "会议强调，要落实“第一议题”制度（试行）。\n"
 
     def check(self) -> Iterator[Finding]:
-        residue = whole_residue_paragraphs(self.ctx)  # C002 deletes those whole
         for paragraph in self.ctx.document.paragraphs:
-            if paragraph.index in residue:
-                continue
-            for mark in halfwidth_marks(self.ctx, paragraph):
+            for mark in self.ctx.halfwidth_marks(paragraph):
                 yield self.finding(
                     paragraph, mark.start, mark.start + 1, fix=mark.replacement,
                     mark=mark.char, expected=mark.replacement,

@@ -1,9 +1,9 @@
 import re
 from collections.abc import Iterator
 
+from draftlint.analysis.layout import Layout, compiled, data
 from draftlint.model import Finding, Severity
 from draftlint.rule import Rule
-from draftlint.rules._sections import Layout, compiled, data, layouts
 
 _DIGIT = re.compile(r"[0-9０-９]")
 
@@ -63,7 +63,7 @@ class HeadingPunctuation(Rule):
     def check(self) -> Iterator[Finding]:
         settings = data()["heading_punctuation"]
         levels = set(settings["standalone_levels"])
-        for layout in layouts(self.ctx):
+        for layout in self.ctx.layouts:
             if layout.run_in:
                 yield from self._run_in(layout, settings)
             elif layout.heading.level in levels:

@@ -3,9 +3,9 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar
 
+from draftlint.analysis.punctuation import table
 from draftlint.model import Finding, Paragraph, Severity
 from draftlint.rule import Rule
-from draftlint.rules._cjk import halfwidth_marks, table
 
 
 @cache
@@ -24,6 +24,7 @@ class MixedQuotes(Rule):
     severity = Severity.WARNING
     tags = ("punctuation", "quotes", "consistency")
     fixable = True
+    defers_to = ("W001",)
     summary: ClassVar[dict[str, str]] = {
         "zh": "同一文档混用两种引号（“ ”与「 」）",
         "en": "One document mixes two quotation-mark styles (“ ” and 「 」)",
@@ -71,4 +72,4 @@ class MixedQuotes(Rule):
         if '"' not in paragraph.text and "'" not in paragraph.text:
             return 0
         curly = _styles()[0]
-        return sum(m.replacement in curly for m in halfwidth_marks(self.ctx, paragraph))
+        return sum(m.replacement in curly for m in self.ctx.halfwidth_marks(paragraph))

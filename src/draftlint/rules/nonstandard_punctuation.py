@@ -4,17 +4,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
+from draftlint.analysis.punctuation import between_chinese, in_chinese_context, table
+from draftlint.analysis.spans import Spans, inside
 from draftlint.model import Finding, Paragraph, Severity
 from draftlint.rule import Rule
-from draftlint.rules._cjk import (
-    Spans,
-    between_chinese,
-    in_chinese_context,
-    inside,
-    marker_spans,
-    protected_spans,
-    table,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +39,7 @@ class NonstandardPunctuation(Rule):
     severity = Severity.WARNING
     tags = ("punctuation",)
     fixable = True
+    defers_to = ("N005",)  # a marker typed 1．or (一) is N005's
     summary: ClassVar[dict[str, str]] = {
         "zh": "省略号、破折号、小数点、间隔号写法不规范",
         "en": "An ellipsis, dash, decimal point or middle dot in a non-standard form",
@@ -69,16 +63,13 @@ class NonstandardPunctuation(Rule):
     example_good = "会上讨论了预算、人员……等问题——重点是经费，增幅为3.5%，学党史·感党恩。\n"
 
     def check(self) -> Iterator[Finding]:
-        markers = marker_spans(self.ctx)
         paragraphs = self.ctx.document.paragraphs
-        whole = self.ctx.document.text
+        whole = self.ctx.joined.text
         for form in _forms():
             if form.wanted(whole):
-                yield from self._form(form, paragraphs, markers)
+                yield from self._form(form, paragraphs)
 
-    def _form(
-        self, form: _Form, paragraphs: list[Paragraph], markers: dict[int, Spans]
-    ) -> Iterator[Finding]:
+    def _form(self, form: _Form, paragraphs: list[Paragraph]) -> Iterator[Finding]:
         for paragraph in paragraphs:
             text = paragraph.text
             if not form.wanted(text):
@@ -87,8 +78,8 @@ class NonstandardPunctuation(Rule):
             for match in form.pattern.finditer(text):
                 start, end = match.span()
                 if protected is None:
-                    protected = protected_spans(text)
-                if inside(protected, start) or inside(markers.get(paragraph.index, ()), start):
+                    protected = self.ctx.protected_spans(paragraph)
+                if inside(protected, start):
                     continue
                 if form.context == "either" and not in_chinese_context(text, start, end):
                     continue

@@ -1,6 +1,6 @@
 from draftlint.numbering.outline import Problem
+from draftlint.numbering.verdicts import heading_problems
 from draftlint.rule import Rule
-from draftlint.rules._numbering import heading_problems
 
 
 class NumberingRepeat(Rule):

@@ -2,25 +2,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from draftlint.model import Finding, Paragraph
-from draftlint.numbering.markers import Kind, Marker, chinese_number_text
+from draftlint.numbering.markers import Kind, Marker
+from draftlint.numbering.verdicts import AUTOMATIC_NOTE
 from draftlint.rule import Rule
-from draftlint.rules._numbering import AUTOMATIC_NOTE
-
-
-def canonical(marker: Marker) -> str:
-    """The marker as GB/T 15834-2011 B.3 writes it."""
-    value = marker.value
-    if marker.kind is Kind.CHINESE:
-        return f"{chinese_number_text(value)}、"
-    if marker.kind is Kind.BRACKET_CHINESE:
-        return f"（{chinese_number_text(value)}）"
-    if marker.kind is Kind.BRACKET_ARABIC:
-        return f"（{value}）"
-    if marker.kind is Kind.ARABIC:
-        return f"{value}." if marker.separator == "、" else marker.text
-    if marker.kind is Kind.ORDINAL:
-        return f"第{chinese_number_text(value)}，" if marker.separator == "、" else marker.text
-    return marker.text
 
 
 class NumberingStyle(Rule):
@@ -66,7 +50,7 @@ class NumberingStyle(Rule):
         if len({s for s in arabic_dots if s in ".．"}) > 1:
             majority_dot = max(((s, n) for s, n in arabic_dots.items() if s in ".．"), key=_count)
         for marker, paragraph in markers:
-            expected = canonical(marker)
+            expected = marker.canonical()
             if expected != marker.text:
                 yield self._flag(marker, paragraph, "form", expected)
             elif (

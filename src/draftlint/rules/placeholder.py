@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from draftlint.analysis.joined import Joined
 from draftlint.model import Finding, Severity
 from draftlint.resources import rule_data
 from draftlint.rule import Rule
-from draftlint.rules._joined import Joined, joined_paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +309,7 @@ class Placeholder(Rule):
     def check(self) -> Iterator[Finding]:
         switches = self.ctx.options.settings.get(self.name, {})
         paragraphs = self.ctx.document.paragraphs
-        joined = joined_paragraphs(self.ctx)
+        joined = self.ctx.joined
         found = scan(joined.texts, self.ctx.document.kind, joined, **switches)
         for position in sorted(found):
             paragraph = paragraphs[position]

@@ -2,14 +2,10 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from draftlint.analysis.layout import data
 from draftlint.model import Finding
+from draftlint.profiles.elements import request_pattern
 from draftlint.rule import Rule
-from draftlint.rules._sections import data
-
-
-@cache
-def request_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data()["request"]["patterns"]))
 
 
 @cache

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
+from draftlint.analysis.punctuation import table
 from draftlint.model import Finding, Paragraph, Severity
 from draftlint.rule import Rule
-from draftlint.rules._cjk import halfwidth_marks, inside, marker_spans, table
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,6 @@ class _Open:
     position: int
     char: str
     narrow: bool
-    owned: bool  # W001 reports this character
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +82,9 @@ class UnpairedPunctuation(Rule):
     severity = Severity.WARNING
     tags = ("punctuation", "pairs")
     fixable = True
+    # An ASCII bracket or quote in Chinese text is W001's to convert; a marker such as (一)
+    # is N005's; marks inside a web-residue line go with the line (C002).
+    defers_to = ("W001", "N005", "C002")
     summary: ClassVar[dict[str, str]] = {
         "zh": "成对标点不配对：缺前半或后半，或前后半角全角不一致",
         "en": "A paired mark without its partner, or whose halves differ in width",
@@ -119,7 +121,6 @@ class UnpairedPunctuation(Rule):
 
     def check(self) -> Iterator[Finding]:
         data = _table()
-        markers = marker_spans(self.ctx)
         paragraphs = self.ctx.document.paragraphs
         for number, paragraph in enumerate(paragraphs):
             if data.wide.search(paragraph.text) is None or data.clean(paragraph.text):
@@ -127,18 +128,16 @@ class UnpairedPunctuation(Rule):
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             if following is not None and following.story != paragraph.story:
                 following = None
-            yield from self._paragraph(data, paragraph, following, markers.get(paragraph.index, ()))
+            yield from self._paragraph(data, paragraph, following)
 
     def _paragraph(
-        self, data: _Table, paragraph: Paragraph, following: Paragraph | None, skip: tuple
+        self, data: _Table, paragraph: Paragraph, following: Paragraph | None
     ) -> Iterator[Finding]:
         text = paragraph.text
-        owned = {mark.start: mark for mark in halfwidth_marks(self.ctx, paragraph)}
+        owned = {mark.start: mark for mark in self.ctx.halfwidth_marks(paragraph)}
         stacks: list[list[_Open]] = [[] for _ in data.pairs]
         for match in data.every.finditer(text):
             position, char = match.start(), match.group()
-            if inside(skip, position):
-                continue
             index, role = data.roles[char]
             pair = data.pairs[index]
             mark = owned.get(position)
@@ -157,14 +156,14 @@ class UnpairedPunctuation(Rule):
                             variant="direction", mark=char, expected=pair.close,
                         )  # fmt: skip
                     continue
-                stack.append(_Open(position, char, narrow, mark is not None))
+                stack.append(_Open(position, char, narrow))
             elif stack:
                 opener = stack.pop()
-                if opener.narrow and not opener.owned and not narrow:
+                if opener.narrow and not narrow:
                     yield self._width(paragraph, opener.position, opener.char, pair.open)
-                elif narrow and mark is None and not opener.narrow:
+                elif narrow and not opener.narrow:
                     yield self._width(paragraph, position, char, pair.close)
-            elif not (narrow or mark or _exempt_closer(data, pair, text, position)):
+            elif not (narrow or _exempt_closer(data, pair, text, position)):
                 yield self.finding(
                     paragraph, position, position + 1,
                     variant="unopened", mark=char, partner=pair.open,
@@ -172,7 +171,7 @@ class UnpairedPunctuation(Rule):
         for index, stack in enumerate(stacks):
             pair = data.pairs[index]
             for opener in stack:
-                if opener.narrow or opener.owned:
+                if opener.narrow:
                     continue
                 if pair.quote and _continued(text, opener.position, following, pair.open):
                     continue

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from draftlint.analysis.residue import edge_numbers, is_whole_line
 from draftlint.model import Finding, Fix, FixSafety, Paragraph
 from draftlint.rule import Rule
-from draftlint.rules._residue import document_residue, edge_numbers, is_whole_line
 
 _EXCERPT = 24
 
@@ -64,7 +64,7 @@ class WebResidue(Rule):
 
     def check(self) -> Iterator[Finding]:
         paragraphs = self.ctx.document.paragraphs
-        residue = document_residue(self.ctx)
+        residue = self.ctx.residue
         numbers = set(edge_numbers(paragraphs, residue))
         middle = len(paragraphs) / 2
         for position in sorted(numbers | set(residue)):

@@ -1,34 +1,28 @@
-"""Shared by the punctuation rules (W001–W005): Chinese context, protected spans, W001's verdicts.
+"""Chinese context, protected spans and the half-width marks in Chinese text (W001–W005).
 
 An ASCII mark is in Chinese context when the nearest character on one side (a few spaces
 skipped) is Han or Chinese punctuation; spans that are not prose (URLs, e-mail, file names,
 versions, numbers, code) are never touched. The tables live in ``rules/punctuation.toml``.
 
-W001 owns every ASCII mark it reports; W003 and W004 ask ``halfwidth_marks`` so that they
-never report the same character again, and every rule skips the numbering markers N005
-reports (``marker_spans``).
+``scan_halfwidth`` says which ASCII marks stand in Chinese text and what replaces each:
+W001 reports them, W003 and W004 read what a straight quote stands for. Which rule reports
+a character is not decided here: the engine drops a finding on a span that a rule it defers
+to reports (``Rule.defers_to``).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from draftlint.numbering.markers import Kind
+from draftlint.analysis.spans import Spans, inside, merge
 from draftlint.resources import rule_data
 
-if TYPE_CHECKING:
-    from draftlint.context import LintContext
-    from draftlint.model import Paragraph
-
-Spans = tuple[tuple[int, int], ...]
 _SPACES = frozenset(" \t\u3000\u00a0")
 _ASCII_RUN = re.compile(r"[!-~]{2,}")  # one mark alone between Chinese characters is prose
-_END = 1 << 62  # sorts after any span end: bisect finds the last span starting at or before
 
 
 def table() -> dict[str, Any]:
@@ -145,49 +139,7 @@ def protected_spans(text: str) -> Spans:
         found += (m.span() for m in pats.protected_anywhere.finditer(text))
     for run in _ASCII_RUN.finditer(text):
         found += (m.span() for m in pats.protected.finditer(text, run.start(), run.end()))
-    if not found:
-        return ()
-    found.sort()
-    spans = [found[0]]
-    for start, end in found[1:]:
-        if start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return tuple(spans)
-
-
-def inside(spans: Spans, position: int) -> bool:
-    if not spans:
-        return False
-    at = bisect_right(spans, (position, _END)) - 1
-    return at >= 0 and spans[at][0] <= position < spans[at][1]
-
-
-# --- numbering markers N005 reports -------------------------------------------------------
-
-
-def marker_spans(ctx: LintContext) -> dict[int, Spans]:
-    """Per paragraph index, the marker spans N005 reports: no other rule reports them again."""
-    cached = ctx.shared.get("punctuation.marker_spans")
-    if cached is None:
-        from draftlint.rules.numbering_style import canonical  # N005's own verdict
-
-        found: dict[int, list[tuple[int, int]]] = {}
-        outline = ctx.outline
-        markers = [(h.marker, h.paragraph) for h in outline.headings]
-        markers += [
-            (item.marker, item.paragraph)
-            for group in outline.enumerations
-            for item in group
-            if item.marker.kind is Kind.ORDINAL
-        ]
-        for marker, paragraph in markers:
-            if canonical(marker) != marker.text:
-                found.setdefault(paragraph.index, []).append((marker.start, marker.end))
-        cached = {index: tuple(sorted(spans)) for index, spans in found.items()}
-        ctx.shared["punctuation.marker_spans"] = cached
-    return cached
+    return tuple(merge(found))
 
 
 # --- W001's verdicts -------------------------------------------------------------------------
@@ -202,17 +154,9 @@ class HalfMark:
     replacement: str
 
 
-def halfwidth_marks(ctx: LintContext, paragraph: Paragraph) -> tuple[HalfMark, ...]:
-    """W001's findings in one paragraph (cached: W003 and W004 ask for them too)."""
-    cache_ = ctx.shared.setdefault("punctuation.halfwidth", {})
-    found = cache_.get(paragraph.index)
-    if found is None:
-        found = scan_halfwidth(paragraph.text, marker_spans(ctx).get(paragraph.index, ()))
-        cache_[paragraph.index] = found
-    return found
-
-
-def scan_halfwidth(text: str, skip: Spans = ()) -> tuple[HalfMark, ...]:
+def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
+    """The ASCII marks of ``text`` that stand in Chinese context, each with the full-width
+    mark that replaces it (W001's verdicts; W003 and W004 read what a straight quote means)."""
     pats = patterns()
     if pats.ascii_marks.search(text) is None:
         return ()
@@ -238,8 +182,6 @@ def scan_halfwidth(text: str, skip: Spans = ()) -> tuple[HalfMark, ...]:
     found: list[HalfMark] = []
     for match in finder.finditer(text):
         position = match.start()
-        if skip and inside(skip, position):
-            continue
         char = match.group()
         if char in marks:
             if (

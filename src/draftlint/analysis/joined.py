@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from draftlint.context import LintContext
 
 
 class Joined:
@@ -29,11 +25,3 @@ class Joined:
         """(position in ``texts``, offset in that text) of a joined offset."""
         position = bisect_right(self.starts, offset) - 1
         return position, offset - self.starts[position]
-
-
-def joined_paragraphs(ctx: LintContext) -> Joined:
-    """The document's paragraph texts joined, built once per document for every rule."""
-    joined = ctx.shared.get("joined")
-    if joined is None:
-        joined = ctx.shared["joined"] = Joined([p.text for p in ctx.document.paragraphs])
-    return joined

@@ -1,11 +1,11 @@
-"""Helpers shared by the numbering rules: the outline already holds the verdicts."""
+"""Findings from the outline's verdicts, for N001–N003: the outline already judged each run."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from draftlint.model import Finding
-from draftlint.numbering.outline import Heading, Problem, format_marker
+from draftlint.numbering.outline import Heading, Problem
 from draftlint.rule import Rule
 
 AUTOMATIC_NOTE = {"zh": "（自动编号）", "en": " (automatic numbering)"}
@@ -19,7 +19,7 @@ def heading_problems(rule: Rule, problem: Problem) -> Iterator[Finding]:
 
 def _finding(rule: Rule, heading: Heading) -> Finding:
     marker = heading.marker
-    expected = format_marker(marker, heading.expected or 1)
+    expected = marker.renumbered(heading.expected or 1)
     finding = rule.finding(
         heading.paragraph, marker.start, marker.end,
         marker=marker.text.strip(), expected=expected,

@@ -1,26 +1,23 @@
 """Scraped web-page residue (banners, 扫码 prompts, word counts, the site's address).
 
-Plain functions, used by C002 and by the title finder (which skips a website banner before
-the title): ``is_residue(text)`` for one paragraph, ``scan(texts)`` for a whole document in
-a few regex passes. The patterns live in ``rules/residue.toml``.
+Plain functions, used by C002, by ``LintContext.residue`` and by the title finder (which
+skips a website banner before the title): ``is_residue(text)`` for one paragraph,
+``scan(texts)`` for a whole document in a few regex passes. The patterns live in ``rules/residue.toml``.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
+from draftlint.analysis.joined import Joined
+from draftlint.analysis.spans import Span, merge
 from draftlint.model import Paragraph
 from draftlint.resources import rule_data
-from draftlint.rules._joined import Joined
 
-if TYPE_CHECKING:
-    from draftlint.context import LintContext
-
-Span = tuple[int, int]
 _TRAILING = " \t\u3000。，、；：！？.,;:!?"
 _ADDRESS_END = ".,:;!?'"  # sentence punctuation after an address is not part of it
 
@@ -92,15 +89,33 @@ def is_bare_number(text: str) -> bool:
     return patterns().bare_number.fullmatch(text) is not None
 
 
-def is_cited(text: str, start: int) -> bool:
-    """Whether the address at ``start`` is part of a citation (来源：…, （…）, [1] …)."""
+def is_cited(text: str, start: int, brackets: _Brackets | None = None) -> bool:
+    """Whether the address at ``start`` is part of a citation (来源：…, （…）, [1] …).
+
+    ``brackets`` is the paragraph's bracket positions, found once when a paragraph holds
+    many addresses (counting them again for each address would be quadratic).
+    """
     pats = patterns()
     if pats.citation_start.match(text):
         return True
     if pats.cue.search(text, max(0, start - pats.cue_window), start):
         return True
-    before = text[:start]
-    return sum(before.count(c) for c in pats.opens) > sum(before.count(c) for c in pats.closes)
+    brackets = brackets or _Brackets(text)
+    return brackets.depth(start) > 0
+
+
+class _Brackets:
+    """Opening and closing bracket positions of one paragraph, for ``depth`` at any offset."""
+
+    __slots__ = ("closes", "opens")
+
+    def __init__(self, text: str) -> None:
+        pats = patterns()
+        self.opens = [i for i, char in enumerate(text) if char in pats.opens]
+        self.closes = [i for i, char in enumerate(text) if char in pats.closes]
+
+    def depth(self, offset: int) -> int:
+        return bisect_left(self.opens, offset) - bisect_left(self.closes, offset)
 
 
 def _address(text: str, seed: int) -> Span | None:
@@ -116,16 +131,6 @@ def _address(text: str, seed: int) -> Span | None:
     if "@" in token or end - start < 4 or token.lower() in pats.not_addresses:
         return None
     return start, end
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for span in sorted(spans):
-        if merged and span[0] <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
-        else:
-            merged.append(span)
-    return merged
 
 
 def scan(texts: Sequence[str], joined: Joined | None = None) -> dict[int, list[Span]]:
@@ -146,6 +151,7 @@ def scan(texts: Sequence[str], joined: Joined | None = None) -> dict[int, list[S
         position, start = joined.locate(match.start())
         spans.setdefault(position, []).append((start, start + match.end() - match.start()))
     last = (-1, -1)
+    brackets: tuple[int, _Brackets] | None = None  # the current paragraph's, once needed
     for match in pats.address_seed.finditer(joined.text):
         position, seed = joined.locate(match.start())
         if (position, seed) < last:
@@ -159,10 +165,12 @@ def scan(texts: Sequence[str], joined: Joined | None = None) -> dict[int, list[S
         if address is None:
             continue
         last = (position, address[1])
-        if not is_cited(text, address[0]):
+        if brackets is None or brackets[0] != position:
+            brackets = (position, _Brackets(text))
+        if not is_cited(text, address[0], brackets[1]):
             spans.setdefault(position, []).append(address)
     for position, found_spans in spans.items():
-        found.setdefault(position, _merge(found_spans))
+        found.setdefault(position, merge(found_spans))
     return found
 
 
@@ -208,29 +216,3 @@ def edge_numbers(paragraphs: Sequence[Paragraph], residue: dict[int, list[Span]]
             elif paragraph.index not in residue:
                 break
     return sorted(found)
-
-
-def document_residue(ctx: LintContext) -> dict[int, list[Span]]:
-    """``scan`` of the whole document, once per document (C002 and W001 both read it)."""
-    cached = ctx.shared.get("residue")
-    if cached is None:
-        from draftlint.rules._joined import joined_paragraphs
-
-        joined = joined_paragraphs(ctx)
-        cached = ctx.shared["residue"] = scan(joined.texts, joined)
-    return cached
-
-
-def whole_residue_paragraphs(ctx: LintContext) -> frozenset[int]:
-    """Paragraphs C002 asks to delete whole: other rules need not report inside them."""
-    cached = ctx.shared.get("residue.whole")
-    if cached is None:
-        paragraphs = ctx.document.paragraphs
-        residue = document_residue(ctx)
-        cached = frozenset(
-            index
-            for index, spans in residue.items()
-            if is_whole_line(paragraphs[index].text, spans)
-        )
-        ctx.shared["residue.whole"] = cached
-    return cached

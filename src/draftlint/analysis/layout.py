@@ -1,4 +1,4 @@
-"""Helpers shared by the heading rules S003–S005: how a numbered heading is laid out."""
+"""How each numbered heading is laid out (its sentence, run-in text, what follows): S003–S005."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from draftlint.context import LintContext
-from draftlint.model import Paragraph
-from draftlint.numbering.outline import Heading
-from draftlint.profiles import heading_sentence
+from draftlint.model import Document, Paragraph
+from draftlint.numbering.outline import Heading, Outline, is_attachment_start
+from draftlint.profiles import SectionAnalysis, heading_sentence
 from draftlint.resources import rule_data
 
 _ITEM_END = re.compile(r"[。；;！!？?]$")
@@ -55,28 +54,24 @@ class Layout:
             return True
         if self.next_paragraph is None:
             return False
-        if compiled("elements", "attachment_start").match(self.next_paragraph.text):
+        if is_attachment_start(self.next_paragraph.text):
             return False
         return self.next_heading is None or self.next_heading.level > self.heading.level
 
 
-def layouts(ctx: LintContext) -> list[Layout]:
-    """Every numbered heading's layout, built once per document and shared by S003–S005.
+def build_layouts(document: Document, outline: Outline, sections: SectionAnalysis) -> list[Layout]:
+    """Every numbered heading's layout, for S003–S005 (read it as ``LintContext.layouts``).
 
     Empty when no document type matched: no section rule runs on a draft whose type is
     unknown (a list, a table, a note), where these conventions may not hold.
     """
-    cached = ctx.shared.get("section_layouts")
-    if cached is not None:
-        return cached
-    if ctx.sections.profile is None:
-        ctx.shared["section_layouts"] = []
+    if sections.profile is None:
         return []
-    body = [p for p in ctx.document.paragraphs if p.story == "body"]
+    body = [p for p in document.paragraphs if p.story == "body"]
     position = {p.index: i for i, p in enumerate(body)}
-    by_paragraph = {h.paragraph.index: h for h in ctx.outline.headings}
+    by_paragraph = {h.paragraph.index: h for h in outline.headings}
     result: list[Layout] = []
-    for heading in ctx.outline.headings:
+    for heading in outline.headings:
         text = heading.paragraph.text
         end, sentence = heading_sentence(text, heading.marker.end)
         run_in = bool(text[end + 1 :].strip()) if end < len(text) else False
@@ -84,5 +79,4 @@ def layouts(ctx: LintContext) -> list[Layout]:
         following = body[at] if at < len(body) else None
         next_heading = by_paragraph.get(following.index) if following is not None else None
         result.append(Layout(heading, sentence, end, run_in, following, next_heading))
-    ctx.shared["section_layouts"] = result
     return result
