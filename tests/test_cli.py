@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.conftest import findings_of, lint_executable, lint_json, run_lint, write_docx
+from tests.helpers.lint import findings_of, lint_executable, lint_json, run_lint, write_docx
 
 REPEAT = "标题\n一、甲\n二、乙\n二、丙\n"
 CLEAN = "标题\n一、甲\n二、乙\n"

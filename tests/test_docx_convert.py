@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from tests.conftest import lint_json, run_lint
+from tests.helpers.lint import lint_json, run_lint
 from tests.test_docx_hostile import ole
 
 from draftlint.model import ReadError

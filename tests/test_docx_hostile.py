@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from tests.conftest import run_lint
+from tests.helpers.lint import run_lint
 from tests.test_docx_fixtures import build_docx, para
 
 from draftlint.model import ReadError

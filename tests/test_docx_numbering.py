@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import findings_of, lint_json
+from tests.helpers.lint import findings_of, lint_json
 from tests.test_docx_fixtures import (
     CHINESE_LIST,
     abstract_num,

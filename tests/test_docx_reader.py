@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.conftest import findings_of, lint_json, run_lint
+from tests.helpers.lint import findings_of, lint_json, run_lint
 from tests.test_docx_fixtures import SEPARATORS, build_docx, note, para
 
 from draftlint.readers import read_path

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import findings_of, lint_json, write_docx
+from tests.helpers.lint import findings_of, lint_json, write_docx
 
 from draftlint.model import FixSafety
 

@@ -93,6 +93,11 @@ def test_clause_enumerators_only_at_clause_start() -> None:
     assert text[found and find_clause_enumerators(text)[0].start :].startswith("一是")
 
 
-def test_malformed_marker_never_stops_the_parse() -> None:
-    for text in ["（（一））", "一、、", "(((", "第十十一，", "①②③"]:
-        parse_head(text)  # no exception: unreadable text is plain text
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [("（（一））", None), ("一、、", "一、"), ("(((", None), ("第十十一，", None), ("①②③", None)],
+)
+def test_malformed_marker_is_plain_text(text: str, marker: str | None) -> None:
+    """Unreadable text is plain text; a readable marker is read up to where it ends."""
+    found = parse_head(text)
+    assert (found.text if found else None) == marker

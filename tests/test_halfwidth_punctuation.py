@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 import pytest
-from tests.conftest import ROOT, findings_of, lint_json, write_docx
+from tests.helpers.lint import ROOT, findings_of, lint_json, write_docx
 
 
 def w001(findings) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import findings_of, lint_json, write_docx
+from tests.helpers.lint import findings_of, lint_json, write_docx
 
 
 def w003(findings) -> list[tuple[str, str]]:

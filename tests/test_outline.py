@@ -113,19 +113,18 @@ def test_attachment_note_items_are_not_headings() -> None:
 
 
 @pytest.mark.parametrize(
-    ("values", "verdicts"),
+    ("values", "start", "verdicts"),
     [
-        ([1, 2, 3, 3], [None, None, None, ("repeat", 4)]),
-        ([1, 3, 4], [None, ("skip", 2), None]),
-        ([1, 2, 2, 3], [None, None, ("repeat", 3), None]),
-        ([10, 10, 12], [None, ("repeat", 11), None]),
-        ([1, 3, 3], [None, ("skip", 2), None]),
-        ([1, 1, 1], [None, ("repeat", 2), ("repeat", 3)]),
-        ([2, 2, 3], [("start", 1), None, None]),
-        ([2, 3], [("start", 1), None]),
+        ([1, 2, 3, 3], 1, [None, None, None, ("repeat", 4)]),
+        ([1, 3, 4], 1, [None, ("skip", 2), None]),
+        ([1, 2, 2, 3], 1, [None, None, ("repeat", 3), None]),
+        ([10, 10, 12], 10, [None, ("repeat", 11), None]),
+        ([1, 3, 3], 1, [None, ("skip", 2), None]),
+        ([1, 1, 1], 1, [None, ("repeat", 2), ("repeat", 3)]),
+        ([2, 2, 3], 1, [("start", 1), None, None]),
+        ([2, 3], 1, [("start", 1), None]),
     ],
 )
-def test_one_typo_one_finding(values, verdicts) -> None:
-    start = values[0] if values[0] == 10 else 1
+def test_one_typo_one_finding(values, start, verdicts) -> None:
     judged = judge_sequence(values, start)
     assert [(p.value, e) if p else None for p, e in judged] == verdicts

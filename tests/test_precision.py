@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import findings_of, lint_json, write_docx
+from tests.helpers.lint import findings_of, lint_json, write_docx
 
 from draftlint.registry import all_rules
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import findings_of, lint_json, run_lint, write_docx
+from tests.helpers.lint import findings_of, lint_json, run_lint, write_docx
 
 from draftlint.context import LintContext, LintOptions
 from draftlint.profiles import load_profiles, profile_dirs

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import write_docx
+from tests.helpers.lint import write_docx
 
 from draftlint.model import ReadError
 from draftlint.readers import read_bytes, read_path

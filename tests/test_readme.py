@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import lint_json
+from tests.helpers.lint import lint_json
 
 from draftlint.registry import all_rules
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import findings_of, lint_json, write_docx
+from tests.helpers.lint import findings_of, lint_json, write_docx
 
 HEAD = "县司法局2025年上半年意识形态工作情况报告\n"
 

@@ -6,7 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import SEED_NAMES, SEEDS, findings_of, lint_json, seed_paragraphs, write_docx
+from tests.helpers.lint import (
+    SEED_NAMES,
+    SEEDS,
+    findings_of,
+    lint_json,
+    seed_paragraphs,
+    write_docx,
+)
 
 TOP = re.compile(r"^[一二三四五六七八九十]+、")
 PROBLEMS = re.compile(r"问题|风险隐患")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import findings_of, lint_json
+from tests.helpers.lint import findings_of, lint_json
 
 NUMBERING = ("N001", "N002", "N003", "N004", "N005", "N006")
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.conftest import SEED_NAMES, SEEDS, findings_of, lint_json, seed_paragraphs, write_docx
+from tests.helpers.lint import (
+    SEED_NAMES,
+    SEEDS,
+    findings_of,
+    lint_json,
+    seed_paragraphs,
+    write_docx,
+)
 
 from draftlint.analysis.residue import is_residue, residue_spans
 from draftlint.model import FixSafety

@@ -248,6 +248,8 @@ def _brackets(
         elif char == n_close:  # （…)
             yield HalfMark(position, char, w_close)
     for position, char in [*lone, *stack]:
+        if char == n_close and position and text[position - 1] in ":;":
+            continue  # :) is an emoticon, not half of a bracket pair
         if char in (n_open, n_close) and in_chinese_context(text, position):
             yield HalfMark(position, char, w_open if char == n_open else w_close)
 

@@ -123,7 +123,9 @@ class UnpairedPunctuation(Rule):
         data = _table()
         paragraphs = self.ctx.document.paragraphs
         for number, paragraph in enumerate(paragraphs):
-            if data.wide.search(paragraph.text) is None or data.clean(paragraph.text):
+            if data.clean(paragraph.text):
+                continue
+            if data.wide.search(paragraph.text) is None and not self._pairs_from_w001(paragraph):
                 continue
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             if following is not None and following.story != paragraph.story:
@@ -179,6 +181,11 @@ class UnpairedPunctuation(Rule):
                     paragraph, opener.position, opener.position + 1,
                     variant="unclosed", mark=opener.char, partner=pair.close,
                 )  # fmt: skip
+
+    def _pairs_from_w001(self, paragraph: Paragraph) -> bool:
+        """Whether W001 turns an ASCII bracket or quote here into a full-width one."""
+        wide = _table().wide
+        return any(wide.match(mark.replacement) for mark in self.ctx.halfwidth_marks(paragraph))
 
     def _width(self, paragraph: Paragraph, position: int, char: str, expected: str) -> Finding:
         return self.finding(
