@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.helpers.lint import SEED_NAMES, SEEDS, findings_of, lint_json
 
 from draftlint.engine import lint_document
 from draftlint.model import Finding
 from draftlint.readers import read_path
 from draftlint.registry import all_rules, select_rules
-from tests.helpers.lint import SEED_NAMES, SEEDS, findings_of, lint_json
 
 PRECISION = Path(__file__).resolve().parent / "data" / "precision"
 DRAFTS = [SEEDS / name for name in SEED_NAMES.values()] + sorted(PRECISION.glob("*.*"))

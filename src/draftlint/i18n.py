@@ -1,4 +1,5 @@
-"""The CLI's own words, in Chinese by default and in English with --lang en."""
+"""Every word the tool says outside rule messages, in Chinese by default and in English
+with --lang en: one table, so a missing translation fails a test, not a run."""
 
 from __future__ import annotations
 
@@ -25,6 +26,24 @@ TEXT: dict[str, dict[str, str]] = {
         "fixable": "可自动修复",
         "automatic": "自动编号",
         "no_headings": "（未识别到编号标题）",
+        "automatic_note": "（自动编号）",
+        # lint profiles
+        "profiles.bundled": "内置",
+        "profiles.repository": "本仓库",
+        "profiles.profiles-dir": "--profiles-dir",
+        "profiles.overrides": "覆盖",
+        "profiles.title": "标题",
+        "profiles.sections": "必备章节",
+        "profiles.elements": "必备要素",
+        "profiles.priority": "优先级",
+        # lint outline
+        "outline.profile": "文种：{name}（{how}）",
+        "outline.by_title": "据标题识别",
+        "outline.forced": "由 --profile 指定",
+        "outline.none": "未匹配到文种：不运行章节规则（S001–S005、S007；S006 仅对标题为报告、汇报的文稿运行）",
+        "outline.none_forced": "--profile none：不检查必备章节和要素",
+        "outline.missing": "缺少：{names}",
+        "outline.elements": "要素：{names}",
     },
     "en": {
         "summary": "Checked {files} files: {findings} findings ({error} errors, {warning} warnings,"
@@ -49,6 +68,23 @@ TEXT: dict[str, dict[str, str]] = {
         "fixable": "Fixable",
         "automatic": "automatic numbering",
         "no_headings": "(no numbered headings found)",
+        "automatic_note": " (automatic numbering)",
+        "profiles.bundled": "bundled",
+        "profiles.repository": "repository",
+        "profiles.profiles-dir": "--profiles-dir",
+        "profiles.overrides": "overrides",
+        "profiles.title": "title",
+        "profiles.sections": "required sections",
+        "profiles.elements": "required elements",
+        "profiles.priority": "priority",
+        "outline.profile": "Document type: {name} ({how})",
+        "outline.by_title": "from the title",
+        "outline.forced": "from --profile",
+        "outline.none": "No document type matched: the section rules do not run (S001–S005, S007;"
+        " S006 only where the title ends in 报告 or 汇报)",
+        "outline.none_forced": "--profile none: required sections and elements are not checked",
+        "outline.missing": "Missing: {names}",
+        "outline.elements": "Elements: {names}",
     },
 }
 

@@ -8,6 +8,7 @@ it rests on, a flagged and a clean example that the test suite runs) and yields
 from __future__ import annotations
 
 from collections.abc import Iterator
+from string import Formatter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from draftlint.model import Finding, Fix, Paragraph, Severity
@@ -42,6 +43,20 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
+    def variants(cls) -> tuple[str | None, ...]:
+        """The message variants (None: the rule has one message)."""
+        template = cls.message["zh"]
+        return tuple(template) if isinstance(template, dict) else (None,)
+
+    @classmethod
+    def templates(cls, variant: str | None) -> dict[str, str]:
+        """The template of ``variant`` in each language."""
+        found = {}
+        for lang, template in cls.message.items():
+            found[lang] = template[variant] if isinstance(template, dict) else template
+        return found
+
+    @classmethod
     def render_message(cls, lang: str, args: dict[str, Any]) -> str:
         template = cls.message.get(lang) or cls.message["zh"]
         if isinstance(template, dict):
@@ -64,4 +79,26 @@ class Rule:
     ) -> Finding:
         if isinstance(fix, str):
             fix = Fix(fix)
+        _check_arguments(type(self), args)
         return Finding(type(self), paragraph, start, end, args, fix, severity)
+
+
+_FIELDS: dict[tuple[type[Rule], str | None], frozenset[str]] = {}
+
+
+def template_fields(template: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in Formatter().parse(template) if name)
+
+
+def _check_arguments(rule: type[Rule], args: dict[str, Any]) -> None:
+    """A misspelt variant or a missing argument fails where the finding is made, in every
+    test that makes one, rather than when a report renders it."""
+    variant = args.get("variant")
+    fields = _FIELDS.get((rule, variant))
+    if fields is None:
+        if variant not in rule.variants():
+            raise KeyError(f"{rule.code}: no message variant {variant!r}")
+        templates = rule.templates(variant).values()
+        fields = _FIELDS[(rule, variant)] = frozenset().union(*map(template_fields, templates))
+    if not fields <= args.keys():
+        raise KeyError(f"{rule.code}: message {variant!r} needs {sorted(fields - args.keys())}")

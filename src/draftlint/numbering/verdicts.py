@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from draftlint.model import Finding
+from draftlint.i18n import t
+from draftlint.model import Finding, Paragraph
 from draftlint.numbering.outline import Heading, Problem
 from draftlint.rule import Rule
-
-AUTOMATIC_NOTE = {"zh": "（自动编号）", "en": " (automatic numbering)"}
 
 
 def heading_problems(rule: Rule, problem: Problem) -> Iterator[Finding]:
@@ -23,7 +22,12 @@ def _finding(rule: Rule, heading: Heading) -> Finding:
     finding = rule.finding(
         heading.paragraph, marker.start, marker.end,
         marker=marker.text.strip(), expected=expected,
-        auto=AUTOMATIC_NOTE[rule.ctx.options.lang] if heading.paragraph.is_automatic else "",
+        auto=automatic_note(rule, heading.paragraph),
     )  # fmt: skip
     finding.extra["expected"] = expected
     return finding
+
+
+def automatic_note(rule: Rule, paragraph: Paragraph) -> str:
+    """ "（自动编号）" after the advice when Word numbers the paragraph itself."""
+    return t(rule.ctx.options.lang, "automatic_note") if paragraph.is_automatic else ""

@@ -15,43 +15,25 @@ from draftlint.profiles import SectionAnalysis
 from draftlint.profiles.model import ELEMENTS
 
 _TITLE_WIDTH = 28
-_PROFILE_TEXT = {
-    "zh": {
-        "profile": "文种：{name}（{how}）",
-        "by_title": "据标题识别",
-        "forced": "由 --profile 指定",
-        "none": "未匹配到文种：不运行章节规则（S001–S005、S007；S006 仅对标题为报告、汇报的文稿运行）",
-        "none_forced": "--profile none：不检查必备章节和要素",
-        "missing": "缺少：{names}",
-        "elements": "要素：{names}",
-    },
-    "en": {
-        "profile": "Document type: {name} ({how})",
-        "by_title": "from the title",
-        "forced": "from --profile",
-        "none": "No document type matched: the section rules do not run (S001–S005, S007;"
-        " S006 only where the title ends in 报告 or 汇报)",
-        "none_forced": "--profile none: required sections and elements are not checked",
-        "missing": "Missing: {names}",
-        "elements": "Elements: {names}",
-    },
-}
 
 
 def _profile_lines(sections: SectionAnalysis, lang: str) -> list[str]:
-    words = _PROFILE_TEXT.get(lang, _PROFILE_TEXT["zh"])
+
+    def words(key: str, **args: str) -> str:
+        return t(lang, f"outline.{key}", **args)
+
     profile = sections.profile
     if profile is None:
-        return [f"[yellow]{words['none_forced' if sections.forced else 'none']}[/yellow]"]
-    how = words["forced"] if sections.forced else words["by_title"]
-    lines = [f"[bold]{escape(words['profile'].format(name=profile.name, how=how))}[/bold]"]
+        return [f"[yellow]{words('none_forced' if sections.forced else 'none')}[/yellow]"]
+    how = words("forced") if sections.forced else words("by_title")
+    lines = [f"[bold]{escape(words('profile', name=profile.name, how=how))}[/bold]"]
     missing = [section.name for section in sections.missing_sections()]
     if sections.elements is not None:
         present = sections.elements.present()
-        lines.append(escape(words["elements"].format(names="、".join(sorted(present, key=_order)))))
+        lines.append(escape(words("elements", names="、".join(sorted(present, key=_order)))))
         missing += [e.name for e in profile.elements if e.required and e.name not in present]
     if missing:
-        lines.append(f"[red]{escape(words['missing'].format(names='、'.join(missing)))}[/red]")
+        lines.append(f"[red]{escape(words('missing', names='、'.join(missing)))}[/red]")
     return lines
 
 

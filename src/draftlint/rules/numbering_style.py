@@ -3,7 +3,7 @@ from collections.abc import Iterator
 
 from draftlint.model import Finding, Paragraph
 from draftlint.numbering.markers import Kind, Marker
-from draftlint.numbering.verdicts import AUTOMATIC_NOTE
+from draftlint.numbering.verdicts import automatic_note
 from draftlint.rule import Rule
 
 
@@ -61,7 +61,7 @@ class NumberingStyle(Rule):
                 yield self._flag(marker, paragraph, "mixed", f"{marker.value}{majority_dot[0]}")
 
     def _flag(self, marker: Marker, paragraph: Paragraph, variant: str, expected: str) -> Finding:
-        auto = AUTOMATIC_NOTE[self.ctx.options.lang] if paragraph.is_automatic else ""
+        auto = automatic_note(self, paragraph)
         return self.finding(
             paragraph, marker.start, marker.end, fix=None if paragraph.is_automatic else expected,
             variant=variant, marker=marker.text, expected=expected, auto=auto,
