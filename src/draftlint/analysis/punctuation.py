@@ -47,7 +47,7 @@ class _Patterns:
 
 
 @cache
-def patterns() -> _Patterns:
+def compiled() -> _Patterns:
     data = table()
     context = data["context"]
     han, punctuation = context["han"], context["punctuation"]
@@ -98,13 +98,13 @@ _CHINESE: dict[str, bool] = {"": False}  # per character, filled on first sight
 def is_chinese(char: str) -> bool:
     known = _CHINESE.get(char)
     if known is None:
-        known = _CHINESE[char] = patterns().chinese.match(char) is not None
+        known = _CHINESE[char] = compiled().chinese.match(char) is not None
     return known
 
 
 def before(text: str, index: int) -> str:
     """The nearest character before ``index``, up to ``max_gap`` spaces skipped ("" if none)."""
-    gap = patterns().max_gap
+    gap = compiled().max_gap
     j = index - 1
     while j >= 0 and text[j] in _SPACES and index - 1 - j < gap:
         j -= 1
@@ -113,7 +113,7 @@ def before(text: str, index: int) -> str:
 
 def after(text: str, index: int) -> str:
     """The nearest character after ``index`` (the mark's own position), spaces skipped."""
-    gap = patterns().max_gap
+    gap = compiled().max_gap
     j = index + 1
     n = len(text)
     while j < n and text[j] in _SPACES and j - index - 1 < gap:
@@ -133,7 +133,7 @@ def between_chinese(text: str, start: int, end: int) -> bool:
 
 def protected_spans(text: str) -> Spans:
     """Merged spans of URLs, e-mail, file names, versions, numbers and code in ``text``."""
-    pats = patterns()
+    pats = compiled()
     found: list[tuple[int, int]] = []
     if pats.protected_anywhere is not None:
         found += (m.span() for m in pats.protected_anywhere.finditer(text))
@@ -157,7 +157,7 @@ class HalfMark:
 def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
     """The ASCII marks of ``text`` that stand in Chinese context, each with the full-width
     mark that replaces it (W001's verdicts; W003 and W004 read what a straight quote means)."""
-    pats = patterns()
+    pats = compiled()
     if pats.ascii_marks.search(text) is None:
         return ()
     if pats.candidate.search(text) is None and not (
@@ -217,7 +217,7 @@ def _next(text: str, position: int) -> str:
 
 
 def _has_chinese(text: str, start: int, end: int) -> bool:
-    return patterns().chinese.search(text, start, end) is not None
+    return compiled().chinese.search(text, start, end) is not None
 
 
 def _brackets(
@@ -238,7 +238,7 @@ def _brackets(
             chinese = (
                 _has_chinese(text, opened_at + 1, position)
                 or is_chinese(before(text, opened_at))
-                or patterns().han.match(_next(text, position)) is not None
+                or compiled().han.match(_next(text, position)) is not None
             )
             if chinese:
                 yield HalfMark(opened_at, opener, w_open)

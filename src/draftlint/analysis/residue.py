@@ -49,7 +49,7 @@ def _any(patterns: Sequence[str]) -> str:
 
 
 @cache
-def patterns() -> _Patterns:
+def compiled() -> _Patterns:
     data = rule_data("residue")
     urls = data["urls"]
     chars = urls["address_chars"]
@@ -86,7 +86,7 @@ def core_span(text: str) -> Span:
 
 def is_bare_number(text: str) -> bool:
     """221381, - 3 -: a number alone on its line."""
-    return patterns().bare_number.fullmatch(text) is not None
+    return compiled().bare_number.fullmatch(text) is not None
 
 
 def is_cited(text: str, start: int, brackets: _Brackets | None = None) -> bool:
@@ -95,7 +95,7 @@ def is_cited(text: str, start: int, brackets: _Brackets | None = None) -> bool:
     ``brackets`` is the paragraph's bracket positions, found once when a paragraph holds
     many addresses (counting them again for each address would be quadratic).
     """
-    pats = patterns()
+    pats = compiled()
     if pats.citation_start.match(text):
         return True
     if pats.cue.search(text, max(0, start - pats.cue_window), start):
@@ -110,7 +110,7 @@ class _Brackets:
     __slots__ = ("closes", "opens")
 
     def __init__(self, text: str) -> None:
-        pats = patterns()
+        pats = compiled()
         self.opens = [i for i, char in enumerate(text) if char in pats.opens]
         self.closes = [i for i, char in enumerate(text) if char in pats.closes]
 
@@ -120,7 +120,7 @@ class _Brackets:
 
 def _address(text: str, seed: int) -> Span | None:
     """The whole address around a .com or :// at ``seed``; None for an e-mail address."""
-    pats = patterns()
+    pats = compiled()
     start = seed
     while start > 0 and text[start - 1] in pats.address_chars:
         start -= 1
@@ -135,7 +135,7 @@ def _address(text: str, seed: int) -> Span | None:
 
 def scan(texts: Sequence[str], joined: Joined | None = None) -> dict[int, list[Span]]:
     """Residue spans by position in ``texts`` (paragraphs with none are left out)."""
-    pats = patterns()
+    pats = compiled()
     joined = joined or Joined(texts)
     found: dict[int, list[Span]] = {}
     limit = pats.whole_line_max
@@ -192,7 +192,7 @@ def is_whole_line(text: str, spans: Sequence[Span]) -> bool:
     """Whether the paragraph is residue as a whole: little text of its own beside ``spans``."""
     if not spans:
         return False
-    pats = patterns()
+    pats = compiled()
     rest, cursor = 0, 0
     for start, end in spans:
         rest += len(pats.han.findall(text, cursor, start))
@@ -206,7 +206,7 @@ def edge_numbers(paragraphs: Sequence[Paragraph], residue: dict[int, list[Span]]
     body; ``residue`` is ``scan`` of all the paragraphs, by paragraph index."""
     body = [p for p in paragraphs if p.story == "body"]
     found: set[int] = set()
-    copy_number = patterns().copy_number
+    copy_number = compiled().copy_number
     for run, at_start in ((body, True), (body[::-1], False)):
         for paragraph in run:
             if at_start and copy_number.fullmatch(paragraph.text):

@@ -26,7 +26,7 @@ class _Exceptions:
 
 
 @cache
-def _data() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
+def compiled() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
     data = rule_data("doubled")
     exceptions: dict[str, _Exceptions] = {}
     for char, entry in data["suspects"].items():
@@ -57,7 +57,7 @@ def is_legitimate(text: str, start: int) -> bool:
         return True  # 是是非非
     if start >= 2 and text[start - 2] == text[start - 1] != char:
         return True  # 明明白白: the BB of AABB
-    rules = _data()[1].get(char)
+    rules = compiled()[1].get(char)
     if rules is None:
         return False  # punctuation
     if any(text.endswith(word, 0, start + 1) for word in rules.before):
@@ -67,16 +67,10 @@ def is_legitimate(text: str, start: int) -> bool:
     return any(text.startswith(word, start - offset) for word, offset in rules.words)
 
 
-def doubled_pairs(text: str) -> Iterator[int]:
-    """Start offsets of the accidental doubled pairs in one paragraph."""
-    for _, start in scan([text]):
-        yield start
-
-
 def scan(texts: Sequence[str], joined: Joined | None = None) -> Iterator[tuple[int, int]]:
     """(position in ``texts``, start offset) of each accidental pair: one pass over them all."""
     joined = joined or Joined(texts)
-    for match in _data()[0].finditer(joined.text):
+    for match in compiled()[0].finditer(joined.text):
         position, start = joined.locate(match.start())
         if not is_legitimate(texts[position], start):
             yield position, start

@@ -11,7 +11,7 @@ _TO_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)}  # ０-�
 
 
 @cache
-def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+def compiled() -> tuple[re.Pattern[str], frozenset[str]]:
     data = table()["fullwidth"]
     return re.compile(data["pattern"]), frozenset(data.get("placeholder_only", ""))
 
@@ -43,7 +43,7 @@ class FullwidthAlphanumeric(Rule):
     example_good = "2024年共完成投资3.5亿元，涉及ABC项目。\n"
 
     def check(self) -> Iterator[Finding]:
-        pattern, placeholder = _pattern()
+        pattern, placeholder = compiled()
         for paragraph in self.ctx.document.paragraphs:
             for match in pattern.finditer(paragraph.text):
                 found = match.group()

@@ -9,7 +9,7 @@ from draftlint.rule import Rule
 
 
 @cache
-def _styles() -> tuple[str, str, dict[str, str], re.Pattern[str], re.Pattern[str]]:
+def compiled() -> tuple[str, str, dict[str, str], re.Pattern[str], re.Pattern[str]]:
     styles = table()["quote_styles"]
     curly, corner = styles["curly"]["marks"], styles["corner"]["marks"]
     return (
@@ -49,7 +49,7 @@ class MixedQuotes(Rule):
     example_good = "会议强调“两个维护”。\n落实“第一议题”制度。\n推进“三服务”活动。\n"
 
     def check(self) -> Iterator[Finding]:
-        _, _, swap, curly_re, corner_re = _styles()
+        _, _, swap, curly_re, corner_re = compiled()
         paragraphs = self.ctx.document.paragraphs
         corner_count = sum(len(corner_re.findall(p.text)) for p in paragraphs)
         if not corner_count:
@@ -71,5 +71,5 @@ class MixedQuotes(Rule):
         """Straight quotes W001 converts to curly ones in this paragraph."""
         if '"' not in paragraph.text and "'" not in paragraph.text:
             return 0
-        curly = _styles()[0]
+        curly = compiled()[0]
         return sum(m.replacement in curly for m in self.ctx.halfwidth_marks(paragraph))

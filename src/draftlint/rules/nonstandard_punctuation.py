@@ -23,7 +23,7 @@ class _Form:
 
 
 @cache
-def _forms() -> tuple[_Form, ...]:
+def compiled() -> tuple[_Form, ...]:
     return tuple(
         _Form(
             re.compile(entry["pattern"]), entry["replacement"], entry.get("context", "any"),
@@ -65,7 +65,7 @@ class NonstandardPunctuation(Rule):
     def check(self) -> Iterator[Finding]:
         paragraphs = self.ctx.document.paragraphs
         whole = self.ctx.joined.text
-        for form in _forms():
+        for form in compiled():
             if form.wanted(whole):
                 yield from self._form(form, paragraphs)
 

@@ -50,7 +50,7 @@ def _class(chars: str) -> str:
 
 
 @cache
-def patterns() -> _Patterns:
+def compiled() -> _Patterns:
     data = rule_data("placeholders")
     letters, stars, circles = data["letters"], data["stars"], data["circles"]
     mou, brackets, words = data["mou"], data["brackets"], data["words"]
@@ -120,16 +120,11 @@ class Hit:
     name: bool = False  # an anonymised name (info), not a blank
 
 
-def find_placeholders(text: str, kind: str = "txt", **switches: Any) -> list[Hit]:
-    """The placeholders in one paragraph's text, in order, never overlapping."""
-    return scan([text], kind, **switches).get(0, [])
-
-
 def scan(
     texts: Sequence[str], kind: str = "txt", joined: Joined | None = None, **switches: Any
 ) -> dict[int, list[Hit]]:
     """Placeholders by position in ``texts``: three regex passes over the joined text."""
-    pats = patterns()
+    pats = compiled()
     options = {**pats.switches, **switches}
     joined = joined or Joined(texts)
     whole = joined.text
@@ -165,7 +160,7 @@ class _Context:
         self.cache: dict[int, list[tuple[int, int]]] = {}  # emphasis marks, per paragraph
 
     def check(self, text: str, position: int, start: int, end: int, kind: str) -> Hit | None:
-        pats = patterns()
+        pats = compiled()
         if kind == "letters":
             reach = pats.allow_reach
             window = pats.allow.finditer(text, max(0, start - reach), end + reach)
@@ -192,7 +187,7 @@ class _Context:
 
 def _mou(text: str, start: int, end: int, options: dict[str, Any]) -> Hit | None:
     """某某 is a blank; 张某 / 李某某 an anonymised name; 某些, 提高某项 nothing."""
-    pats = patterns()
+    pats = compiled()
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
     is_name = (
@@ -223,7 +218,7 @@ def _emphasis_marks(text: str, kind: str, options: dict[str, Any]) -> list[tuple
     does not close ``**摘要：**正文``), elsewhere pairs closed before punctuation or a space."""
     if "**" not in text or not (kind == "md" or options.get("allow_text_emphasis", True)):
         return []
-    pats = patterns()
+    pats = compiled()
     marks: list[tuple[int, int]] = []
     for match in (pats.markdown_pair if kind == "md" else pats.emphasis).finditer(text):
         marks += [(match.start(), match.start() + 2), (match.end() - 2, match.end())]
@@ -233,7 +228,7 @@ def _emphasis_marks(text: str, kind: str, options: dict[str, Any]) -> list[tuple
 def _star_is_blank(
     text: str, start: int, end: int, emphasis: list[tuple[int, int]], options: dict[str, Any]
 ) -> bool:
-    pats = patterns()
+    pats = compiled()
     if (start, end) in emphasis:
         return False
     if not text.strip(pats.star_chars + " \t\u3000"):
@@ -251,7 +246,7 @@ def _star_is_blank(
 
 
 def _bracket_is_blank(text: str, start: int, end: int) -> bool:
-    pats = patterns()
+    pats = compiled()
     opener = text[start]
     if pats.pairs.get(opener) != text[end - 1]:
         return False  # 【…）: not a pair

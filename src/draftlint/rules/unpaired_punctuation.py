@@ -47,7 +47,7 @@ class _Table:
 
 
 @cache
-def _table() -> _Table:
+def compiled() -> _Table:
     pairs: list[_Pair] = []
     roles: dict[str, tuple[int, str]] = {}
     for index, entry in enumerate(table()["pairs"]):
@@ -120,7 +120,7 @@ class UnpairedPunctuation(Rule):
     example_good = "依据《中华人民共和国预算法》，落实“三保”要求（保工资、保运转、保基本民生）。\n"
 
     def check(self) -> Iterator[Finding]:
-        data = _table()
+        data = compiled()
         paragraphs = self.ctx.document.paragraphs
         for number, paragraph in enumerate(paragraphs):
             if data.clean(paragraph.text):
@@ -184,7 +184,7 @@ class UnpairedPunctuation(Rule):
 
     def _pairs_from_w001(self, paragraph: Paragraph) -> bool:
         """Whether W001 turns an ASCII bracket or quote here into a full-width one."""
-        wide = _table().wide
+        wide = compiled().wide
         return any(wide.match(mark.replacement) for mark in self.ctx.halfwidth_marks(paragraph))
 
     def _width(self, paragraph: Paragraph, position: int, char: str, expected: str) -> Finding:
