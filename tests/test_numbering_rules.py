@@ -116,3 +116,26 @@ def test_enumeration_start_and_repeat(lint_text) -> None:
 def test_repeat_does_not_cascade(lint_text) -> None:
     text = "一、甲\n二、乙\n二、丙\n三、丁\n四、戊\n"
     assert codes(lint_text(text, select="numbering")) == [("N002", "二、")]
+
+
+@pytest.mark.parametrize(
+    ("draft", "code", "marker", "expected"),
+    [
+        ("一、甲\n1.a\n2.b\n2.c\n", "N002", "2.", "3."),
+        ("一、甲\n1.a\n3.c\n", "N001", "3.", "2."),
+        ("一、甲\n2、a\n3、b\n", "N003", "2、", "1、"),
+        ("一、甲\n（1）a\n（2）b\n（2）c\n", "N002", "（2）", "（3）"),
+        ("一、甲\n(1)a\n(3)c\n", "N001", "(3)", "(2)"),
+        ("一、甲\n①a\n②b\n②c\n", "N002", "②", "③"),
+        ("一、甲\n①a\n③c\n", "N001", "③", "②"),
+        ("第一章 总则\n第二章 范围\n第二章 职责\n", "N002", "第二章", "第三章"),
+        ("第二章 总则\n第三章 范围\n", "N003", "第二章", "第一章"),
+        ("第一部分 成绩\n第三部分 打算\n", "N001", "第三部分", "第二部分"),
+    ],
+)
+def test_expected_marker_keeps_the_typed_form(draft, code, marker, expected, lint_text) -> None:
+    findings = lint_text(draft, select=code)
+    assert [(f.code, f.text.strip(), f.extra["expected"]) for f in findings] == [
+        (code, marker, expected)
+    ]
+    assert f"“{expected}”" in findings[0].message("zh")

@@ -186,3 +186,21 @@ def test_issuing_notice_signs_before_the_issued_document(lint_text) -> None:
         "第二条　本办法自2025年6月1日起施行。\n"
     )
     assert [f.code for f in lint_text(text, select="S,N")] == []
+
+
+def test_attachment_titled_after_a_colon_ends_the_main_text(tmp_path) -> None:
+    """附件1：名称 starts the attachment, as a bare 附件1 does: the 落款 and 成文日期 before it
+    are found, and the attachment's own numbering is its own."""
+    draft = tmp_path / "请示.txt"
+    draft.write_text(
+        "关于举办春节文艺演出的请示\n县政府：\n我局拟于2月举办春节文艺演出，所需经费5万元。\n"
+        "妥否，请批示。\n附件：演出方案\n某县文化广电旅游局\n2026年1月5日\n"
+        "附件1：演出方案\n一、演出时间\n2月10日。\n二、演出地点\n县文化广场。\n",
+        encoding="utf-8",
+    )
+    code, report = lint_json(str(draft))
+    assert (code, findings_of(report)) == (0, [])
+    broken = draft.read_text(encoding="utf-8").replace("2026年1月5日\n", "")
+    draft.write_text(broken, encoding="utf-8")
+    _, report = lint_json("--select", "S001", str(draft))
+    assert [f["line"] for f in findings_of(report)] == [6]  # 成文日期 missing after the 落款
