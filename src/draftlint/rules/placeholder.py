@@ -129,11 +129,15 @@ def scan(
     joined = joined or Joined(texts)
     whole = joined.text
     candidates: list[tuple[int, int, str]] = []
+    read_to: dict[str, int] = {}  # per kind, the end of its last candidate
     for match in pats.trigger.finditer(whole):
         kind_, regex = pats.by_char[match.group()]
+        if match.start() < read_to.get(kind_, 0):
+            continue  # inside a run already read (某某某…): reading it again is quadratic
         found = regex.match(whole, match.start())
         if found is not None:
             candidates.append((found.start(), found.end(), kind_))
+            read_to[kind_] = found.end()
     candidates += [(m.start(), m.end(), "word") for m in pats.words.finditer(whole)]
     candidates += [(m.start(), m.end(), "bracket") for m in pats.brackets.finditer(whole)]
     candidates.sort(key=lambda c: (c[0], -c[1]))  # the longest first: {{姓名}}, not {姓名}
@@ -157,7 +161,13 @@ class _Context:
     def __init__(self, options: dict[str, Any], kind: str) -> None:
         self.options = options
         self.kind = kind
-        self.cache: dict[int, list[tuple[int, int]]] = {}  # emphasis marks, per paragraph
+        self.lines: dict[int, _Line] = {}  # per paragraph, what every candidate in it shares
+
+    def line(self, text: str, position: int) -> _Line:
+        found = self.lines.get(position)
+        if found is None:
+            found = self.lines[position] = _Line(text, self.kind, self.options)
+        return found
 
     def check(self, text: str, position: int, start: int, end: int, kind: str) -> Hit | None:
         pats = compiled()
@@ -167,10 +177,7 @@ class _Context:
             if any(m.start() < end and start < m.end() for m in window):
                 return None
         elif kind == "stars":
-            emphasis = self.cache.get(position)
-            if emphasis is None:
-                emphasis = self.cache[position] = _emphasis_marks(text, self.kind, self.options)
-            if not _star_is_blank(text, start, end, emphasis, self.options):
+            if not _star_is_blank(text, start, end, self.line(text, position), self.options):
                 return None
         elif kind == "circles":
             if _next_to(text, start, end, pats.numerals):
@@ -180,7 +187,9 @@ class _Context:
         elif kind == "word":
             if text[start:end] in pats.ascii_words and not _whole_ascii_word(text, start, end):
                 return None
-        elif kind == "bracket" and not _bracket_is_blank(text, start, end):
+        elif kind == "bracket" and not _bracket_is_blank(
+            text, start, end, self.line(text, position)
+        ):
             return None
         return Hit(start, end)
 
@@ -213,6 +222,21 @@ def _next_to(text: str, start: int, end: int, chars: str) -> bool:
     return (start > 0 and text[start - 1] in chars) or (end < len(text) and text[end] in chars)
 
 
+class _Line:
+    """One paragraph's facts that every candidate in it asks for, found once: asking per
+    candidate would make a paragraph of many stars or brackets quadratic."""
+
+    __slots__ = ("emphasis", "footnote_end", "indent", "only_stars")
+
+    def __init__(self, text: str, kind: str, options: dict[str, Any]) -> None:
+        pats = compiled()
+        self.indent = len(text) - len(text.lstrip())  # where the typed text starts
+        self.only_stars = not text.strip(pats.star_chars + " \t\u3000")  # * * *: a break
+        footnote = pats.footnote_start.match(text)
+        self.footnote_end = footnote.end() if footnote else -1  # *注：… opening the line
+        self.emphasis = frozenset(_emphasis_marks(text, kind, options))
+
+
 def _emphasis_marks(text: str, kind: str, options: dict[str, Any]) -> list[tuple[int, int]]:
     """The ``**`` of emphasis pairs: in Markdown every pair the parser left behind (CommonMark
     does not close ``**摘要：**正文``), elsewhere pairs closed before punctuation or a space."""
@@ -225,13 +249,11 @@ def _emphasis_marks(text: str, kind: str, options: dict[str, Any]) -> list[tuple
     return marks
 
 
-def _star_is_blank(
-    text: str, start: int, end: int, emphasis: list[tuple[int, int]], options: dict[str, Any]
-) -> bool:
+def _star_is_blank(text: str, start: int, end: int, line: _Line, options: dict[str, Any]) -> bool:
     pats = compiled()
-    if (start, end) in emphasis:
+    if (start, end) in line.emphasis:
         return False
-    if not text.strip(pats.star_chars + " \t\u3000"):
+    if line.only_stars:
         return False  # * * *: a section break
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
@@ -240,12 +262,12 @@ def _star_is_blank(
     if end - start == 1 and options.get("allow_footnote_star", True):
         if not after or after.isspace() or after in pats.footnote_followers:
             return False  # 增长率*。 or a bullet "* "
-        if pats.footnote_start.match(text) and not text[:start].strip():
+        if start < line.footnote_end and start <= line.indent:
             return False  # *注：
     return True
 
 
-def _bracket_is_blank(text: str, start: int, end: int) -> bool:
+def _bracket_is_blank(text: str, start: int, end: int, line: _Line) -> bool:
     pats = compiled()
     opener = text[start]
     if pats.pairs.get(opener) != text[end - 1]:
@@ -258,7 +280,7 @@ def _bracket_is_blank(text: str, start: int, end: int) -> bool:
             pats.han.match(before or " ") or pats.han.match(after or " ")
         ):
             return False  # f(), a[] or an English aside
-        if opener == "[" and not text[:start].strip() and after == " ":
+        if opener == "[" and start <= line.indent and after == " ":
             return False  # a Markdown task-list box "[ ] 事项"
     if pats.blank.fullmatch(content):
         return True

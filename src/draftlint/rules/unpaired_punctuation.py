@@ -194,11 +194,16 @@ class UnpairedPunctuation(Rule):
         )  # fmt: skip
 
 
+_LABEL_REACH = 8
+
+
 def _exempt_closer(data: _Table, pair: _Pair, text: str, position: int) -> bool:
     """’ in China’s (an apostrophe), 1） after a clause mark (a list label)."""
     if pair.quote:
         return position > 0 and text[position - 1].isascii() and text[position - 1].isalpha()
-    return data.list_item.search(text, 0, position) is not None
+    # A label is a few characters before the closer: search only there (searching from the
+    # paragraph's start for every closer is quadratic). Lookbehinds still see the text before.
+    return data.list_item.search(text, max(0, position - _LABEL_REACH), position) is not None
 
 
 def _continued(text: str, position: int, following: Paragraph | None, opening: str) -> bool:
