@@ -37,9 +37,7 @@ def head() -> str:
     return commit
 
 
-def test_hook_fails_on_a_repeated_heading_and_passes_once_fixed(
-    tmp_path: Path, head: str
-) -> None:
+def test_hook_fails_on_a_repeated_heading_and_passes_once_fixed(tmp_path: Path, head: str) -> None:
     repo = tmp_path / "drafts"
     repo.mkdir()
     git("init", "-q", cwd=repo)

@@ -181,24 +181,30 @@ def classify(path_text: str) -> str:
     return "dir" if stat.S_ISDIR(info.st_mode) else "other"
 
 
-def changed_since(revision: str) -> set[Path]:
-    """Absolute paths of files changed since ``revision`` (committed or not), deleted excluded."""
+def _git(*args: str) -> bytes:
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        names = subprocess.run(
-            ["git", "diff", "--name-only", "--diff-filter=d", "-z", revision, "--"],
-            capture_output=True, check=True,
-        ).stdout  # fmt: skip
+        return subprocess.run(["git", *args], capture_output=True, check=True).stdout
     except FileNotFoundError:
         raise FileError("--changed-since 需要 git (git is not installed)") from None
     except subprocess.CalledProcessError as error:
-        reason = one_line((error.stderr or b"").decode("utf-8", "replace").strip()) if isinstance(
-            error.stderr, bytes) else one_line(error.stderr or "")  # fmt: skip
-        raise FileError(f"git 无法比较修订 {revision} (git: {reason})") from None
+        reason = one_line(error.stderr.decode("utf-8", "replace").strip())
+        raise FileError(f"git {args[0]} 失败 (git: {reason})") from None
+
+
+def changed_since(revision: str) -> set[Path]:
+    """Absolute paths of drafts changed since ``revision``: committed, staged, modified or
+    new (untracked, not ignored); deleted files are left out."""
+    top = Path(_git("rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip())
+    if revision.startswith("-"):
+        raise FileError(f"--changed-since {revision}: 不是修订 (not a revision)")
+    try:
+        _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except FileError:
+        raise FileError(f"--changed-since {revision}: 找不到这个修订 (unknown revision)") from None
+    names = _git("diff", "--name-only", "--diff-filter=d", "-z", revision, "--")
+    names += _git("ls-files", "--others", "--exclude-standard", "-z", "--full-name", str(top))
     decoded = names.decode("utf-8", "surrogateescape").split("\0")
-    return {(Path(top) / name).resolve() for name in decoded if name}
+    return {(top / name).resolve() for name in decoded if name}
 
 
 def parse_shard(text: str) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,11 +24,11 @@ def normalise(text: str) -> str:
 
 
 def normal_path(path: str, base: Path | None = None) -> str:
-    """``path`` relative to ``base`` (when under it), with forward slashes."""
+    """``path`` relative to ``base`` (``../`` where needed), with forward slashes."""
     candidate = Path(path)
     if base is not None:
-        with contextlib.suppress(ValueError):
-            candidate = candidate.absolute().relative_to(base.absolute())
+        with contextlib.suppress(ValueError):  # another drive on Windows: keep it as given
+            candidate = Path(os.path.relpath(candidate.absolute(), base.absolute()))
     return candidate.as_posix()
 
 
