@@ -163,3 +163,16 @@ def test_lint_init_writes_a_starter_that_loads_and_refuses_to_overwrite(tmp_path
     assert again.returncode == 2 and "already exists" in again.stderr
     assert (tmp_path / ".draftlint.toml").read_text(encoding="utf-8") == written
     assert [p.name for p in tmp_path.iterdir()] and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_named_files_skip_lock_files_and_configured_excludes_only(tmp_path: Path) -> None:
+    (tmp_path / ".hidden.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "~$lock.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "old.txt").write_text(DRAFT, encoding="utf-8")
+    _, report = lint_json(".hidden.txt", "~$lock.txt", "old.txt", cwd=tmp_path)
+    assert [f["path"] for f in report["files"]] == [".hidden.txt", "old.txt"]
+    _, report = lint_json(".", cwd=tmp_path)  # a walk skips hidden files too
+    assert [Path(f["path"]).name for f in report["files"]] == ["old.txt"]
+    (tmp_path / "draftlint.toml").write_text('extend-exclude = ["old.*"]\n', encoding="utf-8")
+    _, report = lint_json(".hidden.txt", "old.txt", cwd=tmp_path)
+    assert [f["path"] for f in report["files"]] == [".hidden.txt"]

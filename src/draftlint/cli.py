@@ -212,7 +212,7 @@ class Run:
             elif kind == "other":
                 config = self.config(path)
                 anchor = config.root if config.path is not None else path.parent
-                if not is_excluded(path, anchor, config.excludes):
+                if not is_excluded(path, anchor, config.explicit_excludes):
                     yield Target(path_text, path)
             else:
                 yield Target(path_text, path, kind)

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from draftlint.files import DEFAULT_EXCLUDES
+from draftlint.files import DEFAULT_EXCLUDES, LOCK_FILES
 from draftlint.registry import all_rules
 
 FILE_NAMES = (".draftlint.toml", "draftlint.toml", "pyproject.toml")
@@ -89,7 +89,16 @@ class Config:
 
     @property
     def excludes(self) -> list[str]:
+        """What a directory walk skips."""
         base = list(self.values.get("exclude", DEFAULT_EXCLUDES))
+        return base + list(self.values.get("extend-exclude", []))
+
+    @property
+    def explicit_excludes(self) -> list[str]:
+        """What is skipped even when named on the command line (as pre-commit does): lock
+        files and the configured patterns, but not the default hidden and build folders,
+        so ``lint .draft.txt`` still lints the file it names."""
+        base = list(self.values.get("exclude", LOCK_FILES))
         return base + list(self.values.get("extend-exclude", []))
 
     def rule_settings(self) -> dict[str, dict[str, Any]]:

@@ -23,7 +23,10 @@ from draftlint.readers import SUFFIXES
 
 DEFAULT_MAX_MIB = 256
 MAX_SIZE_ENV = "DRAFTLINT_MAX_FILE_MIB"
-# Excluded unless a configuration's ``exclude`` replaces the list (``extend-exclude`` adds).
+# Never drafts: Word's and LibreOffice's lock files.
+LOCK_FILES = ("~$*", ".~lock.*#")
+# Excluded from directory walks unless a configuration's ``exclude`` replaces the list
+# (``extend-exclude`` adds to it).
 DEFAULT_EXCLUDES = (
     "~$*", ".~lock.*#", ".*", "build", "dist", "_build", "node_modules", "venv", "__pycache__"
 )  # fmt: skip
