@@ -126,3 +126,45 @@ def test_check_command_applies_directives_and_reports_unused(monkeypatch, tmp_pa
         assert not [f for f in result.findings if f.code == "P001"]
         assert [f.line for f in result.findings if f.code == "N002"] == [5]
         assert [f.line for f in result.findings if f.code == "U001"] == expect_u001
+
+
+def test_word_comment_ignore_p001_silences_that_paragraph_only(tmp_path) -> None:
+    """Issue 11's acceptance, end to end through `lint`. The .docx reader fills
+    Document.suppressions from comments (built in parallel); until it does, this skips."""
+    import docx
+    import pytest
+    from tests.conftest import findings_of, lint_json
+
+    document = docx.Document()
+    document.add_paragraph("学习心得")
+    commented = document.add_paragraph("共开展X次学习,效果好。")  # P001 and W001
+    document.add_paragraph("撰写心得X篇。")
+    document.add_comment(commented.runs, text="draftlint: ignore P001", author="审稿人")
+    path = tmp_path / "心得.docx"
+    document.save(str(path))
+    if not read_bytes(path.read_bytes(), str(path)).suppressions:
+        pytest.skip("the .docx reader does not read draftlint comments yet")
+    code, report = lint_json(str(path))
+    assert code == 1 and [f["line"] for f in findings_of(report, "P001")] == [3]
+    assert [f["line"] for f in findings_of(report, "W001")] == [2]  # other codes stay
+    _, report = lint_json("--report-unused-suppressions", str(path))
+    assert not findings_of(report, "U001")
+
+
+def test_markdown_directives_end_to_end(tmp_path) -> None:
+    """Through `lint`, once the Markdown reader fills Document.suppressions (else skips)."""
+    import pytest
+    from tests.conftest import findings_of, lint_json
+
+    path = tmp_path / "draft.md"
+    path.write_text(
+        "# 学习心得\n\n<!-- draftlint-disable-next-line P001 -->\n共开展X次学习。\n\n"
+        "撰写心得X篇。\n\n<!-- draftlint-disable-next-line N002 -->\n没有问题的一段。\n",
+        encoding="utf-8",
+    )
+    if not read_bytes(path.read_bytes(), str(path)).suppressions:
+        pytest.skip("the Markdown reader does not read draftlint directives yet")
+    _, report = lint_json(str(path))
+    assert [f["line"] for f in findings_of(report, "P001")] == [6]
+    _, report = lint_json("--report-unused-suppressions", str(path))
+    assert [f["line"] for f in findings_of(report, "U001")] == [8]
