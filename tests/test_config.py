@@ -176,3 +176,16 @@ def test_named_files_skip_lock_files_and_configured_excludes_only(tmp_path: Path
     (tmp_path / "draftlint.toml").write_text('extend-exclude = ["old.*"]\n', encoding="utf-8")
     _, report = lint_json(".hidden.txt", "old.txt", cwd=tmp_path)
     assert [f["path"] for f in report["files"]] == [".hidden.txt"]
+
+
+def test_explicit_config_file_and_stdin_filename(project: Path) -> None:
+    (project / ".draftlint.toml").write_text('ignore = ["P001"]\n', encoding="utf-8")
+    other = project / "strict.toml"
+    other.write_text('select = ["P001"]\n', encoding="utf-8")
+    _, report = lint_json("--config", str(other), "drafts", cwd=project)
+    assert set(codes(report)) == {"P001"}
+    # Standard input takes the configuration that governs --stdin-filename's folder.
+    (project / "drafts" / "draftlint.toml").write_text('select = ["N002"]\n', encoding="utf-8")
+    _, report = lint_json("--stdin-filename", "drafts/x.txt", "-", cwd=project,
+                          stdin=DRAFT.encode("utf-8"))  # fmt: skip
+    assert set(codes(report)) == {"N002"}

@@ -56,7 +56,7 @@ from draftlint.i18n import t
 from draftlint.model import Finding, ReadError, Severity
 from draftlint.profiles.listing import profile_lines
 from draftlint.readers import read_bytes
-from draftlint.registry import UnknownSelector, all_rules, find_rule, select_rules
+from draftlint.registry import all_rules, find_rule, select_rules
 from draftlint.report import FileResult
 from draftlint.report.github import append_step_summary, render_github
 from draftlint.report.gitlab import render_gitlab
@@ -155,14 +155,6 @@ def _main(version: VersionOption = False) -> None:
     """draftlint"""
 
 
-def _rules_or_exit(select: list[str] | None, ignore: list[str] | None, lang: str) -> tuple:
-    try:
-        return select_rules(_split(select) or None, _split(ignore) or None)
-    except UnknownSelector as error:
-        _fail(t(lang, "unknown_selector", selector=error.args[0]))
-        raise typer.Exit(2) from None
-
-
 def _check_selectors(flags: Flags, lang: str) -> None:
     for selector in [*flags.select, *flags.extend_select, *flags.ignore, *flags.extend_ignore]:
         if not check_selector(selector):
@@ -223,7 +215,8 @@ class Run:
         path_for_config = target.path or (
             Path(self.stdin_filename) if self.stdin_filename else None
         )
-        effective = resolve(self.config(target.path), self.flags, path_for_config, self.lang)
+        config = self.config(path_for_config)
+        effective = resolve(config, self.flags, path_for_config, self.lang)
         try:
             if target.path is None:
                 data = read_stdin(self.limit)
@@ -314,9 +307,11 @@ def check(
     output_file: Annotated[
         Path | None, typer.Option("--output-file", "-o", help="报告写入此文件 / write report here")
     ] = None,
-    statistics: Annotated[bool, typer.Option(help="只输出每条规则的问题数")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="只输出每条规则的问题数")
+    ] = False,
     exit_zero: Annotated[
-        bool, typer.Option(help="有问题也以 0 退出（无法读取的文件仍为 2）")
+        bool, typer.Option("--exit-zero", help="有问题也以 0 退出（无法读取的文件仍为 2）")
     ] = False,
     fail_on: Annotated[
         FailOn, typer.Option(help="此级别及以上的问题使退出码为 1 / level that fails the run")
@@ -328,7 +323,8 @@ def check(
         Path | None, typer.Option(help="把当前全部问题写入基线文件 / record findings")
     ] = None,
     report_unused_suppressions: Annotated[
-        bool, typer.Option(help="报告没有忽略任何问题的忽略指令（U001）")
+        bool,
+        typer.Option("--report-unused-suppressions", help="报告没有忽略任何问题的忽略指令（U001）"),
     ] = False,
     changed_since: Annotated[
         str | None, typer.Option(help="只检查自此 git 修订以来改动的文件 / changed files only")
