@@ -189,3 +189,20 @@ def test_explicit_config_file_and_stdin_filename(project: Path) -> None:
     _, report = lint_json("--stdin-filename", "drafts/x.txt", "-", cwd=project,
                           stdin=DRAFT.encode("utf-8"))  # fmt: skip
     assert set(codes(report)) == {"N002"}
+
+
+def test_rule_settings_reach_the_rule(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("案例通报\n经查，张某违规收受礼品。\n", encoding="utf-8")
+    _, report = lint_json("a.txt", cwd=tmp_path)
+    assert [(f["code"], f["severity"]) for f in findings_of(report)] == [("P001", "info")]
+    (tmp_path / ".draftlint.toml").write_text(
+        "[rules.placeholder]\nanonymised-names = false\n", encoding="utf-8"
+    )
+    _, report = lint_json("a.txt", cwd=tmp_path)
+    assert findings_of(report) == []
+    (tmp_path / ".draftlint.toml").write_text(
+        '[rules.placeholder]\nanonymised-names = "no"\n', encoding="utf-8"
+    )
+    result = run_lint("a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "anonymised-names" in result.stderr
+    assert "expected bool" in result.stderr
