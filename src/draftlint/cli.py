@@ -6,8 +6,11 @@ finding, 1 at least one, 2 the tool could not do its job (usage, an unreadable f
 
 from __future__ import annotations
 
+import difflib
+import io
+import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -18,19 +21,60 @@ from rich.markup import escape
 from rich.table import Table
 
 from draftlint import __version__
+from draftlint import baseline as baseline_file
+from draftlint.baseline import BaselineError
+from draftlint.config import (
+    STARTER,
+    Config,
+    ConfigError,
+    check_selector,
+    config_for,
+    selector_names,
+)
 from draftlint.context import LintContext, LintOptions
+from draftlint.effective import Flags, resolve
 from draftlint.engine import lint_document, run_rules
+from draftlint.files import (
+    DEFAULT_MAX_MIB,
+    FileError,
+    Target,
+    classify,
+    create_atomic,
+    in_shard,
+    is_excluded,
+    one_line,
+    parse_shard,
+    read_regular,
+    read_stdin,
+    shown,
+    walk,
+    write_atomic,
+)
+from draftlint.files import changed_since as changed_since_files
+from draftlint.files import max_file_size as max_file_size_bytes
 from draftlint.i18n import t
-from draftlint.model import Document, ReadError, Severity
+from draftlint.model import Finding, ReadError, Severity
 from draftlint.profiles.listing import profile_lines
-from draftlint.readers import SUFFIXES, read_bytes, read_path
-from draftlint.registry import UnknownSelector, all_rules, find_rule, select_rules
+from draftlint.readers import read_bytes
+from draftlint.registry import all_rules, find_rule, select_rules
 from draftlint.report import FileResult
+from draftlint.report.github import append_step_summary, render_github
+from draftlint.report.gitlab import render_gitlab
 from draftlint.report.json_report import write_json
+from draftlint.report.junit import render_junit
 from draftlint.report.outline_view import render_outline
+from draftlint.report.sarif import render_sarif
+from draftlint.report.statistics import render_statistics
 from draftlint.report.terminal import write_terminal
 from draftlint.resources import DataError
 from draftlint.rule import Rule
+from draftlint.suppression import (
+    apply_allow,
+    apply_severity,
+    apply_suppressions,
+    reportable_unused,
+    unused_findings,
+)
 
 app = typer.Typer(
     name="lint",
@@ -41,12 +85,22 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles")
+SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles", "config", "init")
 
 
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
 
 
 class Lang(str, Enum):
@@ -101,101 +155,270 @@ def _main(version: VersionOption = False) -> None:
     """draftlint"""
 
 
-def _expand(path_text: str, lang: str) -> Iterator[tuple[str, Path | None]]:
-    if path_text == "-":
-        yield "-", None
-        return
-    path = Path(path_text)
-    if path.is_dir():
-        files = sorted(
-            candidate
-            for candidate in path.rglob("*")
-            if candidate.suffix.lower() in SUFFIXES
-            and candidate.is_file()
-            and not candidate.name.startswith(("~$", "."))
-            and not any(part.startswith(".") for part in candidate.relative_to(path).parts[:-1])
+def _check_selectors(flags: Flags, lang: str) -> None:
+    for selector in [*flags.select, *flags.extend_select, *flags.ignore, *flags.extend_ignore]:
+        if not check_selector(selector):
+            suggestion = difflib.get_close_matches(selector, selector_names(), n=1, cutoff=0.5)
+            hint = (
+                f"（是否想写“{suggestion[0]}”？did you mean “{suggestion[0]}”?）"
+                if suggestion
+                else ""
+            )
+            _fail(t(lang, "unknown_selector", selector=selector) + hint)
+            raise typer.Exit(2)
+
+
+class Run:
+    """One ``lint check``: which files, with which settings, and what became of each."""
+
+    def __init__(self, flags: Flags, lang: str, config_file: Path | None, limit: int,
+                 stdin_filename: str | None, report_unused: bool) -> None:  # fmt: skip
+        self.flags, self.lang, self.config_file = flags, lang, config_file
+        self.limit, self.stdin_filename, self.report_unused = limit, stdin_filename, report_unused
+
+    def config(self, path: Path | None) -> Config:
+        return config_for(path, self.config_file)
+
+    def _keep(self, root: Path) -> Callable[[Path, bool], bool]:
+        def keep(path: Path, is_dir: bool) -> bool:
+            config = self.config(path.parent)
+            anchor = config.root if config.path is not None else root
+            return not is_excluded(path, anchor, config.excludes)
+
+        return keep
+
+    def targets(self, path_texts: list[str]) -> Iterator[Target]:
+        for path_text in path_texts:
+            if path_text == "-":
+                yield Target(self.stdin_filename or "-", None)
+                continue
+            path = Path(path_text)
+            kind = classify(path_text)
+            if kind == "dir":
+                found = False
+                for target in walk(path, self._keep(path)):
+                    found = True
+                    yield target
+                if not found:
+                    _fail(t(self.lang, "no_files", path=shown(path_text)))
+            elif kind == "other":
+                config = self.config(path)
+                anchor = config.root if config.path is not None else path.parent
+                if not is_excluded(path, anchor, config.explicit_excludes):
+                    yield Target(path_text, path)
+            else:
+                yield Target(path_text, path, kind)
+
+    def lint(self, target: Target) -> FileResult:
+        if target.error is not None:
+            return FileResult(target.name, error=target.error)
+        path_for_config = target.path or (
+            Path(self.stdin_filename) if self.stdin_filename else None
         )
-        if not files:
-            _fail(t(lang, "no_files", path=path_text))
-        for file in files:
-            yield str(file), file
-    else:
-        yield path_text, path
+        config = self.config(path_for_config)
+        effective = resolve(config, self.flags, path_for_config, self.lang)
+        try:
+            if target.path is None:
+                data = read_stdin(self.limit)
+                document = read_bytes(data, self.stdin_filename or "-.txt")
+            else:
+                document = read_bytes(read_regular(target.path, self.limit), target.name)
+        except (FileError, ReadError) as error:
+            return FileResult(target.name, error=one_line(str(error)))
+        document.path = target.name
+        try:
+            findings = lint_document(document, effective.rules, effective.options)
+        except DataError as error:  # a broken profile next to this file: this file's error
+            return FileResult(target.name, error=one_line(str(error)), kind=document.kind)
+        findings = apply_allow(findings, effective.allow)
+        filtered = apply_suppressions(findings, document.suppressions)
+        findings = filtered.kept
+        if self.report_unused:
+            unused = reportable_unused(filtered.unused, effective.rules)
+            findings = sorted(findings + unused_findings(document, unused), key=Finding.sort_key)
+        apply_severity(findings, effective.severity)
+        return FileResult(target.name, findings, kind=document.kind)
 
 
-def _read(name: str, path: Path | None, stdin_filename: str | None) -> Document:
-    if path is None:
-        data = sys.stdin.buffer.read()
-        return read_bytes(data, stdin_filename or "-.txt")
-    return read_path(path)
+RENDERERS: dict[str, Callable[[list[FileResult], str], str]] = {
+    "sarif": render_sarif,
+    "github": render_github,
+    "gitlab": render_gitlab,
+    "junit": render_junit,
+}
 
 
-def _rules_or_exit(select: list[str] | None, ignore: list[str] | None, lang: str) -> tuple:
+def _render(results: list[FileResult], output_format: str, lang: str, quiet: bool,
+            to_file: bool, statistics: bool) -> str | None:  # fmt: skip
+    """The report as text, or None when it was printed straight to the terminal."""
+    if statistics:
+        return render_statistics(results, lang, as_json=output_format == "json")
+    if output_format == "json":
+        buffer = io.StringIO()
+        write_json(results, lang, buffer)
+        return buffer.getvalue()
+    if output_format in RENDERERS:
+        return RENDERERS[output_format](results, lang)
+    if to_file:
+        buffer = io.StringIO()
+        write_terminal(results, Console(file=buffer, width=200, no_color=True), lang, quiet=quiet)
+        return buffer.getvalue()
+    write_terminal(results, _stdout(), lang, quiet=quiet)
+    return None
+
+
+def _run_language(lang: Lang | None, config_file: Path | None) -> str:
+    if lang is not None:
+        return lang.value
     try:
-        return select_rules(_split(select) or None, _split(ignore) or None)
-    except UnknownSelector as error:
-        _fail(t(lang, "unknown_selector", selector=error.args[0]))
-        raise typer.Exit(2) from None
+        return config_for(Path.cwd() / "-", config_file).values.get("lang", "zh")
+    except ConfigError:
+        return "zh"  # reported with the file it governs
 
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="文件或目录；- 表示标准输入")],
+    paths: Annotated[list[str] | None, typer.Argument(help="文件或目录；- 表示标准输入")] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="输出格式 / output format")
     ] = OutputFormat.text,
     select: Annotated[
         list[str] | None, typer.Option(help="只运行这些规则（代码、名称、标签，逗号分隔）")
     ] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(help="在配置之外再运行这些规则")
+    ] = None,
     ignore: Annotated[
         list[str] | None, typer.Option(help="不运行这些规则（代码、名称、标签）")
     ] = None,
-    lang: LangOption = Lang.zh,
+    extend_ignore: Annotated[
+        list[str] | None, typer.Option(help="在配置之外再关闭这些规则")
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="消息语言 / message language")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出问题行")] = False,
     stdin_filename: Annotated[
         str | None, typer.Option(help="标准输入的文件名（决定按何种格式读取）")
     ] = None,
     profile: ProfileOption = None,
     profiles_dir: ProfilesDirOption = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="使用此配置文件，不向上查找 / config file")
+    ] = None,
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="报告写入此文件 / write report here")
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="只输出每条规则的问题数")
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="有问题也以 0 退出（无法读取的文件仍为 2）")
+    ] = False,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="此级别及以上的问题使退出码为 1 / level that fails the run")
+    ] = FailOn.error,
+    baseline: Annotated[
+        Path | None, typer.Option(help="只报告此基线之外的新问题 / report only new findings")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="把当前全部问题写入基线文件 / record findings")
+    ] = None,
+    report_unused_suppressions: Annotated[
+        bool,
+        typer.Option("--report-unused-suppressions", help="报告没有忽略任何问题的忽略指令（U001）"),
+    ] = False,
+    changed_since: Annotated[
+        str | None, typer.Option(help="只检查自此 git 修订以来改动的文件 / changed files only")
+    ] = None,
+    shard: Annotated[str | None, typer.Option(help="I/N：只检查第 I 份（共 N 份）")] = None,
+    max_file_size: Annotated[
+        float | None, typer.Option(help=f"文件大小上限（MiB，默认 {DEFAULT_MAX_MIB}）")
+    ] = None,
     version: VersionOption = False,
 ) -> None:
     """检查文件 / lint files."""
-    rules = _rules_or_exit(select, ignore, lang.value)
-    options = LintOptions(lang=lang.value, profile=profile, profiles_dir=profiles_dir)
-    results: list[FileResult] = []
-    for path_text in paths:
-        for name, path in _expand(path_text, lang.value):
-            display = stdin_filename or name if path is None else name
-            try:
-                document = _read(name, path, stdin_filename)
-            except ReadError as error:
-                _fail(t(lang.value, "read_error", path=display, reason=error))
-                results.append(FileResult(display, error=str(error)))
-                continue
-            document.path = display
-            results.append(FileResult(display, _lint_or_exit(document, rules, options)))
-    if output_format is OutputFormat.json:
-        write_json(results, lang.value, sys.stdout)
-    else:
-        write_terminal(results, _stdout(), lang.value, quiet=quiet)
-    raise typer.Exit(_exit_code(results))
-
-
-def _lint_or_exit(document: Document, rules: tuple, options: LintOptions) -> list:
-    """Lint one document; a malformed profile or rule-data file stops the run (exit 2)."""
+    flags = Flags(select=_split(select), extend_select=_split(extend_select),
+                  ignore=_split(ignore), extend_ignore=_split(extend_ignore),
+                  profile=profile, profiles_dir=profiles_dir,
+                  lang=lang.value if lang else None)  # fmt: skip
+    language = _run_language(lang, config_file)
+    _check_selectors(flags, language)
+    if not paths:
+        if changed_since is None:
+            _fail("lint: 缺少要检查的文件或目录 (missing PATH)")
+            raise typer.Exit(2)
+        paths = ["."]
     try:
-        return lint_document(document, rules, options)
-    except DataError as error:
-        _fail(str(error))
+        loaded_baseline = baseline_file.load(baseline) if baseline and not write_baseline else None
+        shard_of = parse_shard(shard) if shard else None
+        run = Run(flags, language, config_file, max_file_size_bytes(max_file_size),
+                  stdin_filename, report_unused_suppressions)  # fmt: skip
+        targets = list(run.targets(paths))
+        if changed_since is not None:
+            changed = changed_since_files(changed_since)
+            targets = [t_ for t_ in targets if t_.path is None or _resolved(t_.path) in changed]
+        if shard_of is not None:
+            targets = [t_ for t_ in targets if in_shard(t_.name, *shard_of)]
+        results: list[FileResult] = []
+        for target in targets:
+            result = run.lint(target)
+            if result.error is not None:
+                _fail(t(language, "read_error", path=shown(result.path), reason=result.error))
+            elif loaded_baseline is not None:
+                result.findings = loaded_baseline.new_findings(result.findings, result.path)
+            results.append(result)
+    except (ConfigError, FileError, BaselineError) as error:
+        _fail(one_line(str(error)))
         raise typer.Exit(2) from None
+    if write_baseline is not None:
+        recorded = [(r.path, r.findings) for r in results if r.error is None]
+        try:
+            count = baseline_file.write(write_baseline, recorded)
+        except OSError as error:
+            _fail(f"{shown(str(write_baseline))}: 无法写入基线 (cannot write: {error.strerror})")
+            raise typer.Exit(2) from None
+        _fail(WROTE_BASELINE[language].format(count=count, path=shown(str(write_baseline))))
+        raise typer.Exit(2 if any(r.error is not None for r in results) else 0)
+    text = _render(results, output_format.value, language, quiet, output_file is not None,
+                   statistics)  # fmt: skip
+    if output_format is OutputFormat.github:
+        append_step_summary(results, language)
+    if text is not None:
+        if output_file is not None:
+            try:
+                write_atomic(output_file, text)
+            except OSError as error:
+                _fail(f"{shown(str(output_file))}: 无法写入 (cannot write: {error.strerror})")
+                raise typer.Exit(2) from None
+        else:
+            sys.stdout.write(text)
+    raise typer.Exit(_exit_code(results, fail_on, exit_zero))
 
 
-def _exit_code(results: list[FileResult]) -> int:
+WROTE_BASELINE = {
+    "zh": "已把 {count} 个问题写入基线 {path}",
+    "en": "wrote {count} findings to the baseline {path}",
+}
+FAILING = {
+    "error": (Severity.ERROR,),
+    "warning": (Severity.ERROR, Severity.WARNING),
+    "info": (Severity.ERROR, Severity.WARNING, Severity.INFO),
+}
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def _exit_code(results: list[FileResult], fail_on: FailOn = None, exit_zero: bool = False) -> int:
     if any(result.error is not None for result in results):
         return 2
-    errors = any(
-        f.effective_severity is Severity.ERROR for result in results for f in result.findings
-    )
+    if exit_zero:
+        return 0
+    failing = FAILING[(fail_on or FailOn.error).value]
+    errors = any(f.effective_severity in failing for result in results for f in result.findings)
     return 1 if errors else 0
 
 
@@ -208,11 +431,13 @@ def outline(
     profiles_dir: ProfilesDirOption = None,
 ) -> None:
     """显示标题大纲及其问题 / show the heading tree with its findings."""
-    source = None if path == "-" else Path(path)
     try:
-        document = _read(path, source, stdin_filename)
-    except ReadError as error:
-        _fail(t(lang.value, "read_error", path=path, reason=error))
+        if path == "-":
+            document = read_bytes(read_stdin(max_file_size_bytes()), stdin_filename or "-.txt")
+        else:
+            document = read_bytes(read_regular(Path(path), max_file_size_bytes()), path)
+    except (FileError, ReadError) as error:
+        _fail(t(lang.value, "read_error", path=shown(path), reason=one_line(str(error))))
         raise typer.Exit(2) from None
     options = LintOptions(lang=lang.value, profile=profile, profiles_dir=profiles_dir)
     context = LintContext(document, options)  # one outline and one detection for all
@@ -220,7 +445,7 @@ def outline(
         findings = run_rules(context, select_rules())
         tree, sections = context.outline, context.sections
     except DataError as error:
-        _fail(str(error))
+        _fail(one_line(str(error)))
         raise typer.Exit(2) from None
     render_outline(path, tree, findings, _stdout(), lang.value, sections=sections)
 
@@ -238,6 +463,52 @@ def list_profiles(
         _fail(str(error))
         raise typer.Exit(2) from None
     print("\n".join(lines))
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[str, typer.Argument(help="为此文件或目录显示生效的配置")] = ".",
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="使用此配置文件，不向上查找")
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="消息语言")] = None,
+) -> None:
+    """显示生效的配置及每项的来源 / show the effective configuration and where it came from."""
+    target = Path(path)
+    try:
+        config = config_for(target, config_file)
+        language = lang.value if lang else config.values.get("lang", "zh")
+        effective = resolve(config, Flags(lang=lang.value if lang else None),
+                            target if not target.is_dir() else None, language)  # fmt: skip
+    except ConfigError as error:
+        _fail(one_line(str(error)))
+        raise typer.Exit(2) from None
+    where = str(config.path) if config.path is not None else CONFIG_NONE[language]
+    print(f"# {CONFIG_FILE[language]}: {where}")
+    for key, value in effective.values.items():
+        source = effective.sources.get(key, "default")
+        print(f"{key} = {json.dumps(value, ensure_ascii=False)}  # {source}")
+
+
+CONFIG_FILE = {"zh": "配置文件", "en": "configuration file"}
+CONFIG_NONE = {"zh": "（无，使用默认值）", "en": "(none: defaults)"}
+
+
+@app.command("init")
+def init_config(
+    directory: Annotated[str, typer.Argument(help="在此目录写入 .draftlint.toml")] = ".",
+) -> None:
+    """写入带注释的 .draftlint.toml 起始配置 / write a commented starter .draftlint.toml."""
+    target = Path(directory) / ".draftlint.toml"
+    try:
+        create_atomic(target, STARTER)
+    except FileExistsError:
+        _fail(f"{shown(str(target))}: 已存在，不覆盖 (already exists; not overwritten)")
+        raise typer.Exit(2) from None
+    except OSError as error:
+        _fail(f"{shown(str(target))}: 无法写入 (cannot write: {error.strerror})")
+        raise typer.Exit(2) from None
+    print(f"{shown(str(target))}")
 
 
 @app.command("rules")

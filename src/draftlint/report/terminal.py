@@ -6,6 +6,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from draftlint.files import shown as shown_path
 from draftlint.i18n import t
 from draftlint.model import Finding, Severity
 from draftlint.report import FileResult, Totals
@@ -49,7 +50,7 @@ def write_terminal(
     if totals.findings:
         summary = t(lang, "summary", files=totals.files, findings=totals.findings,
                     **totals.by_severity)  # fmt: skip
-        placeholders = totals.by_code.get("P001", 0)
+        placeholders = totals.placeholders
         if placeholders:
             summary += t(lang, "placeholders", count=placeholders)
         console.print(summary, style="bold", highlight=False)
@@ -66,7 +67,7 @@ def _finding_lines(path: str, finding: Finding, lang: str, quiet: bool) -> list[
     """``path:line:col: CODE name message``, then (unless quiet) the excerpt and the caret."""
     style = _STYLE[finding.effective_severity]
     header: Line = [
-        (f"{path}:{finding.line}:{finding.column}: ", "bold"),
+        (f"{shown_path(path)}:{finding.line}:{finding.column}: ", "bold"),
         (finding.code, style),
         (f" {finding.rule.name} ", "dim"),
         (finding.message(lang), ""),

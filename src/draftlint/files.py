@@ -1,0 +1,268 @@
+"""Which files a run lints, reading them safely, and writing outputs atomically.
+
+Only regular files are read, and only up to a size limit: a path such as /dev/zero, a FIFO
+or a 10 GB file would otherwise hang the run or exhaust memory. Every failure becomes one
+line (``FileError``) naming the reason; the caller reports it and lints the other files.
+"""
+
+from __future__ import annotations
+
+import errno
+import fnmatch
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from draftlint.readers import SUFFIXES
+
+DEFAULT_MAX_MIB = 256
+MAX_SIZE_ENV = "DRAFTLINT_MAX_FILE_MIB"
+# Never drafts: Word's and LibreOffice's lock files.
+LOCK_FILES = ("~$*", ".~lock.*#")
+# Excluded from directory walks unless a configuration's ``exclude`` replaces the list
+# (``extend-exclude`` adds to it).
+DEFAULT_EXCLUDES = (
+    "~$*", ".~lock.*#", ".*", "build", "dist", "_build", "node_modules", "venv", "__pycache__"
+)  # fmt: skip
+
+
+class FileError(Exception):
+    """A path the run cannot lint; the message is one line."""
+
+
+def one_line(text: str) -> str:
+    """Messages from libraries may hold newlines; the contract is one line per problem."""
+    return " ".join(str(text).split("\n")).replace("\r", " ")
+
+
+def shown(path: str) -> str:
+    """A path as printed: control characters (a newline in a file name) escaped."""
+    if all(ch >= " " and ch != "\x7f" for ch in path):
+        return path
+    return "".join(repr(ch)[1:-1] if ch < " " or ch == "\x7f" else ch for ch in path)
+
+
+def max_file_size(mib: float | None = None) -> int:
+    if mib is None:
+        raw = os.environ.get(MAX_SIZE_ENV)
+        try:
+            mib = float(raw) if raw else DEFAULT_MAX_MIB
+        except ValueError:
+            mib = DEFAULT_MAX_MIB
+    return int(mib * 1024 * 1024)
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "文件不存在 (no such file)"
+    if isinstance(error, PermissionError):
+        return "没有读取权限 (permission denied)"
+    if error.errno == errno.ENAMETOOLONG:
+        return "文件名过长 (file name too long)"
+    return f"无法读取 ({error.strerror or error})"
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file no larger than ``limit``; anything else is a FileError."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except IsADirectoryError:
+        raise FileError("是目录，不是文件 (is a directory)") from None
+    except OSError as error:
+        raise FileError(_os_reason(error)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileError("是目录，不是文件 (is a directory)")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileError("不是普通文件（设备、管道或套接字）(not a regular file)")
+        if info.st_size > limit:
+            raise FileError(_too_large(limit))
+        chunks, total = [], 0
+        while True:  # the size can change under us: never read past the limit
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise FileError(_too_large(limit))
+        return b"".join(chunks)
+    except OSError as error:
+        raise FileError(_os_reason(error)) from None
+    finally:
+        os.close(fd)
+
+
+def read_stdin(limit: int) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise FileError("标准输入已关闭 (standard input is closed)")
+    try:
+        data = stream.read(limit + 1)
+    except (OSError, ValueError) as error:
+        raise FileError(f"无法读取标准输入 ({one_line(str(error))})") from None
+    if data is None:
+        raise FileError("标准输入不可读 (standard input is not readable)")
+    if len(data) > limit:
+        raise FileError(_too_large(limit))
+    return data
+
+
+def _too_large(limit: int) -> str:
+    return f"文件过大，超过 {limit / 1048576:g} MiB (file too large; --max-file-size)"
+
+
+@dataclass(slots=True)
+class Target:
+    """One thing to lint: a file, standard input (``path is None``), or a path in error."""
+
+    name: str
+    path: Path | None
+    error: str | None = None
+
+
+def _matches(patterns: Iterable[str], parts: tuple[str, ...]) -> bool:
+    """gitignore-like: a pattern without a slash matches any component, else the path."""
+    joined = "/".join(parts)
+    for pattern in patterns:
+        pattern = pattern.strip("/")
+        if "/" in pattern:
+            if fnmatch.fnmatchcase(joined, pattern) or fnmatch.fnmatchcase(joined, pattern + "/*"):
+                return True
+        elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
+def is_excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
+    """``path`` relative to ``root`` (the configuration's folder) matches an exclude."""
+    try:
+        parts = path.absolute().relative_to(root.absolute()).parts
+    except ValueError:
+        parts = (path.name,)
+    return _matches(patterns, parts)
+
+
+def walk(directory: Path, keep: Callable[[Path, bool], bool]) -> Iterator[Target]:
+    """Lintable files below ``directory`` in sorted order; unreadable folders as errors.
+
+    ``keep(path, is_dir)`` decides excludes, so an excluded folder is never entered.
+    """
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError as error:
+        yield Target(str(directory), directory, f"无法读取目录 ({_os_reason(error)})")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = entry.is_file()
+        except OSError:
+            continue
+        if not keep(path, is_dir):
+            continue
+        if is_dir:
+            yield from walk(path, keep)
+        elif is_file and path.suffix.lower() in SUFFIXES:
+            yield Target(str(path), path)
+
+
+def classify(path_text: str) -> str:
+    """ "dir", "other" (a file or something read_regular will name), or an error message."""
+    try:
+        info = os.stat(path_text)
+    except OSError as error:
+        return _os_reason(error)
+    return "dir" if stat.S_ISDIR(info.st_mode) else "other"
+
+
+def _git(*args: str) -> bytes:
+    try:
+        return subprocess.run(["git", *args], capture_output=True, check=True).stdout
+    except FileNotFoundError:
+        raise FileError("--changed-since 需要 git (git is not installed)") from None
+    except subprocess.CalledProcessError as error:
+        reason = one_line(error.stderr.decode("utf-8", "replace").strip())
+        raise FileError(f"git {args[0]} 失败 (git: {reason})") from None
+
+
+def changed_since(revision: str) -> set[Path]:
+    """Absolute paths of drafts changed since ``revision``: committed, staged, modified or
+    new (untracked, not ignored); deleted files are left out."""
+    top = Path(_git("rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip())
+    if revision.startswith("-"):
+        raise FileError(f"--changed-since {revision}: 不是修订 (not a revision)")
+    try:
+        _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except FileError:
+        raise FileError(f"--changed-since {revision}: 找不到这个修订 (unknown revision)") from None
+    names = _git("diff", "--name-only", "--diff-filter=d", "-z", revision, "--")
+    names += _git("ls-files", "--others", "--exclude-standard", "-z", "--full-name", str(top))
+    decoded = names.decode("utf-8", "surrogateescape").split("\0")
+    return {(top / name).resolve() for name in decoded if name}
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``I/N`` with 1 ≤ I ≤ N."""
+    try:
+        index_text, count_text = text.split("/")
+        index, count = int(index_text), int(count_text)
+    except ValueError:
+        raise FileError(f"--shard {text}: 应为 I/N，如 1/3 (expected I/N, e.g. 1/3)") from None
+    if not 1 <= index <= count:
+        raise FileError(f"--shard {text}: 需要 1 ≤ I ≤ N (need 1 <= I <= N)")
+    return index, count
+
+
+def in_shard(name: str, index: int, count: int) -> bool:
+    """A stable hash of the path: adding a file never moves the others to another shard."""
+    key = Path(name).as_posix().encode("utf-8", "surrogateescape")
+    return zlib.crc32(key) % count == index - 1
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` beside ``path`` and rename it over: a reader never sees half a file."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def create_atomic(path: Path, text: str) -> None:
+    """Write a new file whole, or fail with FileExistsError: never overwrite, never half."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.link(temporary, path)  # fails if the name exists: no window to overwrite
+    finally:
+        Path(temporary).unlink(missing_ok=True)
