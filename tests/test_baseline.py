@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import findings_of, lint_json, run_lint, write_docx
+from tests.helpers.lint import findings_of, lint_json, run_lint, write_docx
 
 from draftlint.fingerprint import fingerprints, normalise
 from draftlint.model import Finding, Paragraph

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from tests.conftest import run_lint
+from tests.helpers.lint import run_lint
 
 from draftlint.model import Finding, Paragraph
 from draftlint.registry import all_rules, find_rule

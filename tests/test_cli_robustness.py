@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.conftest import lint_executable, lint_json, run_lint, write_docx
+from tests.helpers.lint import lint_executable, lint_json, run_lint, write_docx
 
 GOOD = "标题\n一、总体情况\n二、存在问题\n二、下一步工作\n"
 

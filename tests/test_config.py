@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import findings_of, lint_json, run_lint
+from tests.helpers.lint import findings_of, lint_json, run_lint
 
 DRAFT = "工作总结\n一、总体情况\n共开展XX次学习，撰写心得X篇。\n二、存在问题\n二、下一步工作\n增长率为5%,比去年高。\n"
 

@@ -133,7 +133,7 @@ def test_word_comment_ignore_p001_silences_that_paragraph_only(tmp_path) -> None
     Document.suppressions from comments (built in parallel); until it does, this skips."""
     import docx
     import pytest
-    from tests.conftest import findings_of, lint_json
+    from tests.helpers.lint import findings_of, lint_json
 
     document = docx.Document()
     document.add_paragraph("学习心得")
@@ -154,7 +154,7 @@ def test_word_comment_ignore_p001_silences_that_paragraph_only(tmp_path) -> None
 def test_markdown_directives_end_to_end(tmp_path) -> None:
     """Through `lint`, once the Markdown reader fills Document.suppressions (else skips)."""
     import pytest
-    from tests.conftest import findings_of, lint_json
+    from tests.helpers.lint import findings_of, lint_json
 
     path = tmp_path / "draft.md"
     path.write_text(

@@ -31,7 +31,7 @@ from draftlint.config import (
     config_for,
     selector_names,
 )
-from draftlint.context import LintContext, LintOptions
+from draftlint.context import LintContext
 from draftlint.effective import Flags, resolve
 from draftlint.engine import lint_document, run_rules
 from draftlint.files import (
@@ -53,7 +53,7 @@ from draftlint.files import (
 from draftlint.files import changed_since as changed_since_files
 from draftlint.files import max_file_size as max_file_size_bytes
 from draftlint.i18n import t
-from draftlint.model import Finding, ReadError, Severity
+from draftlint.model import Finding, LintOptions, ReadError, Severity
 from draftlint.profiles.listing import profile_lines
 from draftlint.readers import read_bytes
 from draftlint.registry import all_rules, find_rule, select_rules

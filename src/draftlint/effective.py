@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from draftlint.config import Config
-from draftlint.context import LintOptions
-from draftlint.model import Severity
+from draftlint.model import LintOptions, Severity
 from draftlint.registry import all_rules, expand
 from draftlint.rule import Rule
 
