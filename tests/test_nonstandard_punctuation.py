@@ -17,9 +17,12 @@ FLAGGED = {
     "single ellipsis": ("涉及人员、经费…等问题。", [("…", "……")]),
     "double hyphen": ("重点任务--安全生产", [("--", "——")]),
     "spaced double hyphen": ("重点任务 -- 安全生产", [("--", "——")]),
-    "single dash": ("重点任务—安全生产", [("—", "——")]),
+    "box-drawing dash": ("重点任务─安全生产", [("─", "——")]),
     "full-width stop in number": ("增长3．5个百分点", [("．", ".")]),
-    "chinese stop in number": ("总额达1。5亿元", [("。", ".")]),
+    "chinese stop before a percentage": ("同比增长7。5%，", [("。", ".")]),
+    "chinese stop before a multiple": ("规模扩大到2。5倍。", [("。", ".")]),
+    "event named by its date": ("“3.29”事故调查报告", [(".", "·")]),
+    "event with straight quotes": ('"11.7"重大火灾事件', [(".", "·")]),
     "katakana middle dot": ("开展学党史・感党恩活动", [("・", "·")]),
     "bullet as middle dot": ("让•雅克", [("•", "·")]),
 }
@@ -41,6 +44,10 @@ CLEAN = {
     "bullet list": "• 加强学习\n• 完善制度",
     "url with dots": "详见https://www.example.cn/a...b，请查阅。",
     "long dash": "主要任务——安全生产——必须抓牢。",
+    "connector between places": "推进中国—东盟自贸区建设，开通北京—上海专线。",
+    "connector chain": "打通研发—验证—生产链条，推动京津冀—长三角协作。",
+    "sentence opening with a number": "城乡收入比缩小至2.27。15个县实现增长。",
+    "decimal in a quoted number": "增速为“3.5”个百分点。",
 }
 
 

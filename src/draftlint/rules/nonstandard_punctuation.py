@@ -17,6 +17,7 @@ class _Form:
     context: str  # "any", "either", "both"
     label: dict[str, str]
     triggers: tuple[str, ...]  # one must be in the paragraph; () means try everywhere
+    in_protected: bool  # also inside protected spans (“3.29”事故: a number otherwise)
 
     def wanted(self, text: str) -> bool:
         return not self.triggers or any(trigger in text for trigger in self.triggers)
@@ -27,7 +28,7 @@ def compiled() -> tuple[_Form, ...]:
     return tuple(
         _Form(
             re.compile(entry["pattern"]), entry["replacement"], entry.get("context", "any"),
-            entry["label"], tuple(entry.get("triggers", ())),
+            entry["label"], tuple(entry.get("triggers", ())), bool(entry.get("protected")),
         )
         for entry in table().get("nonstandard", [])
     )  # fmt: skip
@@ -50,12 +51,17 @@ class NonstandardPunctuation(Rule):
     }
     why: ClassVar[dict[str, str]] = {
         "zh": "GB/T 15834 规定：省略号为“……”（不用“...”“。。。”或单个“…”），"
-        "破折号为“——”（不用“--”或单个“—”），间隔号为“·”（不用“・”“•”），"
-        "数字中的小数点用半角“.”（1。5、3．5应为1.5、3.5）。"
+        "破折号为“——”（不用“--”），间隔号为“·”（不用“・”“•”；以日期命名的事件写作“3·29”事故），"
+        "数字中的小数点用半角“.”（3．5、7。5%应为3.5、7.5%）。两项之间的单个“—”是连接号"
+        "（中国—东盟），不报告；数字之间的“。”多为句末（……缩小至2.27。15个县……），只在其后"
+        "是百分数或倍数时报告。"
         "英文语句中的“...”和数字之间的连字符不报告。",
         "en": "GB/T 15834: the ellipsis is …… (not ..., 。。。 or a single …), the dash is ——"
-        " (not -- or a single —), the middle dot is · (not ・ or •), and a number takes the"
-        " half-width decimal point (1。5 and 3．5 are 1.5 and 3.5). An ellipsis in English"
+        " (not --), the middle dot is · (not ・ or •; an event named by its date is “3·29”事故),"
+        " and a number takes the half-width decimal point (3．5 and 7。5% are 3.5 and 7.5%). A"
+        " single — between two items is the connecting mark (中国—东盟) and is left alone; 。"
+        " between digits usually ends a sentence and is reported only before a percentage or"
+        " a multiple. An ellipsis in English"
         " text and a hyphen between numbers are left alone.",
     }
     source = "GB/T 15834-2011 4.11, 4.9, 4.14; GB/T 15835-2011"
@@ -79,7 +85,7 @@ class NonstandardPunctuation(Rule):
                 start, end = match.span()
                 if protected is None:
                     protected = self.ctx.protected_spans(paragraph)
-                if inside(protected, start):
+                if inside(protected, start) and not form.in_protected:
                     continue
                 if form.context == "either" and not in_chinese_context(text, start, end):
                     continue
