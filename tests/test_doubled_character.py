@@ -92,3 +92,36 @@ def test_real_docx(tmp_path) -> None:
 def test_doubled_full_stop_but_not_an_ellipsis_attempt(lint_text) -> None:
     found = lint_text("标题\n会议强调了重点。。下一步工作。\n他说好的。。。\n", select="C001")
     assert [(f.line, f.text) for f in found] == [(2, "。。")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("优化审批流程流程，提高效率。", "流程"),
+        ("由张伟张伟同志负责。", "张伟"),
+        ("坚持实事求是实事求是。", "实事求是"),
+    ],
+)
+def test_flags_a_doubled_word(text: str, word: str, lint_text) -> None:
+    findings = lint_text(text + "\n", select="C001")
+    assert [(f.text, f.fix.replacement) for f in findings] == [(word * 2, word)]
+    assert f"“{word * 2}”" in findings[0].message()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这件事大家研究研究再定。",
+        "请各组讨论讨论。",
+        "一步一步推进，一天一天见效。",
+        "哈哈哈哈",
+        "常常看看，人人参与。",
+    ],
+)
+def test_leaves_meant_reduplication(text: str, lint_text) -> None:
+    assert lint_text(text + "\n", select="C001") == []
+
+
+def test_words_meeting_are_not_a_doubled_word(lint_text) -> None:
+    """就业|创业|创新 reads 业创业创 across three words."""
+    assert lint_text("支持就业创业创新，推动产业产品升级。\n", select="C001") == []

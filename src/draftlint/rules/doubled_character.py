@@ -1,8 +1,11 @@
-"""C001: a character or punctuation mark typed twice by accident (二是是, 的的, ，，).
+"""C001: a character, word or punctuation mark typed twice by accident (二是是, 的的, ，，,
+流程流程).
 
 Only the characters listed in ``rules/doubled.toml`` are watched (function words that are
 almost never doubled on purpose); each carries the words that make a doubling legitimate.
-One regex finds the doubled pairs; the word lists are consulted only for those few pairs.
+Words of two to four Han characters are watched whole, less the verbs reduplicated on
+purpose (研究研究). One regex pass each finds the candidates; the word lists are consulted
+only for those few.
 """
 
 from __future__ import annotations
@@ -23,6 +26,29 @@ class _Exceptions:
     before: tuple[str, ...]  # words ending in the character (目的|的)
     after: tuple[str, ...]  # words starting with it (了|了解)
     words: tuple[tuple[str, int], ...]  # words holding the pair, with the pair's offset
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    pattern: re.Pattern[str]  # a run of Han characters immediately repeated
+    reduplicable: frozenset[str]
+    distributive_first: str
+    han: re.Pattern[str]
+    surnames: str  # a doubled name (张伟张伟) needs no boundary: names stand between words
+
+
+@cache
+def compiled_words() -> _Words:
+    data = rule_data("doubled")["words"]
+    han = "\u3400-\u4dbf\u4e00-\u9fff"
+    low, high = int(data["min_length"]), int(data["max_length"])
+    return _Words(
+        re.compile(f"([{han}]{{{low},{high}}})\\1"),
+        frozenset(data["reduplicable"]),
+        data.get("distributive_first", ""),
+        re.compile(f"[{han}]"),
+        rule_data("placeholders")["mou"]["surnames"],
+    )
 
 
 @cache
@@ -76,6 +102,33 @@ def scan(texts: Sequence[str], joined: Joined | None = None) -> Iterator[tuple[i
             yield position, start
 
 
+def doubled_words(
+    texts: Sequence[str], joined: Joined | None = None
+) -> Iterator[tuple[int, int, int]]:
+    """(position in ``texts``, start, length of the word) of each word typed twice."""
+    words = compiled_words()
+    joined = joined or Joined(texts)
+    for match in words.pattern.finditer(joined.text):
+        word = match.group(1)
+        if len(set(word)) == 1 or word in words.reduplicable:
+            continue  # 哈哈哈哈 (the character check's), 研究研究
+        if word[0] in words.distributive_first:
+            continue  # 一步一步
+        position, start = joined.locate(match.start())
+        text = texts[position]
+        end = start + 2 * len(word)
+        bounded = not (
+            start
+            and words.han.match(text[start - 1])
+            and end < len(text)
+            and words.han.match(text[end])
+        )
+        # Between two Han characters the repeat may be three words meeting (就业创业创新:
+        # 就业|创业|创新); a name is the exception, and a repeat next to a mark is no junction.
+        if bounded or (word[0] in words.surnames and len(word) <= 3):
+            yield position, start, len(word)
+
+
 class DoubledCharacter(Rule):
     code = "C001"
     name = "doubled-character"
@@ -90,20 +143,26 @@ class DoubledCharacter(Rule):
         "zh": {
             "char": "重复字：“{pair}”多了一个“{char}”，应删去一个",
             "mark": "重复标点：“{pair}”多了一个“{char}”，应删去一个",
+            "word": "重复词语：“{pair}”多了一个“{char}”，应删去一个",
         },
         "en": {
             "char": "Doubled character: “{pair}” has one “{char}” too many; delete one",
             "mark": "Doubled punctuation: “{pair}” has one “{char}” too many; delete one",
+            "word": "Doubled word: “{pair}” has one “{char}” too many; delete one",
         },
     }
     why = {
         "zh": "改稿时常把“是”“的”“了”“在”等虚词多打一遍（二是是、的的）。只检查 rules/doubled.toml"
         " 列出的虚词：合法的叠字（常常、人人、天天、看看、谢谢、一一、项项、年年、村村通）、"
-        "AABB 式（是是非非、方方面面）和两个词的交界（目的的、为了了解、学习习近平）都不报告。",
+        "AABB 式（是是非非、方方面面）和两个词的交界（目的的、为了了解、学习习近平）都不报告。"
+        "两到四个字的词语整体重复（流程流程、张伟张伟）也报告；有意重叠的动词（研究研究、"
+        "讨论讨论）和“一X一X”（一步一步）不报告。",
         "en": "Editing often leaves a function word typed twice (二是是, 的的). Only the function"
         " words listed in rules/doubled.toml are checked: meant reduplication (常常, 人人, 一一,"
         " 年年, 村村通), AABB forms (是是非非) and two words meeting on one character (目的的,"
-        " 为了了解, 学习习近平) are left alone.",
+        " 为了了解, 学习习近平) are left alone. A word of two to four characters typed twice"
+        " (流程流程, 张伟张伟) is reported too, except verbs doubled on purpose (研究研究) and"
+        " 一X一X (一步一步).",
     }
     source = "house practice"
     example_bad = "二是是部分同志对新媒体的的应用不够。\n"
@@ -112,6 +171,13 @@ class DoubledCharacter(Rule):
     def check(self) -> Iterator[Finding]:
         paragraphs = self.ctx.document.paragraphs
         joined = self.ctx.joined
+        for position, start, length in doubled_words(joined.texts, joined):
+            paragraph = paragraphs[position]
+            word = paragraph.text[start : start + length]
+            yield self.finding(
+                paragraph, start, start + 2 * length, fix=Fix(word, FixSafety.REVIEW),
+                pair=word * 2, char=word, variant="word",
+            )  # fmt: skip
         for position, start in scan(joined.texts, joined):
             paragraph = paragraphs[position]
             char = paragraph.text[start]
