@@ -167,3 +167,50 @@ def test_rule_page_documents_the_allow_list() -> None:
 def test_blank_date_template_is_one_finding_per_blank(lint_text) -> None:
     found = lint_text("标题\n签订日期：____年__月__日。\n", select="P001")
     assert [f.text for f in found] == ["____", "__", "__"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[各单位]：\n", ["[各单位]"]),
+        ("填表人：[姓名]\n", ["[姓名]"]),
+        ("（插入活动照片）\n", ["（插入活动照片）"]),
+        ("具体安排见下表（此处插入表格）。\n", ["（此处插入表格）"]),
+        ("正文部分\n", ["正文部分"]),
+        ("某县政府办公室文件\n某政办发〔2020〕号\n", ["〔2020〕号"]),
+        ("某县人民政府\n        年  月  日\n", ["年  月  日"]),
+        ("会议定于202X年召开。\n", ["X"]),
+    ],
+)
+def test_flags_template_fields_and_unfilled_elements(lint_text, text, expected) -> None:
+    assert [f.text for f in lint_text(text, select="P001")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当事人身份证号码为11010519900307123X。",
+        "配备415X型装备。",
+        "构建1+N+X制度体系，实施双尖双领+X工程。",
+        "实施“数据要素×”三年行动计划。",
+        "所属救援队伍代号用X代表消防救援、S代表森林消防。",
+        "平均住院日=出院者占用总床日数/同期出院人数×100%。",
+        "国务院有关部门（单位）和中央企业（单位）按职责分工负责。",
+        "相关配套政策尚待完善，标准体系还有待完善。",
+        "参考文献：[1] 王明.论公文写作[J].秘书工作,2020(3).",
+        "某县人民政府\n2026年1月5日\n",
+    ],
+)
+def test_leaves_ordinary_text_alone(lint_text, text) -> None:
+    assert [f.text for f in lint_text(text + "\n", select="P001")] == []
+
+
+def test_unfilled_elements_are_allowed_in_a_template(lint_text) -> None:
+    text = "某政办发〔2020〕号\n        年  月  日\n"
+    options = {"settings": {"placeholder": {"template_document": True}}}
+    assert lint_text(text, select="P001", **options) == []
+
+
+def test_a_lone_close_button_is_residue_not_a_placeholder(lint_text) -> None:
+    found = lint_text("工作总结\n×\n今年完成X次检查。\n", select="P001,C002")
+    assert [(f.code, f.text) for f in found] == [("C002", "×"), ("P001", "X")]

@@ -82,3 +82,22 @@ def test_real_run_on_docx(tmp_path) -> None:
     lines = ["关于落实《安全生产法的报告", "一、工作开展情况", "全年检查企业（单位1200家。"]
     _, report = lint_json("--select", "W004", str(write_docx(tmp_path / "p.docx", lines)))
     assert [f["text"] for f in findings_of(report, "W004")] == ["《", "（"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国务院办公厅关于印发《政府网站集约化\n试点工作方案》的通知\n各省、自治区、直辖市人民政府：\n",
+        "某市安全生产条例\n（2024年6月16日市人大常委会\n第54次会议通过）\n",
+    ],
+)
+def test_a_pair_split_over_title_lines(text: str, lint_text) -> None:
+    assert w004(lint_text(text, select="W004")) == []
+
+
+def test_a_long_paragraph_keeps_its_unclosed_mark(lint_text) -> None:
+    text = (
+        "依据《中华人民共和国预算法和有关规定，各地要切实加强预算管理，严格执行预算，"
+        "确保资金安全\n试点工作方案》的通知\n"
+    )
+    assert [f[1] for f in w004(lint_text(text, select="W004"))] == ["unclosed", "unopened"]

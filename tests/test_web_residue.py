@@ -159,3 +159,28 @@ def test_breadcrumbs_are_residue(lint_text) -> None:
         "首页 > 范文大全 > 正文\n当前位置：首页 > 工作报告\n2024年工作总结\n一、主要工作\n正文。\n"
     )
     assert [f.line for f in lint_text(text, select="C002")] == [1, 2]
+
+
+def test_a_domain_given_as_content_is_not_residue(lint_text) -> None:
+    text = "工作总结\n修改售后系统，迁入版本库，域名： sh.example.com\n微信服务管理后台：http://mp.example.com/login\n"
+    assert lint_text(text, select="C002") == []
+
+
+def test_table_cells_are_never_residue(tmp_path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("系统部署情况")
+    table = document.add_table(rows=2, cols=2)
+    for row, (name, domain) in enumerate([("域名", "地址"), ("报名系统", "wx.example.com")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = name, domain
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    _, report = lint_json("--select", "C002", str(path))
+    assert findings_of(report) == []
+
+
+def test_a_flattened_table_at_the_end_is_not_page_numbers(lint_text) -> None:
+    text = "名额分配表\n地区\n名额\n甲市\n45\n乙市\n0\n丙市\n45\n45\n45\n"
+    assert lint_text(text, select="C002") == []
+    assert [f.text for f in lint_text("正文内容。\n221381\n", select="C002")] == ["221381"]

@@ -49,8 +49,12 @@ class LintContext:
 
     @cached_property
     def residue(self) -> dict[int, list[Span]]:
-        """Web-page residue spans by paragraph index (paragraphs with none left out)."""
-        return scan(self.joined.texts, self.joined)
+        """Web-page residue spans by paragraph index (paragraphs with none left out).
+
+        A table cell is never residue: a column of domains or a 首页 cell is content."""
+        paragraphs = self.document.paragraphs
+        found = scan(self.joined.texts, self.joined)
+        return {i: spans for i, spans in found.items() if paragraphs[i].story != "table"}
 
     def halfwidth_marks(self, paragraph: Paragraph) -> tuple[HalfMark, ...]:
         """The ASCII marks standing in Chinese text in ``paragraph``, with their full-width

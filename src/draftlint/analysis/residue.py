@@ -204,15 +204,26 @@ def is_whole_line(text: str, spans: Sequence[Span]) -> bool:
 def edge_numbers(paragraphs: Sequence[Paragraph], residue: dict[int, list[Span]]) -> list[int]:
     """Indices of bare-number paragraphs in the runs of residue at the start and end of the
     body; ``residue`` is ``scan`` of all the paragraphs, by paragraph index."""
-    body = [p for p in paragraphs if p.story == "body"]
+    body = [p for p in paragraphs if p.story == "body" and not _only_automatic_number(p)]
     found: set[int] = set()
     copy_number = compiled().copy_number
     for run, at_start in ((body, True), (body[::-1], False)):
+        numbers: list[int] = []
         for paragraph in run:
             if at_start and copy_number.fullmatch(paragraph.text):
                 continue  # the 份号 of the 版头
             if is_bare_number(paragraph.text):
-                found.add(paragraph.index)
+                numbers.append(paragraph.index)
             elif paragraph.index not in residue:
                 break
+        if len(numbers) < _TABLE_ROW:
+            found.update(numbers)  # more in a row are a table's cells, flattened to lines
     return sorted(found)
+
+
+_TABLE_ROW = 3
+
+
+def _only_automatic_number(paragraph: Paragraph) -> bool:
+    """A Word list item with no typed text: its number is Word's, not a page number."""
+    return paragraph.prefix_len > 0 and not paragraph.text[paragraph.prefix_len :].strip()

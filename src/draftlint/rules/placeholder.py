@@ -42,6 +42,13 @@ class _Patterns:
     surnames: str
     determiners: str
     word_endings: str
+    code_after: tuple[str, ...]  # 用X代表…: a code letter explained
+    programme_close: str  # 数据要素×” : the × closes a programme's name
+    ordinary_before: str  # 有待完善: prose, not a blank
+    whole_paragraph: frozenset[str]
+    parenthetical_after: tuple[str, ...]  # 部门（单位）
+    ascii_field: re.Pattern[str]  # [各单位]
+    unfilled: re.Pattern[str]  # 〔2026〕号, 年 月 日 left blank
     switches: dict[str, Any]
 
 
@@ -61,7 +68,8 @@ def compiled() -> _Patterns:
     kinds: dict[str, tuple[str, str]] = {
         "letters": (
             letters["chars"],
-            f"(?<!{letters['not_before']})(?<!{letter_class})(?<![A-Za-z] )"
+            f"(?<!{letters['not_before']})(?:(?<!{letters['not_before_run']})|(?={letter_class}年))"
+            f"(?<!{letter_class})(?<![A-Za-z] )"
             f"{letter_class}++(?!{letters['not_after']})(?! [A-Za-z])",
         ),
         "stars": (stars["chars"], f"(?<!{star_class}){star_class}++"),
@@ -80,7 +88,7 @@ def compiled() -> _Patterns:
     # Blank or template content only, so ordinary asides such as （试行） never reach Python.
     bracket = (
         f"{_class(opens)}(?:{brackets['blank']}|[ \u3000]*(?:{templates})[ \u3000]*)"
-        f"{_class(closes)}"
+        f"{_class(closes)}|\\[(?:{brackets.get('ascii_field', '(?!)')})\\]"
     )
     word_list = [*words["chinese"], *words["ascii"]]
     allow = "|".join(re.escape(term).replace("X", "[XxＸｘ]") for term in letters["allow"])
@@ -109,6 +117,15 @@ def compiled() -> _Patterns:
         surnames=mou["surnames"],
         determiners=mou["determiners"],
         word_endings="".join(mou["word_endings"]),
+        code_after=tuple(letters.get("code_after", ())),
+        programme_close=letters.get("programme_close", ""),
+        ordinary_before=words.get("ordinary_before", ""),
+        whole_paragraph=frozenset(words.get("whole_paragraph", ())),
+        parenthetical_after=tuple(brackets.get("parenthetical_after", ())),
+        ascii_field=re.compile(brackets.get("ascii_field", "(?!)")),
+        unfilled=re.compile(
+            "|".join(f"(?:{p})" for p in data.get("unfilled", {}).get("patterns", [])) or "(?!)"
+        ),
         switches=dict(data.get("switches", {})),
     )
 
@@ -140,6 +157,14 @@ def scan(
             read_to[kind_] = found.end()
     candidates += [(m.start(), m.end(), "word") for m in pats.words.finditer(whole)]
     candidates += [(m.start(), m.end(), "bracket") for m in pats.brackets.finditer(whole)]
+    if not options.get("template_document"):
+        candidates += [(m.start(), m.end(), "unfilled") for m in pats.unfilled.finditer(whole)]
+    if pats.whole_paragraph:
+        for position, text in enumerate(texts):
+            core = text.strip(" \t\u3000：:")
+            if core in pats.whole_paragraph:
+                start = joined.starts[position] + text.index(core)
+                candidates.append((start, start + len(core), "word"))
     candidates.sort(key=lambda c: (c[0], -c[1]))  # the longest first: {{姓名}}, not {姓名}
     result: dict[int, list[Hit]] = {}
     context = _Context(options, kind)
@@ -176,6 +201,8 @@ class _Context:
             window = pats.allow.finditer(text, max(0, start - reach), end + reach)
             if any(m.start() < end and start < m.end() for m in window):
                 return None
+            if end - start == 1 and _is_code_or_programme(text, start, end):
+                return None
         elif kind == "stars":
             if not _star_is_blank(text, start, end, self.line(text, position), self.options):
                 return None
@@ -187,6 +214,8 @@ class _Context:
         elif kind == "word":
             if text[start:end] in pats.ascii_words and not _whole_ascii_word(text, start, end):
                 return None
+            if start and text[start - 1] in pats.ordinary_before and text[start] == "待":
+                return None  # 有待完善: prose
         elif kind == "bracket" and not _bracket_is_blank(
             text, start, end, self.line(text, position)
         ):
@@ -208,6 +237,16 @@ def _mou(text: str, start: int, end: int, options: dict[str, Any]) -> Hit | None
     if before and is_name:
         return Hit(start - 1, end, name=True) if options.get("anonymised_names", True) else None
     return Hit(start, end) if end - start >= 2 else None
+
+
+def _is_code_or_programme(text: str, start: int, end: int) -> bool:
+    """用X代表消防救援 (a code letter explained), 数据要素× (a programme's name)."""
+    pats = compiled()
+    if any(text.startswith(word, end) for word in pats.code_after):
+        return True
+    if text[start] != "×" or not start or not pats.han.match(text[start - 1]):
+        return False
+    return end == len(text) or text[end] in pats.programme_close
 
 
 def _whole_ascii_word(text: str, start: int, end: int) -> bool:
@@ -273,6 +312,10 @@ def _bracket_is_blank(text: str, start: int, end: int, line: _Line) -> bool:
     if pats.pairs.get(opener) != text[end - 1]:
         return False  # 【…）: not a pair
     content = text[start + 1 : end - 1]
+    if opener == "[" and pats.ascii_field.fullmatch(content):
+        return True  # [各单位]：, [姓名]: Chinese in ASCII square brackets is a field
+    if any(text.endswith(word, 0, start) for word in pats.parenthetical_after):
+        return False  # 部门（单位）: an ordinary parenthetical
     if opener in "([{":
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
@@ -292,6 +335,7 @@ class Placeholder(Rule):
     name = "placeholder"
     tags = ("placeholder", "content")
     aliases = ("placeholders",)
+    defers_to = ("C002",)  # a lone × is a web page's close button, residue
     summary = {
         "zh": "模板占位符未替换（X次、xxx、*条、某某、【单位名称】、待补充）",
         "en": "A template placeholder is still in the draft (X次, xxx, *条, 某某, 【单位名称】)",

@@ -130,10 +130,17 @@ class UnpairedPunctuation(Rule):
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             if following is not None and following.story != paragraph.story:
                 following = None
-            yield from self._paragraph(data, paragraph, following)
+            previous = paragraphs[number - 1] if number else None
+            if previous is not None and previous.story != paragraph.story:
+                previous = None
+            yield from self._paragraph(data, paragraph, previous, following)
 
     def _paragraph(
-        self, data: _Table, paragraph: Paragraph, following: Paragraph | None
+        self,
+        data: _Table,
+        paragraph: Paragraph,
+        previous: Paragraph | None,
+        following: Paragraph | None,
     ) -> Iterator[Finding]:
         text = paragraph.text
         owned = {mark.start: mark for mark in self.ctx.halfwidth_marks(paragraph)}
@@ -165,7 +172,11 @@ class UnpairedPunctuation(Rule):
                     yield self._width(paragraph, opener.position, opener.char, pair.open)
                 elif narrow and not opener.narrow:
                     yield self._width(paragraph, position, char, pair.close)
-            elif not (narrow or _exempt_closer(data, pair, text, position)):
+            elif not (
+                narrow
+                or _exempt_closer(data, pair, text, position)
+                or _split_over_lines(previous, paragraph, pair)
+            ):
                 yield self.finding(
                     paragraph, position, position + 1,
                     variant="unopened", mark=char, partner=pair.open,
@@ -176,6 +187,8 @@ class UnpairedPunctuation(Rule):
                 if opener.narrow:
                     continue
                 if pair.quote and _continued(text, opener.position, following, pair.open):
+                    continue
+                if _split_over_lines(paragraph, following, pair):
                     continue
                 yield self.finding(
                     paragraph, opener.position, opener.position + 1,
@@ -204,6 +217,23 @@ def _exempt_closer(data: _Table, pair: _Pair, text: str, position: int) -> bool:
     # A label is a few characters before the closer: search only there (searching from the
     # paragraph's start for every closer is quadratic). Lookbehinds still see the text before.
     return data.list_item.search(text, max(0, position - _LABEL_REACH), position) is not None
+
+
+_LINE_MAX = 40  # each line of a title or caption typed over several lines is short
+
+
+def _split_over_lines(first: Paragraph | None, second: Paragraph | None, pair: _Pair) -> bool:
+    """关于印发《…集约化 / 试点工作方案》的通知: a pair opened on one short line and closed
+    on the next, as when a title or a caption is typed over two lines."""
+    if first is None or second is None:
+        return False
+    head, tail = first.text.strip(), second.text.strip()
+    if len(head) > _LINE_MAX or len(tail) > _LINE_MAX or head[-1:] in "。！？；":
+        return False
+    closes_at, opens_at = tail.find(pair.close), tail.find(pair.open)
+    if closes_at < 0 or 0 <= opens_at < closes_at:
+        return False
+    return head.rfind(pair.open) > head.rfind(pair.close)
 
 
 def _continued(text: str, position: int, following: Paragraph | None, opening: str) -> bool:
