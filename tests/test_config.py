@@ -194,12 +194,12 @@ def test_explicit_config_file_and_stdin_filename(project: Path) -> None:
 def test_rule_settings_reach_the_rule(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("案例通报\n经查，张某违规收受礼品。\n", encoding="utf-8")
     _, report = lint_json("a.txt", cwd=tmp_path)
-    assert [(f["code"], f["severity"]) for f in findings_of(report)] == [("P001", "info")]
+    assert findings_of(report) == []
     (tmp_path / ".draftlint.toml").write_text(
-        "[rules.placeholder]\nanonymised-names = false\n", encoding="utf-8"
+        "[rules.placeholder]\nanonymised-names = true\n", encoding="utf-8"
     )
     _, report = lint_json("a.txt", cwd=tmp_path)
-    assert findings_of(report) == []
+    assert [(f["code"], f["severity"]) for f in findings_of(report)] == [("P001", "info")]
     (tmp_path / ".draftlint.toml").write_text(
         '[rules.placeholder]\nanonymised-names = "no"\n', encoding="utf-8"
     )

@@ -81,16 +81,21 @@ def test_span_is_the_placeholder_itself(lint_text) -> None:
     assert "“X”" in finding.message("zh") and "X" in finding.message("en")
 
 
-def test_anonymised_names_are_info_and_can_be_switched_off(lint_text) -> None:
+def test_anonymised_names_are_left_alone_unless_switched_on(lint_text) -> None:
     text = "被告人张某、李某某驾车逃逸，提高某项标准。"
-    found = lint_text(text, select="P001")
+    assert placeholders(lint_text, text) == []
+    on = {"placeholder": {"anonymised_names": True}}
+    found = lint_text(text, select="P001", settings=on)
     assert [(f.text, f.effective_severity) for f in found] == [
         ("张某", Severity.INFO),
         ("李某某", Severity.INFO),
     ]
-    assert placeholders(lint_text, "本案当事人为王某") == ["王某"]
-    off = {"placeholder": {"anonymised_names": False}}
-    assert placeholders(lint_text, text, settings=off) == []
+    assert placeholders(lint_text, "本案当事人为王某", settings=on) == ["王某"]
+
+
+def test_the_x_of_a_programme_explained(lint_text) -> None:
+    text = "构建“1+N+X”政策体系，即1个总体方案、N个专项政策和X个配套措施。"
+    assert placeholders(lint_text, text) == []
 
 
 def test_footnote_star_switch(lint_text) -> None:

@@ -41,12 +41,6 @@ KEYS: dict[str, str] = {
 # Settings every rule accepts: ``allow`` lists texts the rule must leave alone (a finding
 # whose span lies inside one of them is dropped, whichever rule made it).
 COMMON_SETTINGS: dict[str, type] = {"allow": list}
-# Settings a rule reads from LintOptions.settings. A rule may also declare its own as a
-# class attribute ``settings_schema = {"name": type}``; these cover the bundled rules.
-RULE_SETTINGS: dict[str, dict[str, type]] = {
-    "placeholder": {"anonymised_names": bool, "allow_footnote_star": bool,
-                    "allow_text_emphasis": bool},
-}  # fmt: skip
 
 
 class ConfigError(Exception):
@@ -189,8 +183,7 @@ class _Validator:
                           + _suggest(name, by_name))  # fmt: skip
             if not isinstance(table, dict):
                 self.fail(f"{key}.{name}", f"应为表 (expected a table, got {_kind(table)})")
-            schema = {**COMMON_SETTINGS, **RULE_SETTINGS.get(name, {}),
-                      **getattr(rule, "settings_schema", {})}  # fmt: skip
+            schema = {**COMMON_SETTINGS, **rule.settings_schema}
             for setting, setting_value in table.items():
                 wanted = schema.get(setting.replace("-", "_"))
                 where = f"{key}.{name}.{setting}"
@@ -308,5 +301,6 @@ STARTER = """\
 # Per-rule settings. Every rule accepts allow = [texts it must leave alone].
 # [rules.placeholder]
 # allow = ["X线"]
-# anonymised-names = true
+# anonymised-names = true   # report 张某, 李某某 (info)
+# template-document = true  # this is a template: 〔2026〕号 and 年 月 日 may stay blank
 """

@@ -35,6 +35,9 @@ class Rule:
     # Codes of rules that own the characters this rule would otherwise report too: when one
     # of them is selected and reports an overlapping span, this rule's finding is dropped.
     defers_to: ClassVar[tuple[str, ...]] = ()
+    # Settings the rule reads from ``ctx.options.rule_settings(name)``, with their types; a
+    # configuration file is checked against them (names with - or _ alike).
+    settings_schema: ClassVar[dict[str, type]] = {}
 
     def __init__(self, ctx: LintContext) -> None:
         self.ctx = ctx

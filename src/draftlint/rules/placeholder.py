@@ -244,6 +244,8 @@ def _is_code_or_programme(text: str, start: int, end: int) -> bool:
     pats = compiled()
     if any(text.startswith(word, end) for word in pats.code_after):
         return True
+    if text[start] in "Xx" and ("+X" in text or "＋X" in text):
+        return True  # 1+N+X体系，即……X个配套措施: the programme's own X
     if text[start] != "×" or not start or not pats.han.match(text[start - 1]):
         return False
     return end == len(text) or text[end] in pats.programme_close
@@ -336,6 +338,12 @@ class Placeholder(Rule):
     tags = ("placeholder", "content")
     aliases = ("placeholders",)
     defers_to = ("C002",)  # a lone × is a web page's close button, residue
+    settings_schema = {
+        "anonymised_names": bool,
+        "allow_footnote_star": bool,
+        "allow_text_emphasis": bool,
+        "template_document": bool,
+    }
     summary = {
         "zh": "模板占位符未替换（X次、xxx、*条、某某、【单位名称】、待补充）",
         "en": "A template placeholder is still in the draft (X次, xxx, *条, 某某, 【单位名称】)",
@@ -368,7 +376,11 @@ class Placeholder(Rule):
     example_good = "今年以来，共组织开展6次集体学习，撰写心得12篇，由县委宣传部牵头。\n"
 
     def check(self) -> Iterator[Finding]:
-        switches = self.ctx.options.settings.get(self.name, {})
+        switches = {
+            key.replace("-", "_"): value
+            for key, value in self.ctx.options.rule_settings(self.name).items()
+            if key.replace("-", "_") in self.settings_schema
+        }
         paragraphs = self.ctx.document.paragraphs
         joined = self.ctx.joined
         found = scan(joined.texts, self.ctx.document.kind, joined, **switches)
