@@ -12,12 +12,13 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-import zlib
 from itertools import pairwise
 
 from lxml import etree
 
 from draftlint.model import ReadError
+from draftlint.readers.errors import one_line, read_error
+from draftlint.readers.formats import ENCRYPTED_STREAM, OLE_MAGIC, WORD_STREAM, ZIP_MAGIC
 
 MiB = 1 << 20
 MAX_PART_BYTES = 256 * MiB  # default; DRAFTLINT_MAX_PART_MIB overrides it
@@ -26,10 +27,6 @@ MAX_RATIO = 200  # text XML deflates 5-30:1; a bomb 1000:1
 RATIO_FLOOR = 8 * MiB  # small parts may compress well; only large ones are judged by ratio
 _CHUNK = 1 << 16
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-_WORD_STREAM = "WordDocument".encode("utf-16-le")
 _DECLARATIONS = tuple(
     mark.encode(encoding)
     for mark in ("<!DOCTYPE", "<!ENTITY")
@@ -40,10 +37,6 @@ _XML_PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
     huge_tree=False, remove_blank_text=False,
 )  # fmt: skip
-
-
-class LegacyWordFile(Exception):
-    """An OLE Word 97-2003 file (.doc), whatever its name: convert it, don't parse it."""
 
 
 def max_part_bytes() -> int:
@@ -58,12 +51,12 @@ def sniff(data: bytes) -> None:
     if not data:
         raise ReadError("文件为空 (empty file)")
     if data.startswith(OLE_MAGIC):
-        if _ENCRYPTED_STREAM in data:
+        if ENCRYPTED_STREAM in data:
             raise ReadError(
                 "文件已加密（设有打开密码），请在 Word 中取消密码后再检查 (encrypted, password-protected)"
             )
-        if _WORD_STREAM in data:
-            raise LegacyWordFile
+        if WORD_STREAM in data:  # the dispatcher converts these; never parsed here
+            raise ReadError("是 Word 97-2003 文件，需先转换为 .docx (Word 97-2003 file)")
         raise ReadError("是 OLE 复合文档，不是 .docx (OLE compound file, not .docx)")
     if data.startswith(ZIP_MAGIC):
         if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -95,8 +88,8 @@ class DocxArchive:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-            raise ReadError(f"zip 压缩包已损坏 (corrupt zip: {error})") from None
+        except Exception as error:  # zipfile's errors are many and undocumented
+            raise damaged(None, error) from None
         self.max_part_bytes = part_limit or max_part_bytes()
         self._budget = 4 * self.max_part_bytes  # all parts read together
         _check_entries(infos, len(data))
@@ -127,12 +120,14 @@ class DocxArchive:
                             " (absurd compression ratio: zip bomb?)"
                         )
                     chunks.append(chunk)
+        except ReadError:
+            raise
         except RuntimeError:  # zipfile: "File is encrypted, password required"
             raise ReadError("压缩包内容已加密 (encrypted zip entry)") from None
-        except NotImplementedError:
+        except NotImplementedError:  # a compression method or zip version it cannot read
             raise ReadError(f"{name} 使用了不支持的压缩方式 (unsupported compression)") from None
-        except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as error:
-            raise ReadError(f"zip 压缩包已损坏 ({name}: {error})") from None
+        except Exception as error:  # BadZipFile, zlib/lzma/bz2 errors, a negative seek …
+            raise damaged(name, error) from None
         self._budget -= total
         return b"".join(chunks)
 
@@ -143,12 +138,19 @@ class DocxArchive:
             raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
         try:
             root = etree.fromstring(data, _XML_PARSER)
-        except etree.XMLSyntaxError as error:
-            raise ReadError(f"{name} 不是有效的 XML ({error.msg})") from None
+        except etree.XMLSyntaxError as error:  # libxml2's message may span lines
+            raise read_error(f"{name} 不是有效的 XML ({error.msg})") from None
         docinfo = root.getroottree().docinfo
         if docinfo.doctype or docinfo.internalDTD is not None:
             raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
         return root
+
+
+def damaged(name: str | None, error: BaseException) -> ReadError:
+    """The one "damaged file" error, whatever zipfile or a decompressor raised."""
+    where = f"{name}: " if name else ""
+    detail = one_line(str(error)) or type(error).__name__
+    return read_error(f"zip 压缩包已损坏 (corrupt zip: {where}{detail[:200]})")
 
 
 def _check_entries(infos: list[zipfile.ZipInfo], size: int) -> None:

@@ -3,7 +3,7 @@
 Order: the body (tables and text boxes in place), then footnotes, endnotes, headers and
 footers. An automatic number is computed and put before the paragraph's text
 (``prefix_len`` says how long it is), so the numbering rules read it like a typed one.
-An OLE Word 97-2003 file named .docx is converted with LibreOffice first.
+Other formats (.doc, .odt …) arrive here already converted (see ``readers.read_bytes``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from draftlint.model import Document, Paragraph
-from draftlint.readers.docx.archive import DocxArchive, LegacyWordFile
+from draftlint.readers.docx.archive import DocxArchive
 from draftlint.readers.docx.body import StoryParagraph, StoryWalker
 from draftlint.readers.docx.names import W_BODY
 from draftlint.readers.docx.numbering import LEVELS, ListCounters, Numbering
@@ -23,12 +23,7 @@ _STORY_LABELS = {"header": "页眉", "footer": "页脚"}
 
 
 def read_docx(data: bytes, path: str) -> Document:
-    try:
-        archive = DocxArchive(data)
-    except LegacyWordFile:
-        from draftlint.readers.convert import read_converted
-
-        return read_converted(data, path, ".doc")
+    archive = DocxArchive(data)
     package = Package(archive)
     main = package.main_part()
     root = archive.xml(main)
