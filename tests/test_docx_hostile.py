@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import run_lint
-from tests.test_docx_fixtures import build_docx, para
+from tests.helpers.docx_builders import build_docx, para
 
 from draftlint.model import ReadError
 from draftlint.readers import read_path

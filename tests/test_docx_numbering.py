@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import findings_of, lint_json
-from tests.test_docx_fixtures import (
+from tests.helpers.docx_builders import (
     CHINESE_LIST,
     abstract_num,
     build_docx,

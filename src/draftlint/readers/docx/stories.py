@@ -16,8 +16,8 @@ from lxml import etree
 from draftlint.model import ReadError
 from draftlint.readers.docx.archive import DocxArchive
 from draftlint.readers.docx.names import (
-    PKG_REL_NS,
     R_ID,
+    REL,
     W_DEL,
     W_ENDNOTE,
     W_ENDNOTE_REF,
@@ -27,14 +27,13 @@ from draftlint.readers.docx.names import (
     W_HEADER_REF,
     W_ID,
     W_MOVE_FROM,
+    W_P,
     W_SECTPR,
+    W_SECTPR_CHANGE,
     W_TYPE,
-    w,
 )
 
-REL = f"{{{PKG_REL_NS}}}Relationship"
 DEFAULT_MAIN = "word/document.xml"
-W_SECTPR_CHANGE = w("sectPrChange")
 
 
 class Package:
@@ -124,15 +123,18 @@ def _deleted(element: etree._Element) -> bool:
 
 def notes(
     notes_root: etree._Element, order: dict[str, int], endnotes: bool
-) -> list[tuple[int, etree._Element]]:
-    """(shown number, note) of the referenced notes, in reading order."""
+) -> list[tuple[int, etree._Element, int]]:
+    """(shown number, note, ordinal of its first w:p in the part) of the referenced notes,
+    in reading order."""
     tag = W_ENDNOTE if endnotes else W_FOOTNOTE
     found = []
-    for note in notes_root.iterchildren(tag):
-        if note.get(W_TYPE, "normal") != "normal":
+    ordinal = 0  # w:p elements before the note, in document order
+    for note in notes_root.iterchildren():
+        first, ordinal = ordinal, ordinal + sum(1 for _ in note.iter(W_P))
+        if note.tag != tag or note.get(W_TYPE, "normal") != "normal":
             continue  # separator, continuationSeparator, continuationNotice
         number = order.get(note.get(W_ID, ""))
         if number is not None:
-            found.append((number, note))
+            found.append((number, note, first))
     found.sort(key=lambda item: item[0])
     return found
