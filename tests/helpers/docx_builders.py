@@ -156,3 +156,68 @@ SEPARATORS = (
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
     "</w:r></w:p></w:footnote>"
 )
+
+
+# Damaged packages: a real .docx, then one field of its zip structure broken.
+
+
+def docx_bytes(tmp_path: Path, body: str, **options: object) -> bytes:
+    """The bytes of ``build_docx(tmp_path / "built.docx", body, **options)``."""
+    return build_docx(tmp_path / "built.docx", body, **options).read_bytes()  # type: ignore[arg-type]
+
+
+def recompressed(data: bytes, method: int) -> bytes:
+    """The same package with every entry compressed by ``method`` (zipfile.ZIP_LZMA …)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info.filename), compress_type=method)
+    return out.getvalue()
+
+
+def entry_data_offset(data: bytes, name: str) -> tuple[int, int]:
+    """(offset, size) of the compressed data of entry ``name``."""
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name)
+    header = info.header_offset
+    name_length = int.from_bytes(data[header + 26 : header + 28], "little")
+    extra_length = int.from_bytes(data[header + 28 : header + 30], "little")
+    return header + 30 + name_length + extra_length, info.compress_size
+
+
+def garbled_entry(data: bytes, name: str) -> bytes:
+    """Entry ``name``'s compressed data overwritten in its middle (sizes and CRC kept)."""
+    offset, size = entry_data_offset(data, name)
+    start = offset + min(16, size // 4)
+    stop = offset + size - 4
+    return data[:start] + bytes((7 * i + 13) % 256 for i in range(stop - start)) + data[stop:]
+
+
+def central_directory_offset_past_data(data: bytes) -> bytes:
+    """The end record says the central directory starts past the end of the file."""
+    end = data.rfind(b"PK\x05\x06")
+    bogus = (len(data) + 4096).to_bytes(4, "little")
+    return data[: end + 16] + bogus + data[end + 20 :]
+
+
+def version_needed(data: bytes, name: str, version: int) -> bytes:
+    """Entry ``name``'s "version needed to extract" set to ``version`` in the central directory."""
+    position = data.find(b"PK\x01\x02")
+    while position >= 0:
+        name_length = int.from_bytes(data[position + 28 : position + 30], "little")
+        if data[position + 46 : position + 46 + name_length] == name.encode():
+            patched = version.to_bytes(2, "little")
+            return data[: position + 6] + patched + data[position + 8 :]
+        position = data.find(b"PK\x01\x02", position + 4)
+    raise KeyError(name)
+
+
+def with_part(data: bytes, name: str, content: bytes) -> bytes:
+    """The package with part ``name`` replaced by ``content``."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = content if info.filename == name else source.read(info.filename)
+            target.writestr(info.filename, body)
+    return out.getvalue()

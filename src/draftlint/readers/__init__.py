@@ -70,13 +70,13 @@ def max_file_bytes() -> int:
 def read_path(path: Path) -> Document:
     """Read a regular file of at most ``max_file_bytes()``; anything else is one ReadError."""
     try:
+        info = os.stat(path)  # before opening: opening a FIFO would wait for a writer
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("不是普通文件（设备、管道或套接字） (not a regular file)")
+        limit = max_file_bytes()
         with open(path, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise IsADirectoryError
-            if not stat.S_ISREG(info.st_mode):
-                raise ReadError("不是普通文件（设备、管道或套接字） (not a regular file)")
-            limit = max_file_bytes()
             data = stream.read(limit + 1)
     except IsADirectoryError:
         raise ReadError("是目录，不是文件 (is a directory)") from None
