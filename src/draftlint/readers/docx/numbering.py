@@ -50,6 +50,7 @@ LEVELS = 9
 MAX_START = 32767  # Word keeps w:start and w:startOverride within 0 … 32767
 _MAX_LEVEL_TEXT = 4 * MAX_MARKER  # a longer w:lvlText is damaged: it gets no marker
 _PLACEHOLDER = re.compile(r"%([1-9])")
+_TOO_LONG = "0" * MAX_MARKER + "1"  # a zero-padded format wider than any marker: not shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ def _format(lvl: etree._Element) -> tuple[str, str]:
 
 def _level(lvl: etree._Element) -> Level:
     fmt, custom = _format(lvl)
+    custom = _first_pattern(custom)
     text_element = lvl.find(W_LVL_TEXT)
     text = ""
     if text_element is not None and not on_value(text_element.get(W_NULL)):
@@ -109,6 +111,15 @@ def _level(lvl: etree._Element) -> Level:
         restart=int_val(lvl.find(W_LVL_RESTART)), legal=is_on(lvl.find(W_IS_LGL)),
         style=style.get(W_VAL) if style is not None else None,
     )  # fmt: skip
+
+
+def _first_pattern(custom: str) -> str:
+    """The first pattern of a custom w:format ("001, 002, ..." → "001"), read once here and
+    kept short, so no paragraph scans a format padded with a million zeros again."""
+    first = custom.split(",", 1)[0].strip()
+    if len(first) <= MAX_MARKER:
+        return first
+    return _TOO_LONG if zero_padded_width(first) is not None else ""
 
 
 def _ilvl(element: etree._Element) -> int | None:
