@@ -221,3 +221,11 @@ def with_part(data: bytes, name: str, content: bytes) -> bytes:
             body = content if info.filename == name else source.read(info.filename)
             target.writestr(info.filename, body)
     return out.getvalue()
+
+
+def part_xml(root: str, inner: str) -> bytes:
+    """A whole WordprocessingML part: ``<w:root …namespaces…>inner</w:root>``."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<w:{root} {_DECLARE}>{inner}</w:{root}>"
+    ).encode()
