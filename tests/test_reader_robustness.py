@@ -15,10 +15,12 @@ import docx
 import pytest
 from tests.conftest import run_lint
 from tests.helpers.docx_builders import (
+    SEPARATORS,
     build_docx,
     central_directory_offset_past_data,
     docx_bytes,
     garbled_entry,
+    note,
     num,
     numbered,
     para,
@@ -385,3 +387,79 @@ def test_every_read_error_leaves_the_readers_on_one_line(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(text, "read_text", failing)
     assert read_error(b"abc", "a.txt") == "libxml2 said: line 1 column 2"
+
+
+# --- the body read in batches reads as the whole body ---------------------------------------------
+
+
+def run_xml(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def varied_body(repeat: int) -> str:
+    """Every block kind the body walk treats apart, repeated: tables, text boxes, content
+    controls, comment ranges between and across paragraphs, fields across paragraphs,
+    section breaks, note references (one deleted), numbered paragraphs."""
+    box = (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+        "<a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx>"
+        "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{}</w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    blocks = []
+    for i in range(repeat):
+        inside = para(f"框{i}")
+        blocks += [
+            f'<w:commentRangeStart w:id="{i % 3}"/>',
+            numbered(f"第{i}项", 1),
+            f"<w:p>{run_xml(f'段{i}')}{box.format(inside, inside)}</w:p>",
+            f'<w:p>{run_xml("注")}<w:r><w:footnoteReference w:id="{i % 2 + 1}"/></w:r>'
+            f'<w:del w:id="9" w:author="a"><w:r><w:footnoteReference w:id="3"/></w:r></w:del></w:p>',
+            f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>TOC</w:instrText>'
+            f'</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{run_xml(f"目{i}")}</w:p>',
+            f'<w:p>{run_xml(f"录{i}")}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+            f"<w:tbl><w:tr><w:tc>{para(f'格{i}')}</w:tc></w:tr></w:tbl>",
+            f'<w:commentRangeEnd w:id="{i % 3}"/>',
+            f"<w:sdt><w:sdtPr/><w:sdtContent>{para(f'控{i}')}</w:sdtContent></w:sdt>",
+            "<w:p/>",
+        ]
+    return "".join(blocks)
+
+
+def test_the_body_read_in_batches_reads_as_a_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comments = "".join(
+        f'<w:comment w:id="{i}" w:author="a">{para(text)}</w:comment>'
+        for i, text in enumerate(["draftlint: ignore P001", "好", "draftlint: ignore"])
+    )
+    path = build_docx(
+        tmp_path / "varied.docx", varied_body(40), header="页眉",
+        numbering=lettered_list("chineseCounting", "1", "%1、") + num(1, 1),
+        parts={
+            "footnotes": SEPARATORS + note(1, "注一") + note(2, "注二") + note(3, "已删"),
+            "comments": comments,
+        },
+    )  # fmt: skip
+    original = DocxArchive.batches
+
+    def read_in_batches(size: int) -> tuple[list[tuple], list[Suppression]]:
+        def batches(self: DocxArchive, name: str, parent: str, trigger: str, _: int = 0):  # type: ignore[no-untyped-def]
+            return original(self, name, parent, trigger, size)
+
+        monkeypatch.setattr(DocxArchive, "batches", batches)
+        document = read_path(path)
+        fields = [
+            (p.text, p.line, p.location, p.story, p.heading_level, p.prefix_len, p.source)
+            for p in document.paragraphs
+        ]
+        return fields, document.suppressions
+
+    whole = read_in_batches(10**9)
+    assert len(whole[0]) > 300 and whole[1]
+    texts = [fields[0] for fields in whole[0]]
+    assert texts[:9] == ["一、第0项", "段0", "框0", "注", "目0", "录0", "格0", "控0", "二、第1项"]
+    assert texts.count("注一") == 1 and "已删" not in texts and texts[-1] == "页眉"
+    for size in (1, 3, 7):
+        assert read_in_batches(size) == whole, size

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from collections.abc import Iterator
 from itertools import pairwise
 
 from lxml import etree
@@ -33,10 +34,11 @@ _DECLARATIONS = tuple(
     for encoding in ("ascii", "utf-16-le", "utf-16-be")
 )
 
-_XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-    huge_tree=False, remove_blank_text=False,
-)  # fmt: skip
+_PARSER_OPTIONS: dict[str, bool] = {
+    "resolve_entities": False, "no_network": True, "load_dtd": False, "dtd_validation": False,
+    "huge_tree": False, "remove_blank_text": False,
+}  # fmt: skip
+_XML_PARSER = etree.XMLParser(**_PARSER_OPTIONS)
 
 
 def max_part_bytes() -> int:
@@ -133,17 +135,62 @@ class DocxArchive:
 
     def xml(self, name: str) -> etree._Element:
         """The part parsed with no DTD, no entities, no network and libxml2's size limits on."""
-        data = self.read(name)
-        if any(mark in data for mark in _DECLARATIONS):
-            raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
+        data = self._declarations_refused(name)
         try:
             root = etree.fromstring(data, _XML_PARSER)
         except etree.XMLSyntaxError as error:  # libxml2's message may span lines
             raise read_error(f"{name} 不是有效的 XML ({error.msg})") from None
-        docinfo = root.getroottree().docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None:
-            raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
+        _refuse_doctype(name, root)
         return root
+
+    def batches(
+        self, name: str, parent_tag: str, trigger_tag: str, size: int = 512
+    ) -> Iterator[etree._Element]:
+        """The children of the part's ``parent_tag`` element (w:body), whole and in order,
+        moved into detached containers of about ``size`` children, parsed as the file is
+        read and dropped once the caller moves on: a part of a million paragraphs is never
+        in memory at once. Parsing pauses at the end of each child ``trigger_tag`` (w:p);
+        the children before it are complete by then, those after it may not be yet."""
+        data = self._declarations_refused(name)
+        events = etree.iterparse(
+            io.BytesIO(data), events=("end",), tag=trigger_tag, **_PARSER_OPTIONS
+        )
+        batch = etree.Element(parent_tag)
+        try:
+            for _, element in events:
+                parent = element.getparent()
+                if parent is None or parent.tag != parent_tag:
+                    continue
+                while len(parent):
+                    child = parent[0]
+                    batch.append(child)  # moves it out of the document
+                    if child is element:
+                        break
+                if len(batch) >= size:
+                    yield batch
+                    batch = etree.Element(parent_tag)
+            root = events.root
+        except etree.XMLSyntaxError as error:  # libxml2's message may span lines
+            raise read_error(f"{name} 不是有效的 XML ({error.msg})") from None
+        _refuse_doctype(name, root)
+        parent = root if root.tag == parent_tag else root.find(parent_tag)
+        if parent is not None:
+            for child in list(parent):
+                batch.append(child)
+        if len(batch):
+            yield batch
+
+    def _declarations_refused(self, name: str) -> bytes:
+        data = self.read(name)
+        if any(mark in data for mark in _DECLARATIONS):
+            raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
+        return data
+
+
+def _refuse_doctype(name: str, root: etree._Element) -> None:
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
 
 
 def damaged(name: str | None, error: BaseException) -> ReadError:

@@ -29,6 +29,7 @@ from lxml import etree
 from draftlint.readers.docx.names import (
     MC_CHOICE,
     MC_FALLBACK,
+    R_ID,
     W_BR,
     W_COMMENT_RANGE_END,
     W_COMMENT_RANGE_START,
@@ -36,10 +37,14 @@ from draftlint.readers.docx.names import (
     W_CR,
     W_CUSTOM_XML,
     W_DEL,
+    W_ENDNOTE_REF,
     W_FLDCHAR,
     W_FLDCHAR_TYPE,
+    W_FOOTER_REF,
+    W_FOOTNOTE_REF,
     W_GRID_BEFORE,
     W_GRID_SPAN,
+    W_HEADER_REF,
     W_ID,
     W_ILVL,
     W_MOVE_FROM,
@@ -56,6 +61,7 @@ from draftlint.readers.docx.names import (
     W_SDT,
     W_SDT_CONTENT,
     W_SDTPR,
+    W_SECTPR,
     W_T,
     W_TAB,
     W_TBL,
@@ -78,9 +84,11 @@ _SKIPPED = frozenset({W_DEL, W_MOVE_FROM, W_SDTPR})  # deleted text; a control's
 _COMMENT_MARKS = {
     W_COMMENT_RANGE_START: "start", W_COMMENT_RANGE_END: "end", W_COMMENT_REFERENCE: "ref",
 }  # fmt: skip
+_NOTE_REFS = {W_FOOTNOTE_REF: "footnote", W_ENDNOTE_REF: "endnote"}
+_SECTION_REFS = {W_HEADER_REF: "header", W_FOOTER_REF: "footer"}
 _EVENT_TAGS = (
     W_P, W_PPR, W_T, *_SIMPLE, W_FLDCHAR, W_VANISH, *_SKIPPED, MC_CHOICE, MC_FALLBACK,
-    W_TXBX, W_TBL, *_COMMENT_MARKS,
+    W_TXBX, W_TBL, *_COMMENT_MARKS, *_NOTE_REFS, W_SECTPR,
 )  # fmt: skip
 
 
@@ -132,7 +140,7 @@ class _Walk:
 
     __slots__ = (
         "after", "container", "context", "element", "events", "fields", "hidden_run", "item",
-        "parts", "pending",
+        "parts",
     )  # fmt: skip
 
     def __init__(self, container: etree._Element, context: _Context, fields: FieldState) -> None:
@@ -145,7 +153,6 @@ class _Walk:
         self.parts: list[str] = []
         self.after: list[StoryParagraph] = []  # its text boxes' paragraphs, shown after it
         self.hidden_run: etree._Element | None = None
-        self.pending: list[tuple[str, str]] = []  # comment starts met between paragraphs
 
     def flush(self) -> list[StoryParagraph]:
         """Close the paragraph being read: it, then the paragraphs of its text boxes."""
@@ -176,10 +183,18 @@ class StoryWalker:
         self.counts = counts if counts is not None else {"table": 0, "textbox": 0}
         self.ordinal = 0  # the next w:p's position in the part
         self._fields: dict[int, FieldState] = {}
+        self._pending: list[tuple[str, str]] = []  # comment marks met between paragraphs
+        # What the body refers to, in reading order (deleted text and unread branches aside):
+        self.notes: dict[str, dict[str, int]] = {"footnote": {}, "endnote": {}}  # id → number
+        self.sections: list[list[tuple[str, str]]] = []  # each sectPr's (story, r:id)
 
-    def walk(self, container: etree._Element, first_ordinal: int = 0) -> Iterator[StoryParagraph]:
-        """Paragraphs of ``container``, whose first w:p is the part's ``first_ordinal``-th."""
-        self.ordinal = first_ordinal
+    def walk(
+        self, container: etree._Element, first_ordinal: int | None = None
+    ) -> Iterator[StoryParagraph]:
+        """Paragraphs of ``container``, whose first w:p is the part's ``first_ordinal``-th
+        (by default: the next after the last container walked, as for the body's blocks)."""
+        if first_ordinal is not None:
+            self.ordinal = first_ordinal
         return self._walk(container, _Context(self.label, self.story, 0))
 
     def _walk(self, container: etree._Element, context: _Context) -> Iterator[StoryParagraph]:
@@ -214,14 +229,34 @@ class StoryWalker:
         state.item = StoryParagraph(self.ordinal, "", context.where, context.story, context.key)
         state.element = node
         self.ordinal += 1
-        if state.pending:
-            state.item.comments, state.pending = state.pending, []
+        if self._pending:
+            state.item.comments, self._pending = self._pending, []
         return closed
 
     def _on_properties(self, state: _Walk, node: etree._Element) -> None:
         if state.item is not None and state.element is node.getparent():
             _properties(node, state.item)
+            section = node.find(W_SECTPR)  # a section break ends with this paragraph
+            if section is not None:
+                self._on_section(state, section)
         state.events.skip_subtree()
+
+    def _on_section(self, state: _Walk, node: etree._Element) -> None:
+        """A w:sectPr: note its header and footer references (not those of the
+        w:sectPrChange inside it, the properties before a tracked change)."""
+        state.events.skip_subtree()
+        references = []
+        for child in node:
+            story = _SECTION_REFS.get(child.tag)  # type: ignore[arg-type]
+            if story is not None:
+                references.append((story, child.get(R_ID, "")))
+        self.sections.append(references)
+
+    def _on_note_reference(self, state: _Walk, node: etree._Element) -> None:
+        found = self.notes[_NOTE_REFS[node.tag]]
+        note_id = node.get(W_ID, "")
+        if note_id not in found:
+            found[note_id] = len(found) + 1
 
     def _on_field(self, state: _Walk, node: etree._Element) -> None:
         state.fields.update(node.get(W_FLDCHAR_TYPE))
@@ -241,14 +276,16 @@ class StoryWalker:
             self._skip(state, node)
 
     def _on_comment(self, state: _Walk, node: etree._Element) -> None:
-        mark = (_COMMENT_MARKS[node.tag], node.get(W_ID, ""))
-        between = node.getparent() is state.container  # between paragraphs, not in one
-        if state.item is None or (between and mark[0] == "start"):
-            state.pending.append(mark)
-        else:
-            if state.item.comments is None:
-                state.item.comments = []
-            state.item.comments.append(mark)
+        kind, comment_id = _COMMENT_MARKS[node.tag], node.get(W_ID, "")
+        item = state.item
+        parent = node.getparent()
+        between = parent is state.container and parent is not state.element
+        if item is not None and (kind != "start" or not between):
+            if item.comments is None:
+                item.comments = []
+            item.comments.append((kind, comment_id))
+        else:  # between paragraphs: the next paragraph's; a range ending here closes before it
+            self._pending.append(("close" if kind == "end" else kind, comment_id))
 
     def _on_textbox(self, state: _Walk, node: etree._Element) -> list[StoryParagraph] | None:
         if node is state.container:
@@ -302,6 +339,8 @@ _HANDLERS: dict[str, _Handler] = {
     MC_CHOICE: StoryWalker._on_branch,
     MC_FALLBACK: StoryWalker._on_branch,
     **dict.fromkeys(_COMMENT_MARKS, StoryWalker._on_comment),
+    **dict.fromkeys(_NOTE_REFS, StoryWalker._on_note_reference),
+    W_SECTPR: StoryWalker._on_section,
     W_TXBX: StoryWalker._on_textbox,
     W_TBL: StoryWalker._on_table,
 }

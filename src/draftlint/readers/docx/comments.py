@@ -57,6 +57,9 @@ class CommentRanges:
             elif kind == "end":
                 self._open.pop(comment_id, None)
                 here[comment_id] = None
+            elif kind == "close":  # ended just before this paragraph
+                self._open.pop(comment_id, None)
+                here.pop(comment_id, None)
             else:
                 here[comment_id] = None
         return here

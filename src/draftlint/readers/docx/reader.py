@@ -8,15 +8,17 @@ Other formats (.doc, .odt …) arrive here already converted (see ``readers.read
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from lxml import etree
 
 from draftlint.model import Document, Paragraph
 from draftlint.readers.docx.archive import DocxArchive
 from draftlint.readers.docx.body import StoryParagraph, StoryWalker
 from draftlint.readers.docx.comments import CommentRanges, directive_comments
-from draftlint.readers.docx.names import W_BODY
+from draftlint.readers.docx.names import W_BODY, W_P
 from draftlint.readers.docx.numbering import LEVELS, ListCounters, Numbering
-from draftlint.readers.docx.stories import Package, header_footer_parts, note_order, notes
+from draftlint.readers.docx.stories import Package, header_footer_parts, notes
 from draftlint.readers.docx.styles import StyleInfo, Styles
 
 HEADING_LEVELS = 4  # GB/T 9704 numbers four levels; deeper outline levels are body text here
@@ -26,22 +28,23 @@ _STORY_LABELS = {"header": "页眉", "footer": "页脚"}
 def read_docx(data: bytes, path: str) -> Document:
     """The document as Word shows it. Each paragraph's ``source`` is (part name, ordinal):
     its position among that part's w:p elements in document order, so a fixer can find the
-    w:p again (``archive.xml(part).iter(w:p)``) without the reader keeping the XML alive."""
+    w:p again (``archive.xml(part).iter(w:p)``) without the reader keeping the XML alive.
+
+    The body is parsed as it is read, a few hundred blocks at a time
+    (``DocxArchive.batches``), so memory holds only those blocks' XML, however long the
+    document."""
     archive = DocxArchive(data)
     package = Package(archive)
     main = package.main_part()
-    root = archive.xml(main)
     styles = Styles(package.optional_xml(main, "styles"))
     builder = _Builder(
         Document(path, "docx"), styles, Numbering(package.optional_xml(main, "numbering"), styles)
     )
     counts = {"table": 0, "textbox": 0}
-    body = root.find(W_BODY)
-    if body is not None:
-        comments = CommentRanges(directive_comments(package.optional_xml(main, "comments")))
-        builder.add(
-            StoryWalker("body", counts=counts).walk(body), main, "第{}段", comments=comments
-        )
+    body = StoryWalker("body", counts=counts)
+    comments = CommentRanges(directive_comments(package.optional_xml(main, "comments")))
+    batches = archive.batches(main, W_BODY, W_P)
+    builder.add(_walk_batches(body, batches), main, "第{}段", comments=comments)
     for endnotes, kind, label in ((False, "footnotes", "脚注"), (True, "endnotes", "尾注")):
         notes_part = package.related(main, kind)
         if notes_part is None:
@@ -49,13 +52,12 @@ def read_docx(data: bytes, path: str) -> Document:
         story = "endnote" if endnotes else "footnote"
         walker_counts = {"table": 0, "textbox": counts["textbox"]}
         items: list[StoryParagraph] = []
-        for number, note, first in notes(
-            archive.xml(notes_part), note_order(root, endnotes), endnotes
-        ):
+        order = body.notes[story]
+        for number, note, first in notes(archive.xml(notes_part), order, endnotes):
             items.extend(StoryWalker(story, f"{label}{number}", walker_counts).walk(note, first))
         counts["textbox"] = walker_counts["textbox"]
         builder.add(items, notes_part)
-    parts = list(header_footer_parts(package, main, root))
+    parts = list(header_footer_parts(package, main, body.sections))
     for story, part in parts:
         same = [p for s, p in parts if s == story]
         label = _STORY_LABELS[story] + (str(same.index(part) + 1) if len(same) > 1 else "")
@@ -63,6 +65,13 @@ def read_docx(data: bytes, path: str) -> Document:
         builder.add(StoryWalker(story, label, walker_counts).walk(archive.xml(part)), part)
         counts["textbox"] = walker_counts["textbox"]
     return builder.document
+
+
+def _walk_batches(
+    walker: StoryWalker, batches: Iterable[etree._Element]
+) -> Iterator[StoryParagraph]:
+    for batch in batches:
+        yield from walker.walk(batch)
 
 
 class _Builder:
