@@ -238,13 +238,16 @@ class StoryWalker:
             _properties(node, state.item)
             section = node.find(W_SECTPR)  # a section break ends with this paragraph
             if section is not None:
-                self._on_section(state, section)
+                self._record_section(section)
         state.events.skip_subtree()
 
     def _on_section(self, state: _Walk, node: etree._Element) -> None:
-        """A w:sectPr: note its header and footer references (not those of the
-        w:sectPrChange inside it, the properties before a tracked change)."""
         state.events.skip_subtree()
+        self._record_section(node)
+
+    def _record_section(self, node: etree._Element) -> None:
+        """Note a w:sectPr's header and footer references (not those of the
+        w:sectPrChange inside it, the properties before a tracked change)."""
         references = []
         for child in node:
             story = _SECTION_REFS.get(child.tag)  # type: ignore[arg-type]

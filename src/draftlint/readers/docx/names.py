@@ -14,7 +14,7 @@ from lxml import etree
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def w(local: str) -> str:
@@ -22,7 +22,7 @@ def w(local: str) -> str:
 
 
 # Package relationships
-REL = f"{{{PKG_REL_NS}}}Relationship"
+REL = f"{{{_PKG_REL_NS}}}Relationship"
 
 # Story containers and blocks
 W_BODY = w("body")
@@ -39,7 +39,6 @@ W_ENDNOTE = w("endnote")
 W_FOOTNOTE_REF = w("footnoteReference")
 W_ENDNOTE_REF = w("endnoteReference")
 W_SECTPR = w("sectPr")
-W_SECTPR_CHANGE = w("sectPrChange")
 W_HEADER_REF = w("headerReference")
 W_FOOTER_REF = w("footerReference")
 
