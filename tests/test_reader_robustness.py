@@ -57,8 +57,9 @@ def test_a_bom_followed_by_bad_data_is_a_read_error(tmp_path: Path, data: bytes,
         read_path(path)
 
 
-def test_a_bom_followed_by_bad_data_on_stdin_is_one_line_exit_2() -> None:
-    result = run_lint("-", stdin=b"\xef\xbb\xbf\xff")
+@pytest.mark.parametrize("command", [["-"], ["outline", "-"]])
+def test_a_bom_followed_by_bad_data_on_stdin_is_one_line_exit_2(command: list[str]) -> None:
+    result = run_lint(*command, stdin=b"\xef\xbb\xbf\xff")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "BOM" in result.stderr

@@ -64,6 +64,7 @@ class _Reader:
             position = source.find("\n", position + 1)
         self.document = Document(path, "md")
         self.cursor = 0  # everything before it has been located
+        self.html_blocks: list[range] = []  # lines of the HTML blocks: where directives are
 
     def line_end(self, line: int) -> int:
         return self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.source)
@@ -71,11 +72,16 @@ class _Reader:
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
 
-    def read(self, tokens: list[Token]) -> Document:
+    def read(self, tokens: list[Token | None]) -> Document:
+        """Paragraphs from ``tokens``, each token dropped once read (the tokens of a long
+        file outweigh the paragraphs made from them: they are not kept side by side)."""
         counters: list[int] = []  # one per open list: the next number it shows (0: bullets)
         heading: int | None = None
         item: _ListItem | None = None
-        for token in tokens:
+        for position, token in enumerate(tokens):
+            tokens[position] = None
+            if token is None:
+                continue
             kind = token.type
             if kind == "ordered_list_open":
                 counters.append(_start(token))
@@ -96,6 +102,8 @@ class _Reader:
             elif kind == "inline" and token.map:
                 self._inline(token, heading, item)
                 item = None
+            elif kind == "html_block" and token.map:
+                self.html_blocks.append(range(*token.map))
         return self.document
 
     def _list_item(self, token: Token, shown: int) -> _ListItem | None:
@@ -177,7 +185,7 @@ class _Reader:
             )
         )  # fmt: skip
 
-    def suppressions(self, tokens: list[Token]) -> None:
+    def suppressions(self) -> None:
         """The directives written in HTML blocks, as Suppressions over the paragraphs."""
         paragraph_lines = [p.line for p in self.document.paragraphs]
         found = self.document.suppressions
@@ -187,10 +195,8 @@ class _Reader:
             if first <= last:
                 found.append(Suppression(first, last, codes, line, "markdown"))
 
-        for token in tokens:
-            if token.type != "html_block" or not token.map:
-                continue
-            for index in range(*token.map):
+        for lines in self.html_blocks:
+            for index in lines:
                 match = _DIRECTIVE.fullmatch(self.source, self.starts[index], self.line_end(index))
                 if match is None:
                     continue
@@ -217,10 +223,9 @@ def read_markdown(data: bytes, path: str) -> Document:
     for index in _front_matter(lines):
         lines[index] = ""  # read by nobody: blank, so line numbers stay
     source = "\n".join(lines)
-    tokens = _md.parse(source)
     reader = _Reader(source, path)
-    reader.read(tokens)
-    reader.suppressions(tokens)
+    reader.read(_md.parse(source))  # type: ignore[arg-type]
+    reader.suppressions()
     return reader.document
 
 
