@@ -10,8 +10,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+from tests.helpers.docx_builders import ole
 from tests.helpers.lint import lint_json, run_lint
-from tests.test_docx_hostile import ole
 
 from draftlint.model import ReadError
 from draftlint.readers import read_path

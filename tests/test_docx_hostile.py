@@ -14,12 +14,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from tests.helpers.docx_builders import build_docx, ole, para
 from tests.helpers.lint import run_lint
-from tests.test_docx_fixtures import build_docx, para
 
 from draftlint.model import ReadError
 from draftlint.readers import read_path
-from draftlint.readers.docx.archive import MAX_ENTRIES, OLE_MAGIC
+from draftlint.readers.docx.archive import MAX_ENTRIES
 
 MiB = 1 << 20
 
@@ -32,13 +32,6 @@ def zip_of(entries: dict[str, bytes], path: Path) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries.items():
             archive.writestr(name, data)
-    return path
-
-
-def ole(path: Path, *streams: str) -> Path:
-    """An OLE compound file header followed by directory entries naming ``streams``."""
-    names = b"".join(name.encode("utf-16-le").ljust(64, b"\0") for name in streams)
-    path.write_bytes(OLE_MAGIC + b"\0" * 504 + names + b"\0" * 1024)
     return path
 
 

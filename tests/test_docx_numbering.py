@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers.lint import findings_of, lint_json
-from tests.test_docx_fixtures import (
+from tests.helpers.docx_builders import (
     CHINESE_LIST,
     abstract_num,
     build_docx,
@@ -14,6 +13,7 @@ from tests.test_docx_fixtures import (
     numbered,
     para,
 )
+from tests.helpers.lint import findings_of, lint_json
 
 from draftlint.readers import read_path
 from draftlint.readers.docx.numfmt import format_number

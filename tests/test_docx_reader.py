@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.helpers.docx_builders import SEPARATORS, build_docx, note, para
 from tests.helpers.lint import findings_of, lint_json, run_lint
-from tests.test_docx_fixtures import SEPARATORS, build_docx, note, para
 
 from draftlint.readers import read_path
 from draftlint.registry import find_rule

@@ -132,3 +132,47 @@ def test_markdown_ordered_lists_show_their_rendered_numbers() -> None:
     document = read_bytes(source.encode(), "a.md")
     assert [p.text for p in document.paragraphs] == ["一、要求", "1. 甲；", "2. 乙；", "3. 丙。"]
     assert document.paragraphs[2].column(0) == 1  # the typed "1" in the source line
+
+
+# --- dispatch on content -------------------------------------------------------------------------
+
+
+def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+
+
+@pytest.mark.parametrize("name", ["saved-as.doc", "saved-as.wps", "pasted.txt", "-.txt"])
+def test_a_docx_is_read_as_docx_whatever_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    no_libreoffice(monkeypatch)  # read directly: no conversion asked for
+    data = write_docx(tmp_path / "a.docx", ["一、总体情况"]).read_bytes()
+    document = read_bytes(data, name)
+    assert document.kind == "docx" and [p.text for p in document.paragraphs] == ["一、总体情况"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("minutes.rtf", rb"{\rtf1\ansi x}"),
+        ("minutes.doc", rb"{\rtf1\ansi x}"),  # an RTF named .doc
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le")),
+        ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le")),
+        ("notes.odt", b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text"),
+    ],
+)  # fmt: skip
+def test_other_formats_go_to_libreoffice(
+    monkeypatch: pytest.MonkeyPatch, name: str, data: bytes
+) -> None:
+    no_libreoffice(monkeypatch)
+    with pytest.raises(ReadError, match="LibreOffice"):
+        read_bytes(data, name)
+
+
+def test_an_encrypted_word_file_is_refused_not_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    no_libreoffice(monkeypatch)
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le")
+    with pytest.raises(ReadError, match="encrypted"):
+        read_bytes(data, "secret.doc")

@@ -1,9 +1,9 @@
-"""Other word-processor formats (.doc .wps .odt .rtf) read through LibreOffice.
+"""Other word-processor formats (.doc .wps .odt .rtf) turned into .docx bytes by LibreOffice.
 
-``soffice --headless --convert-to docx`` writes a .docx into a temporary directory, which
-is then read (and guarded) like any other .docx. Each run gets its own LibreOffice profile
-so that parallel runs, and a LibreOffice the user has open, do not collide; a run that
-hangs is killed with its whole process group after a timeout.
+``soffice --headless --convert-to docx`` writes a .docx into a temporary directory; the
+caller reads (and guards) those bytes like any other .docx. Each run gets its own
+LibreOffice profile so that parallel runs, and a LibreOffice the user has open, do not
+collide; a run that hangs is killed with its whole process group after a timeout.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from draftlint.model import Document, ReadError
-from draftlint.readers.docx.archive import OLE_MAGIC, ZIP_MAGIC, max_part_bytes
+from draftlint.model import ReadError
+from draftlint.readers.docx.archive import max_part_bytes
 
 TIMEOUT_SECONDS = 120  # DRAFTLINT_SOFFICE_TIMEOUT overrides it
-CONVERTED_SUFFIXES = (".doc", ".wps", ".odt", ".rtf")
 
 
 def soffice() -> str | None:
@@ -74,22 +73,3 @@ def _run(command: list[str]) -> None:
         os.killpg(process.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the group
         process.wait()
         raise ReadError(f"LibreOffice 转换超时（{_timeout()} 秒） (conversion timed out)") from None
-
-
-def read_converted(data: bytes, path: str, suffix: str) -> Document:
-    from draftlint.readers.docx.reader import read_docx
-
-    converted = convert_to_docx(data, suffix)
-    if converted.startswith(OLE_MAGIC):  # never loop back into conversion
-        raise ReadError(f"LibreOffice 无法转换此 {suffix} 文件 (conversion failed)")
-    return read_docx(converted, path)
-
-
-def read_other(data: bytes, path: str) -> Document:
-    """Reader for .doc .wps .odt .rtf; a .docx merely named .doc is read directly."""
-    suffix = Path(path).suffix.lower() or ".doc"
-    if suffix in (".doc", ".wps") and data.startswith(ZIP_MAGIC):
-        from draftlint.readers.docx.reader import read_docx
-
-        return read_docx(data, path)
-    return read_converted(data, path, suffix)

@@ -17,7 +17,13 @@ def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:  # a BOM promises an encoding the rest does not keep
+                name = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
+                raise ReadError(
+                    f"有 {name} 字节序标记但内容不是 {name} (invalid {name} after BOM)"
+                ) from None
     if b"\x00" in data[:4096]:
         raise ReadError("不是文本文件 (binary data, not text)")
     try:

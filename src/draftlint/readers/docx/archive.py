@@ -12,12 +12,14 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-import zlib
+from collections.abc import Iterator
 from itertools import pairwise
 
 from lxml import etree
 
 from draftlint.model import ReadError
+from draftlint.readers.errors import one_line, read_error
+from draftlint.readers.formats import ENCRYPTED_STREAM, OLE_MAGIC, WORD_STREAM, ZIP_MAGIC
 
 MiB = 1 << 20
 MAX_PART_BYTES = 256 * MiB  # default; DRAFTLINT_MAX_PART_MIB overrides it
@@ -26,24 +28,17 @@ MAX_RATIO = 200  # text XML deflates 5-30:1; a bomb 1000:1
 RATIO_FLOOR = 8 * MiB  # small parts may compress well; only large ones are judged by ratio
 _CHUNK = 1 << 16
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-_WORD_STREAM = "WordDocument".encode("utf-16-le")
 _DECLARATIONS = tuple(
     mark.encode(encoding)
     for mark in ("<!DOCTYPE", "<!ENTITY")
     for encoding in ("ascii", "utf-16-le", "utf-16-be")
 )
 
-_XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-    huge_tree=False, remove_blank_text=False,
-)  # fmt: skip
-
-
-class LegacyWordFile(Exception):
-    """An OLE Word 97-2003 file (.doc), whatever its name: convert it, don't parse it."""
+_PARSER_OPTIONS: dict[str, bool] = {
+    "resolve_entities": False, "no_network": True, "load_dtd": False, "dtd_validation": False,
+    "huge_tree": False, "remove_blank_text": False,
+}  # fmt: skip
+_XML_PARSER = etree.XMLParser(**_PARSER_OPTIONS)
 
 
 def max_part_bytes() -> int:
@@ -58,12 +53,12 @@ def sniff(data: bytes) -> None:
     if not data:
         raise ReadError("文件为空 (empty file)")
     if data.startswith(OLE_MAGIC):
-        if _ENCRYPTED_STREAM in data:
+        if ENCRYPTED_STREAM in data:
             raise ReadError(
                 "文件已加密（设有打开密码），请在 Word 中取消密码后再检查 (encrypted, password-protected)"
             )
-        if _WORD_STREAM in data:
-            raise LegacyWordFile
+        if WORD_STREAM in data:  # the dispatcher converts these; never parsed here
+            raise ReadError("是 Word 97-2003 文件，需先转换为 .docx (Word 97-2003 file)")
         raise ReadError("是 OLE 复合文档，不是 .docx (OLE compound file, not .docx)")
     if data.startswith(ZIP_MAGIC):
         if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -95,8 +90,8 @@ class DocxArchive:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-            raise ReadError(f"zip 压缩包已损坏 (corrupt zip: {error})") from None
+        except Exception as error:  # zipfile's errors are many and undocumented
+            raise damaged(None, error) from None
         self.max_part_bytes = part_limit or max_part_bytes()
         self._budget = 4 * self.max_part_bytes  # all parts read together
         _check_entries(infos, len(data))
@@ -127,28 +122,82 @@ class DocxArchive:
                             " (absurd compression ratio: zip bomb?)"
                         )
                     chunks.append(chunk)
+        except ReadError:
+            raise
         except RuntimeError:  # zipfile: "File is encrypted, password required"
             raise ReadError("压缩包内容已加密 (encrypted zip entry)") from None
-        except NotImplementedError:
+        except NotImplementedError:  # a compression method or zip version it cannot read
             raise ReadError(f"{name} 使用了不支持的压缩方式 (unsupported compression)") from None
-        except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as error:
-            raise ReadError(f"zip 压缩包已损坏 ({name}: {error})") from None
+        except Exception as error:  # BadZipFile, zlib/lzma/bz2 errors, a negative seek …
+            raise damaged(name, error) from None
         self._budget -= total
         return b"".join(chunks)
 
     def xml(self, name: str) -> etree._Element:
         """The part parsed with no DTD, no entities, no network and libxml2's size limits on."""
+        data = self._declarations_refused(name)
+        try:
+            root = etree.fromstring(data, _XML_PARSER)
+        except etree.XMLSyntaxError as error:  # libxml2's message may span lines
+            raise read_error(f"{name} 不是有效的 XML ({error.msg})") from None
+        _refuse_doctype(name, root)
+        return root
+
+    def batches(
+        self, name: str, parent_tag: str, trigger_tag: str, size: int = 512
+    ) -> Iterator[etree._Element]:
+        """The children of the part's ``parent_tag`` element (w:body), whole and in order,
+        moved into detached containers of about ``size`` children, parsed as the file is
+        read and dropped once the caller moves on: a part of a million paragraphs is never
+        in memory at once. Parsing pauses at the end of each child ``trigger_tag`` (w:p);
+        the children before it are complete by then, those after it may not be yet."""
+        data = self._declarations_refused(name)
+        events = etree.iterparse(
+            io.BytesIO(data), events=("end",), tag=trigger_tag, **_PARSER_OPTIONS
+        )
+        batch = etree.Element(parent_tag)
+        try:
+            for _, element in events:
+                parent = element.getparent()
+                if parent is None or parent.tag != parent_tag:
+                    continue
+                while len(parent):
+                    child = parent[0]
+                    batch.append(child)  # moves it out of the document
+                    if child is element:
+                        break
+                if len(batch) >= size:
+                    yield batch
+                    batch = etree.Element(parent_tag)
+            root = events.root
+        except etree.XMLSyntaxError as error:  # libxml2's message may span lines
+            raise read_error(f"{name} 不是有效的 XML ({error.msg})") from None
+        _refuse_doctype(name, root)
+        parent = root if root.tag == parent_tag else root.find(parent_tag)
+        if parent is not None:
+            for child in list(parent):
+                batch.append(child)
+        if len(batch):
+            yield batch
+
+    def _declarations_refused(self, name: str) -> bytes:
         data = self.read(name)
         if any(mark in data for mark in _DECLARATIONS):
             raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
-        try:
-            root = etree.fromstring(data, _XML_PARSER)
-        except etree.XMLSyntaxError as error:
-            raise ReadError(f"{name} 不是有效的 XML ({error.msg})") from None
-        docinfo = root.getroottree().docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None:
-            raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
-        return root
+        return data
+
+
+def _refuse_doctype(name: str, root: etree._Element) -> None:
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
+
+
+def damaged(name: str | None, error: BaseException) -> ReadError:
+    """The one "damaged file" error, whatever zipfile or a decompressor raised."""
+    where = f"{name}: " if name else ""
+    detail = one_line(str(error)) or type(error).__name__
+    return read_error(f"zip 压缩包已损坏 (corrupt zip: {where}{detail[:200]})")
 
 
 def _check_entries(infos: list[zipfile.ZipInfo], size: int) -> None:

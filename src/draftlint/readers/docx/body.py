@@ -9,6 +9,11 @@ after the paragraph that holds them. Tables are read row by row, a merged cell o
 (vMerge continuation cells are empty in Word), deleted rows not at all, nested tables in
 place.
 
+Each paragraph is known afterwards by its ordinal: its position among the part's w:p
+elements in document order (``part.iter(w:p)``), which is all a fixer needs to find it again.
+Word comment anchors (w:commentRangeStart/End, w:commentReference) are noted on the
+paragraph that holds them.
+
 One ``etree.iterwalk`` per container, told which tags matter and skipping what is not
 shown, does the work: the walking happens in C and Python sees only the events it needs,
 which keeps reading within a small factor of merely joining the w:t.
@@ -16,7 +21,7 @@ which keeps reading within a small factor of merely joining the w:t.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -24,14 +29,23 @@ from lxml import etree
 from draftlint.readers.docx.names import (
     MC_CHOICE,
     MC_FALLBACK,
+    R_ID,
     W_BR,
+    W_COMMENT_RANGE_END,
+    W_COMMENT_RANGE_START,
+    W_COMMENT_REFERENCE,
     W_CR,
     W_CUSTOM_XML,
     W_DEL,
+    W_ENDNOTE_REF,
     W_FLDCHAR,
     W_FLDCHAR_TYPE,
+    W_FOOTER_REF,
+    W_FOOTNOTE_REF,
     W_GRID_BEFORE,
     W_GRID_SPAN,
+    W_HEADER_REF,
+    W_ID,
     W_ILVL,
     W_MOVE_FROM,
     W_NO_BREAK_HYPHEN,
@@ -47,6 +61,7 @@ from draftlint.readers.docx.names import (
     W_SDT,
     W_SDT_CONTENT,
     W_SDTPR,
+    W_SECTPR,
     W_T,
     W_TAB,
     W_TBL,
@@ -58,22 +73,28 @@ from draftlint.readers.docx.names import (
     W_VAL,
     W_VANISH,
     W_VMERGE,
+    alternate_branch,
+    int_val,
     is_on,
+    outline_level,
 )
-from draftlint.readers.docx.styles import int_val
 
 _SIMPLE = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NO_BREAK_HYPHEN: "-"}
 _SKIPPED = frozenset({W_DEL, W_MOVE_FROM, W_SDTPR})  # deleted text; a control's settings
+_COMMENT_MARKS = {
+    W_COMMENT_RANGE_START: "start", W_COMMENT_RANGE_END: "end", W_COMMENT_REFERENCE: "ref",
+}  # fmt: skip
+_NOTE_REFS = {W_FOOTNOTE_REF: "footnote", W_ENDNOTE_REF: "endnote"}
+_SECTION_REFS = {W_HEADER_REF: "header", W_FOOTER_REF: "footer"}
 _EVENT_TAGS = (
     W_P, W_PPR, W_T, *_SIMPLE, W_FLDCHAR, W_VANISH, *_SKIPPED, MC_CHOICE, MC_FALLBACK,
-    W_TXBX, W_TBL,
+    W_TXBX, W_TBL, *_COMMENT_MARKS, *_NOTE_REFS, W_SECTPR,
 )  # fmt: skip
-_BODY_LEVEL = 9
 
 
 @dataclass(slots=True)
 class StoryParagraph:
-    element: etree._Element
+    ordinal: int  # position among the part's w:p elements, in document order
     text: str
     location: str  # "" for a paragraph of the story itself; "表格1第2行第3列", "文本框1" …
     story: str  # "body", "table", "textbox", "header" …
@@ -83,6 +104,7 @@ class StoryParagraph:
     ilvl: int | None = None
     outline: int | bool | None = False  # w:outlineLvl, 0-based; None body text; False unset
     mark_deleted: bool = False  # the paragraph mark is a tracked deletion
+    comments: list[tuple[str, str]] | None = None  # ("start"|"end"|"ref", comment id)
 
 
 @dataclass(slots=True)
@@ -113,89 +135,177 @@ class FieldState:
             self.code -= 1
 
 
+class _Walk:
+    """The state of one container's walk: the paragraph being read and what follows it."""
+
+    __slots__ = (
+        "after", "container", "context", "element", "events", "fields", "hidden_run", "item",
+        "parts",
+    )  # fmt: skip
+
+    def __init__(self, container: etree._Element, context: _Context, fields: FieldState) -> None:
+        self.container = container
+        self.context = context
+        self.events = etree.iterwalk(container, events=("start",), tag=_EVENT_TAGS)
+        self.fields = fields
+        self.item: StoryParagraph | None = None
+        self.element: etree._Element | None = None  # the item's w:p, while it is read
+        self.parts: list[str] = []
+        self.after: list[StoryParagraph] = []  # its text boxes' paragraphs, shown after it
+        self.hidden_run: etree._Element | None = None
+
+    def flush(self) -> list[StoryParagraph]:
+        """Close the paragraph being read: it, then the paragraphs of its text boxes."""
+        item = self.item
+        if item is None:
+            return []
+        item.text = "".join(self.parts)
+        closed = [item, *self.after] if self.after else [item]
+        self.item, self.element, self.parts, self.after = None, None, [], []
+        return closed
+
+
+_Handler = Callable[["StoryWalker", _Walk, etree._Element], Iterable[StoryParagraph] | None]
+
+
 class StoryWalker:
     """Walks one part's story (the body, a header, a footnote …) and its text boxes.
 
     Within one container the walk sees start events only: a paragraph ends where the next
     begins. Tables and text boxes are walked apart, recursively, and skipped by the outer
-    walk, so their paragraphs never interleave with the paragraph around them.
+    walk, so their paragraphs never interleave with the paragraph around them. Each tag
+    has its handler (``_HANDLERS``); ``_Walk.flush`` is the one place a paragraph closes.
     """
 
     def __init__(self, story: str, label: str = "", counts: dict[str, int] | None = None) -> None:
         self.story = story
         self.label = label  # prefix of every location: "页眉", "脚注2" …
         self.counts = counts if counts is not None else {"table": 0, "textbox": 0}
+        self.ordinal = 0  # the next w:p's position in the part
         self._fields: dict[int, FieldState] = {}
+        self._pending: list[tuple[str, str]] = []  # comment marks met between paragraphs
+        # What the body refers to, in reading order (deleted text and unread branches aside):
+        self.notes: dict[str, dict[str, int]] = {"footnote": {}, "endnote": {}}  # id → number
+        self.sections: list[list[tuple[str, str]]] = []  # each sectPr's (story, r:id)
 
-    def walk(self, container: etree._Element) -> Iterator[StoryParagraph]:
+    def walk(
+        self, container: etree._Element, first_ordinal: int | None = None
+    ) -> Iterator[StoryParagraph]:
+        """Paragraphs of ``container``, whose first w:p is the part's ``first_ordinal``-th
+        (by default: the next after the last container walked, as for the body's blocks)."""
+        if first_ordinal is not None:
+            self.ordinal = first_ordinal
         return self._walk(container, _Context(self.label, self.story, 0))
 
     def _walk(self, container: etree._Element, context: _Context) -> Iterator[StoryParagraph]:
-        item: StoryParagraph | None = None  # the paragraph being read
-        parts: list[str] = []
-        after: list[StoryParagraph] = []  # its text boxes' paragraphs, shown after it
-        hidden_run: etree._Element | None = None
         fields = self._fields.get(context.key)
         if fields is None:
             fields = self._fields[context.key] = FieldState()
-        walker = etree.iterwalk(container, events=("start",), tag=_EVENT_TAGS)
-        for _, node in walker:
-            tag = node.tag
-            if tag == W_T or tag in _SIMPLE:
-                if (
-                    item is not None
-                    and not fields.code
-                    and (hidden_run is None or node.getparent() is not hidden_run)
-                ):
-                    parts.append(node.text or "" if tag == W_T else _SIMPLE[tag])
-            elif tag == W_P:
-                if item is not None:
-                    item.text = "".join(parts)
-                    yield item
-                    if after:
-                        yield from after
-                        after = []
-                item = StoryParagraph(node, "", context.where, context.story, context.key)
-                parts = []
-            elif tag == W_PPR:
-                if item is not None and item.element is node.getparent():
-                    _properties(node, item)
-                walker.skip_subtree()
-            elif tag == W_FLDCHAR:
-                fields.update(node.get(W_FLDCHAR_TYPE))
-            elif tag == W_VANISH:
-                properties = node.getparent()
-                run = properties.getparent() if properties is not None else None
-                if run is not None and run.tag == W_R and is_on(node):
-                    hidden_run = run
-            elif tag in _SKIPPED:
-                walker.skip_subtree()
-            elif tag in (MC_CHOICE, MC_FALLBACK):
-                if not _chosen(node):
-                    walker.skip_subtree()
-            elif tag == W_TXBX:
-                if node is container:
-                    continue
-                walker.skip_subtree()
-                self.counts["textbox"] += 1
-                number = self.counts["textbox"]
-                box = _Context(f"{self.label}文本框{number}", "textbox", number)
-                if item is not None:
-                    after.extend(self._walk(node, box))
-                else:
-                    yield from self._walk(node, box)
-            elif tag == W_TBL:
-                walker.skip_subtree()
-                if item is not None:
-                    item.text = "".join(parts)
-                    yield item
-                    yield from after
-                    item, after = None, []
-                yield from self._table(node, context)
-        if item is not None:
-            item.text = "".join(parts)
-            yield item
-            yield from after
+        state = _Walk(container, context, fields)
+        handlers = _HANDLERS
+        for _, node in state.events:
+            produced = handlers[node.tag](self, state, node)
+            if produced:
+                yield from produced
+        yield from state.flush()
+
+    def _skip(self, state: _Walk, node: etree._Element) -> None:
+        """Skip ``node``'s subtree, counting the w:p it holds so ordinals stay right."""
+        state.events.skip_subtree()
+        self.ordinal += _count_paragraphs(node)
+
+    # Handlers: one per tag of _EVENT_TAGS.
+
+    def _on_text(self, state: _Walk, node: etree._Element) -> None:
+        if state.item is None or state.fields.code:
+            return
+        if state.hidden_run is not None and node.getparent() is state.hidden_run:
+            return
+        state.parts.append(node.text or "" if node.tag == W_T else _SIMPLE[node.tag])
+
+    def _on_paragraph(self, state: _Walk, node: etree._Element) -> list[StoryParagraph]:
+        closed = state.flush()
+        context = state.context
+        state.item = StoryParagraph(self.ordinal, "", context.where, context.story, context.key)
+        state.element = node
+        self.ordinal += 1
+        if self._pending:
+            state.item.comments, self._pending = self._pending, []
+        return closed
+
+    def _on_properties(self, state: _Walk, node: etree._Element) -> None:
+        if state.item is not None and state.element is node.getparent():
+            _properties(node, state.item)
+            section = node.find(W_SECTPR)  # a section break ends with this paragraph
+            if section is not None:
+                self._record_section(section)
+        state.events.skip_subtree()
+
+    def _on_section(self, state: _Walk, node: etree._Element) -> None:
+        state.events.skip_subtree()
+        self._record_section(node)
+
+    def _record_section(self, node: etree._Element) -> None:
+        """Note a w:sectPr's header and footer references (not those of the
+        w:sectPrChange inside it, the properties before a tracked change)."""
+        references = []
+        for child in node:
+            story = _SECTION_REFS.get(child.tag)  # type: ignore[arg-type]
+            if story is not None:
+                references.append((story, child.get(R_ID, "")))
+        self.sections.append(references)
+
+    def _on_note_reference(self, state: _Walk, node: etree._Element) -> None:
+        found = self.notes[_NOTE_REFS[node.tag]]
+        note_id = node.get(W_ID, "")
+        if note_id not in found:
+            found[note_id] = len(found) + 1
+
+    def _on_field(self, state: _Walk, node: etree._Element) -> None:
+        state.fields.update(node.get(W_FLDCHAR_TYPE))
+
+    def _on_vanish(self, state: _Walk, node: etree._Element) -> None:
+        properties = node.getparent()
+        run = properties.getparent() if properties is not None else None
+        if run is not None and run.tag == W_R and is_on(node):
+            state.hidden_run = run
+
+    def _on_skipped(self, state: _Walk, node: etree._Element) -> None:
+        self._skip(state, node)
+
+    def _on_branch(self, state: _Walk, node: etree._Element) -> None:
+        alternate = node.getparent()
+        if alternate is not None and alternate_branch(alternate) is not node:
+            self._skip(state, node)
+
+    def _on_comment(self, state: _Walk, node: etree._Element) -> None:
+        kind, comment_id = _COMMENT_MARKS[node.tag], node.get(W_ID, "")
+        item = state.item
+        parent = node.getparent()
+        between = parent is state.container and parent is not state.element
+        if item is not None and (kind != "start" or not between):
+            if item.comments is None:
+                item.comments = []
+            item.comments.append((kind, comment_id))
+        else:  # between paragraphs: the next paragraph's; a range ending here closes before it
+            self._pending.append(("close" if kind == "end" else kind, comment_id))
+
+    def _on_textbox(self, state: _Walk, node: etree._Element) -> list[StoryParagraph] | None:
+        if node is state.container:
+            return None
+        state.events.skip_subtree()
+        self.counts["textbox"] += 1
+        number = self.counts["textbox"]
+        box = _Context(f"{self.label}文本框{number}", "textbox", number)
+        if state.item is None:
+            return list(self._walk(node, box))
+        state.after.extend(self._walk(node, box))
+        return None
+
+    def _on_table(self, state: _Walk, node: etree._Element) -> Iterator[StoryParagraph]:
+        state.events.skip_subtree()
+        yield from state.flush()
+        yield from self._table(node, state.context)
 
     def _table(self, table: etree._Element, context: _Context) -> Iterator[StoryParagraph]:
         self.counts["table"] += 1
@@ -207,15 +317,40 @@ class StoryWalker:
             column = 1
             if properties is not None:
                 if properties.find(W_DEL) is not None:
+                    self.ordinal += _count_paragraphs(row)
                     continue  # a deleted row: gone once changes are accepted
                 column += int_val(properties.find(W_GRID_BEFORE)) or 0
             row_number += 1
             for cell in _children(row, W_TC):
                 span, merged = _cell(cell)
-                if not merged:  # a vertically merged cell is read once, in its first row
+                if merged:  # a vertically merged cell is read once, in its first row
+                    self.ordinal += _count_paragraphs(cell)
+                else:
                     place = _Context(f"{label}第{row_number}行第{column}列", story, context.key)
                     yield from self._walk(cell, place)
                 column += span
+
+
+_HANDLERS: dict[str, _Handler] = {
+    W_T: StoryWalker._on_text,
+    **dict.fromkeys(_SIMPLE, StoryWalker._on_text),
+    W_P: StoryWalker._on_paragraph,
+    W_PPR: StoryWalker._on_properties,
+    W_FLDCHAR: StoryWalker._on_field,
+    W_VANISH: StoryWalker._on_vanish,
+    **dict.fromkeys(_SKIPPED, StoryWalker._on_skipped),
+    MC_CHOICE: StoryWalker._on_branch,
+    MC_FALLBACK: StoryWalker._on_branch,
+    **dict.fromkeys(_COMMENT_MARKS, StoryWalker._on_comment),
+    **dict.fromkeys(_NOTE_REFS, StoryWalker._on_note_reference),
+    W_SECTPR: StoryWalker._on_section,
+    W_TXBX: StoryWalker._on_textbox,
+    W_TBL: StoryWalker._on_table,
+}
+
+
+def _count_paragraphs(node: etree._Element) -> int:
+    return sum(1 for _ in node.iter(W_P))
 
 
 def _properties(ppr: etree._Element, item: StoryParagraph) -> None:
@@ -230,21 +365,9 @@ def _properties(ppr: etree._Element, item: StoryParagraph) -> None:
                 elif part.tag == W_ILVL:
                     item.ilvl = int_val(part)
         elif tag == W_OUTLINE_LVL:
-            level = int_val(child)
-            item.outline = level if level is not None and 0 <= level < _BODY_LEVEL else None
+            item.outline = outline_level(child)
         elif tag == W_RPR:
             item.mark_deleted = any(part.tag == W_DEL for part in child)
-
-
-def _chosen(branch: etree._Element) -> bool:
-    """Is this the one branch of its mc:AlternateContent to read (first Choice, else Fallback)?"""
-    alternate = branch.getparent()
-    if alternate is None:
-        return True
-    for child in alternate:
-        if child.tag == MC_CHOICE:
-            return child is branch
-    return branch.tag == MC_FALLBACK
 
 
 def _cell(cell: etree._Element) -> tuple[int, bool]:

@@ -1,18 +1,28 @@
-"""Qualified tag and attribute names of WordprocessingML, spelled once."""
+"""WordprocessingML spelled once: tag and attribute names, and the small readings every part
+needs (a number, an on/off toggle, an outline level, one branch of mc:AlternateContent).
+
+Numbers are read strictly, ASCII digits only: ``int()`` would also take ``1_000`` and
+non-ASCII digits, which Word does not.
+"""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def w(local: str) -> str:
-    return f"{{{W_NS}}}{local}"
+    return f"{{{_W_NS}}}{local}"
 
+
+# Package relationships
+REL = f"{{{_PKG_REL_NS}}}Relationship"
 
 # Story containers and blocks
 W_BODY = w("body")
@@ -24,8 +34,6 @@ W_SDT = w("sdt")
 W_SDT_CONTENT = w("sdtContent")
 W_CUSTOM_XML = w("customXml")
 W_TXBX = w("txbxContent")
-W_HDR = w("hdr")
-W_FTR = w("ftr")
 W_FOOTNOTE = w("footnote")
 W_ENDNOTE = w("endnote")
 W_FOOTNOTE_REF = w("footnoteReference")
@@ -33,6 +41,12 @@ W_ENDNOTE_REF = w("endnoteReference")
 W_SECTPR = w("sectPr")
 W_HEADER_REF = w("headerReference")
 W_FOOTER_REF = w("footerReference")
+
+# Comments (word/comments.xml) and their anchors in a story
+W_COMMENT = w("comment")
+W_COMMENT_RANGE_START = w("commentRangeStart")
+W_COMMENT_RANGE_END = w("commentRangeEnd")
+W_COMMENT_REFERENCE = w("commentReference")
 
 # Runs and their content
 W_R = w("r")
@@ -43,10 +57,8 @@ W_BR = w("br")
 W_CR = w("cr")
 W_FLDCHAR = w("fldChar")
 W_FLDCHAR_TYPE = w("fldCharType")
-W_INS = w("ins")
 W_DEL = w("del")
 W_MOVE_FROM = w("moveFrom")
-W_MOVE_TO = w("moveTo")
 W_VANISH = w("vanish")
 W_NO_BREAK_HYPHEN = w("noBreakHyphen")
 
@@ -65,23 +77,95 @@ W_GRID_SPAN = w("gridSpan")
 W_GRID_BEFORE = w("gridBefore")
 W_VMERGE = w("vMerge")
 
+# Styles (styles.xml)
+W_STYLE = w("style")
+W_STYLE_ID = w("styleId")
+W_NAME = w("name")
+W_BASED_ON = w("basedOn")
+W_DEFAULT = w("default")
+
+# Numbering (numbering.xml)
+W_ABSTRACT_NUM = w("abstractNum")
+W_ABSTRACT_NUM_ID = w("abstractNumId")
+W_NUM = w("num")
+W_LVL = w("lvl")
+W_START = w("start")
+W_NUM_FMT = w("numFmt")
+W_FORMAT = w("format")
+W_LVL_TEXT = w("lvlText")
+W_LVL_RESTART = w("lvlRestart")
+W_IS_LGL = w("isLgl")
+W_NULL = w("null")
+W_LVL_OVERRIDE = w("lvlOverride")
+W_START_OVERRIDE = w("startOverride")
+W_NUM_STYLE_LINK = w("numStyleLink")
+
 # Attributes
 W_VAL = w("val")
 W_ID = w("id")
 W_TYPE = w("type")
-R_ID = f"{{{R_NS}}}id"
+R_ID = f"{{{_R_NS}}}id"
 
 # Markup compatibility: Word writes new features twice, mc:Choice and mc:Fallback.
-MC_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
-MC_CHOICE = f"{{{MC_NS}}}Choice"
-MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+MC_ALTERNATE = f"{{{_MC_NS}}}AlternateContent"
+MC_CHOICE = f"{{{_MC_NS}}}Choice"
+MC_FALLBACK = f"{{{_MC_NS}}}Fallback"
 
-OFF_VALUES = frozenset({"0", "false", "off"})
+BODY_LEVEL = 9  # w:outlineLvl 9 is body text; 0-8 are heading levels
+MAX_DIGITS = 9  # longer numbers are out of every range Word accepts
+_DECIMAL = re.compile(r"-?[0-9]+")  # [0-9]: ASCII digits only, no "_", no other scripts
+
+
+def decimal(value: str | None) -> int | None:
+    """A w:val number read as Word reads it (ASCII digits, optional minus); None otherwise.
+
+    A number of more than ``MAX_DIGITS`` digits is returned as ±10**MAX_DIGITS, outside
+    every range, so callers bound it rather than ever building a huge integer.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if not _DECIMAL.fullmatch(value):
+        return None
+    digits = value.lstrip("-").lstrip("0") or "0"
+    if len(digits) > MAX_DIGITS:
+        return -(10**MAX_DIGITS) if value.startswith("-") else 10**MAX_DIGITS
+    return int(value)
+
+
+def int_val(element: etree._Element | None) -> int | None:
+    """The w:val of ``element`` as a number (see ``decimal``)."""
+    return decimal(element.get(W_VAL)) if element is not None else None
+
+
+def bounded_val(element: etree._Element | None, low: int, high: int) -> int | None:
+    """The w:val of ``element`` clamped to ``low``…``high`` (None when absent or not a number)."""
+    value = int_val(element)
+    return None if value is None else min(max(value, low), high)
+
+
+_OFF = frozenset({"0", "false", "off"})
+
+
+def on_value(value: str | None, default: bool = False) -> bool:
+    """An ST_OnOff attribute: "0", "false", "off" (any case) are off; absent is ``default``."""
+    if value is None:
+        return default
+    return value.strip().lower() not in _OFF
 
 
 def is_on(element: etree._Element | None) -> bool:
-    """A toggle property (w:vanish, w:isLgl …): present and not switched off."""
-    return element is not None and element.get(W_VAL, "1").lower() not in OFF_VALUES
+    """A toggle property (w:vanish, w:isLgl …): present, with no w:val or an "on" one."""
+    return element is not None and on_value(element.get(W_VAL), default=True)
+
+
+def outline_level(element: etree._Element | None) -> int | bool | None:
+    """0-based heading level of a w:outlineLvl; None for body text (9, or not a number);
+    False when there is no w:outlineLvl (the level is inherited)."""
+    if element is None:
+        return False
+    level = int_val(element)
+    return level if level is not None and 0 <= level < BODY_LEVEL else None
 
 
 def alternate_branch(alternate: etree._Element) -> etree._Element | None:

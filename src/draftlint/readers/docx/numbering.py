@@ -18,35 +18,39 @@ from lxml import etree
 from draftlint.readers.docx.names import (
     MC_ALTERNATE,
     MC_FALLBACK,
+    W_ABSTRACT_NUM,
+    W_ABSTRACT_NUM_ID,
+    W_FORMAT,
     W_ILVL,
+    W_IS_LGL,
+    W_LVL,
+    W_LVL_OVERRIDE,
+    W_LVL_RESTART,
+    W_LVL_TEXT,
+    W_NULL,
+    W_NUM,
+    W_NUM_FMT,
+    W_NUM_STYLE_LINK,
+    W_NUMID,
     W_PSTYLE,
+    W_START,
+    W_START_OVERRIDE,
     W_VAL,
     alternate_branch,
+    bounded_val,
+    decimal,
+    int_val,
     is_on,
-    w,
+    on_value,
 )
-from draftlint.readers.docx.numfmt import format_number
-from draftlint.readers.docx.styles import Styles, int_val
-
-W_ABSTRACT_NUM = w("abstractNum")
-W_ABSTRACT_NUM_ID = w("abstractNumId")
-W_NUM = w("num")
-W_NUM_ID_ATTR = w("numId")
-W_LVL = w("lvl")
-W_START = w("start")
-W_NUM_FMT = w("numFmt")
-W_FORMAT = w("format")
-W_LVL_TEXT = w("lvlText")
-W_LVL_RESTART = w("lvlRestart")
-W_IS_LGL = w("isLgl")
-W_NULL = w("null")
-W_LVL_OVERRIDE = w("lvlOverride")
-W_START_OVERRIDE = w("startOverride")
-W_NUM_STYLE_LINK = w("numStyleLink")
+from draftlint.readers.docx.numfmt import MAX_MARKER, format_number, zero_padded_width
+from draftlint.readers.docx.styles import Styles
 
 LEVELS = 9
+MAX_START = 32767  # Word keeps w:start and w:startOverride within 0 … 32767
+_MAX_LEVEL_TEXT = 4 * MAX_MARKER  # a longer w:lvlText is damaged: it gets no marker
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ZERO_PADDED = re.compile(r"0+1")
+_TOO_LONG = "0" * MAX_MARKER + "1"  # a zero-padded format wider than any marker: not shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +86,9 @@ def _format(lvl: etree._Element) -> tuple[str, str]:
             branch = alternate_branch(alternate)
             fmt = branch.find(W_NUM_FMT) if branch is not None else None
             if fmt is not None and fmt.get(W_VAL) == "custom":
-                pattern = fmt.get(W_FORMAT, "").split(",", 1)[0].strip()
+                pattern = fmt.get(W_FORMAT, "")
                 fallback = alternate.find(f"{MC_FALLBACK}/{W_NUM_FMT}")
-                if not _ZERO_PADDED.fullmatch(pattern) and fallback is not None:
+                if zero_padded_width(pattern) is None and fallback is not None:
                     fmt = fallback
     if fmt is None:
         return "decimal", ""
@@ -93,12 +97,15 @@ def _format(lvl: etree._Element) -> tuple[str, str]:
 
 def _level(lvl: etree._Element) -> Level:
     fmt, custom = _format(lvl)
+    custom = _first_pattern(custom)
     text_element = lvl.find(W_LVL_TEXT)
     text = ""
-    if text_element is not None and not is_on_attr(text_element.get(W_NULL)):
+    if text_element is not None and not on_value(text_element.get(W_NULL)):
         text = text_element.get(W_VAL, "")
+        if len(text) > _MAX_LEVEL_TEXT:
+            text = ""  # damaged: no marker rather than a huge one before every paragraph
     style = lvl.find(W_PSTYLE)
-    start = int_val(lvl.find(W_START))
+    start = bounded_val(lvl.find(W_START), 0, MAX_START)
     return Level(
         start=start if start is not None else 0, fmt=fmt, custom=custom, text=text,
         restart=int_val(lvl.find(W_LVL_RESTART)), legal=is_on(lvl.find(W_IS_LGL)),
@@ -106,16 +113,18 @@ def _level(lvl: etree._Element) -> Level:
     )  # fmt: skip
 
 
-def is_on_attr(value: str | None) -> bool:
-    return value is not None and value.lower() in ("1", "true", "on")
+def _first_pattern(custom: str) -> str:
+    """The first pattern of a custom w:format ("001, 002, ..." → "001"), read once here and
+    kept short, so no paragraph scans a format padded with a million zeros again."""
+    first = custom.split(",", 1)[0].strip()
+    if len(first) <= MAX_MARKER:
+        return first
+    return _TOO_LONG if zero_padded_width(first) is not None else ""
 
 
 def _ilvl(element: etree._Element) -> int | None:
-    try:
-        level = int(element.get(W_ILVL, ""))
-    except ValueError:
-        return None
-    return level if 0 <= level < LEVELS else None
+    level = decimal(element.get(W_ILVL))
+    return level if level is not None and 0 <= level < LEVELS else None
 
 
 class Numbering:
@@ -142,7 +151,7 @@ class Numbering:
                     abstract.levels[index] = _level(lvl)
             self.abstracts.setdefault(key, abstract)
         for element in root.iterchildren(W_NUM):
-            num_id, target = element.get(W_NUM_ID_ATTR), element.find(W_ABSTRACT_NUM_ID)
+            num_id, target = element.get(W_NUMID), element.find(W_ABSTRACT_NUM_ID)
             if num_id is None or target is None:
                 continue
             instance = NumInstance(target.get(W_VAL, ""))
@@ -150,7 +159,7 @@ class Numbering:
                 index = _ilvl(override)
                 if index is None:
                     continue
-                start = int_val(override.find(W_START_OVERRIDE))
+                start = bounded_val(override.find(W_START_OVERRIDE), 0, MAX_START)
                 if start is not None:
                     instance.start_overrides[index] = start
                 lvl = override.find(W_LVL)
@@ -232,15 +241,24 @@ class ListCounters:
             return None
         return self._render(num_id, level, values)
 
-    def _render(self, num_id: str, level: Level, values: list[int | None]) -> str:
-        def number(match: re.Match[str]) -> str:
+    def _render(self, num_id: str, level: Level, values: list[int | None]) -> str | None:
+        """The marker, or None when it would exceed ``MAX_MARKER`` (damaged numbering)."""
+        pieces: list[str] = []
+        position = 0
+        for match in _PLACEHOLDER.finditer(level.text):
             index = int(match.group(1)) - 1
             referenced = self.numbering.level(num_id, index) or Level(start=1)
             value = values[index]
             if value is None:
                 value = referenced.start
             if level.legal and referenced.fmt != "none":
-                return str(value)
-            return format_number(value, referenced.fmt, referenced.custom)
-
-        return _PLACEHOLDER.sub(number, level.text)
+                number: str | None = str(value)
+            else:
+                number = format_number(value, referenced.fmt, referenced.custom)
+            if number is None:
+                return None
+            pieces += (level.text[position : match.start()], number)
+            position = match.end()
+        pieces.append(level.text[position:])
+        marker = "".join(pieces)
+        return marker if len(marker) <= MAX_MARKER else None

@@ -3,6 +3,9 @@
 Covers what Chinese drafts use (chineseCounting, taiwaneseCountingThousand — LibreOffice's
 一、二、三 — chineseLegalSimplified, ideographTraditional 甲乙丙, decimalEnclosedCircle ①,
 decimalFullWidth １) and the Western ones. An unknown format shows decimal, as Word does.
+A number is never written longer than ``MAX_MARKER`` characters: a damaged list (a start
+of a billion in letters, a format padded with a million zeros) gets no marker at all
+rather than megabytes of one.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_DIGITS = "〇一二三四五六七八九"
+from draftlint.numerals import DIGITS, counting
+
+MAX_MARKER = 64  # characters of a rendered marker; Word's own stay far below
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -21,33 +26,18 @@ _ROMAN = (
 )  # fmt: skip
 
 
-def _counting(value: int, digits: str = _DIGITS, units: str = "十百千万") -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (Word's counting formats)."""
-    if not 0 < value < 100_000:
-        return str(value)
-    original, text, pending_zero = value, "", False
-    for power, unit in ((10_000, units[3]), (1000, units[2]), (100, units[1]), (10, units[0])):
-        digit, value = divmod(value, power)
-        if digit:
-            text += ("零" if pending_zero else "") + digits[digit] + unit
-            pending_zero = False
-        elif text:
-            pending_zero = True
-    if value:
-        text += ("零" if pending_zero else "") + digits[value]
-    if 10 <= original < 20 and units[0] == "十":  # 十一, not 一十一
-        text = text[1:]
-    return text
-
-
 def _legal(value: int, digits: str, ten: str) -> str:
-    return _counting(value, digits, ten + "佰仟万")
+    return counting(value, digits, ten + "佰仟万")
 
 
 def _letter(value: int, upper: bool) -> str:
+    """A … Z, AA … ZZ, AAA …: the letter repeats, so a large value is a long marker."""
     if value <= 0:
         return str(value)
-    letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+    repeat = (value - 1) // 26 + 1
+    if repeat > MAX_MARKER:
+        return ""  # longer than any marker shown; format_number refuses it
+    letter = chr(ord("A") + (value - 1) % 26) * repeat
     return letter if upper else letter.lower()
 
 
@@ -75,7 +65,7 @@ def _ordinal(value: int) -> str:
 
 
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-_IDEOGRAPH_DIGITS = str.maketrans("0123456789", _DIGITS)
+_IDEOGRAPH_DIGITS = str.maketrans("0123456789", DIGITS)
 
 FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
@@ -93,11 +83,11 @@ FORMATS: dict[str, Callable[[int], str]] = {
     "upperRoman": lambda v: _roman(v, True),
     "lowerRoman": lambda v: _roman(v, False),
     "ordinal": _ordinal,
-    "chineseCounting": _counting,
-    "chineseCountingThousand": _counting,
-    "taiwaneseCounting": _counting,
-    "taiwaneseCountingThousand": _counting,
-    "japaneseCounting": _counting,
+    "chineseCounting": counting,
+    "chineseCountingThousand": counting,
+    "taiwaneseCounting": counting,
+    "taiwaneseCountingThousand": counting,
+    "japaneseCounting": counting,
     "ideographDigital": lambda v: str(v).translate(_IDEOGRAPH_DIGITS),
     "taiwaneseDigital": lambda v: str(v).translate(_IDEOGRAPH_DIGITS),
     "japaneseDigitalTenThousand": lambda v: str(v).translate(_IDEOGRAPH_DIGITS),
@@ -108,14 +98,29 @@ FORMATS: dict[str, Callable[[int], str]] = {
     "none": lambda v: "",
 }
 
-_ZERO_PADDED = re.compile(r"0*1\b")
+# A custom w:format Word writes for zero-padded decimals: "01, 02, 03, ...", "001, …".
+ZERO_PADDED = re.compile(r"0*1")
 
 
-def format_number(value: int, fmt: str, custom: str = "") -> str:
-    """``value`` written in the w:numFmt ``fmt`` (``custom``: w:format of a custom one)."""
+def zero_padded_width(custom: str) -> int | None:
+    """The width of a zero-padded custom format ("001, 002, ..." → 3); None for any other."""
+    first = custom.split(",", 1)[0].strip()
+    return len(first) if ZERO_PADDED.fullmatch(first) else None
+
+
+def format_number(value: int, fmt: str, custom: str = "") -> str | None:
+    """``value`` written in the w:numFmt ``fmt`` (``custom``: w:format of a custom one);
+    None when it would be longer than ``MAX_MARKER`` (a damaged list)."""
     if fmt == "custom":
-        first = custom.split(",", 1)[0].strip()
-        if _ZERO_PADDED.fullmatch(first):  # "001, 002, 003, ..."
-            return f"{value:0{len(first)}d}"
-        return str(value)
-    return FORMATS.get(fmt, str)(value)
+        width = zero_padded_width(custom)
+        if width is None:
+            text = str(value)
+        elif width > MAX_MARKER:
+            return None
+        else:
+            text = f"{value:0{width}d}"
+    else:
+        text = FORMATS.get(fmt, str)(value)
+        if not text and fmt != "none":
+            return None
+    return text if len(text) <= MAX_MARKER else None

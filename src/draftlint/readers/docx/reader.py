@@ -3,19 +3,22 @@
 Order: the body (tables and text boxes in place), then footnotes, endnotes, headers and
 footers. An automatic number is computed and put before the paragraph's text
 (``prefix_len`` says how long it is), so the numbering rules read it like a typed one.
-An OLE Word 97-2003 file named .docx is converted with LibreOffice first.
+Other formats (.doc, .odt …) arrive here already converted (see ``readers.read_bytes``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from lxml import etree
 
 from draftlint.model import Document, Paragraph
-from draftlint.readers.docx.archive import DocxArchive, LegacyWordFile
+from draftlint.readers.docx.archive import DocxArchive
 from draftlint.readers.docx.body import StoryParagraph, StoryWalker
-from draftlint.readers.docx.names import W_BODY
+from draftlint.readers.docx.comments import CommentRanges, directive_comments
+from draftlint.readers.docx.names import W_BODY, W_P
 from draftlint.readers.docx.numbering import LEVELS, ListCounters, Numbering
-from draftlint.readers.docx.stories import Package, header_footer_parts, note_order, notes
+from draftlint.readers.docx.stories import Package, header_footer_parts, notes
 from draftlint.readers.docx.styles import StyleInfo, Styles
 
 HEADING_LEVELS = 4  # GB/T 9704 numbers four levels; deeper outline levels are body text here
@@ -23,42 +26,52 @@ _STORY_LABELS = {"header": "页眉", "footer": "页脚"}
 
 
 def read_docx(data: bytes, path: str) -> Document:
-    try:
-        archive = DocxArchive(data)
-    except LegacyWordFile:
-        from draftlint.readers.convert import read_converted
+    """The document as Word shows it. Each paragraph's ``source`` is (part name, ordinal):
+    its position among that part's w:p elements in document order, so a fixer can find the
+    w:p again (``archive.xml(part).iter(w:p)``) without the reader keeping the XML alive.
 
-        return read_converted(data, path, ".doc")
+    The body is parsed as it is read, a few hundred blocks at a time
+    (``DocxArchive.batches``), so memory holds only those blocks' XML, however long the
+    document."""
+    archive = DocxArchive(data)
     package = Package(archive)
     main = package.main_part()
-    root = archive.xml(main)
     styles = Styles(package.optional_xml(main, "styles"))
     builder = _Builder(
         Document(path, "docx"), styles, Numbering(package.optional_xml(main, "numbering"), styles)
     )
     counts = {"table": 0, "textbox": 0}
-    body = root.find(W_BODY)
-    if body is not None:
-        builder.add(StoryWalker("body", counts=counts).walk(body), ordinal_label="第{}段")
+    body = StoryWalker("body", counts=counts)
+    comments = CommentRanges(directive_comments(package.optional_xml(main, "comments")))
+    batches = archive.batches(main, W_BODY, W_P)
+    builder.add(_walk_batches(body, batches), main, "第{}段", comments=comments)
     for endnotes, kind, label in ((False, "footnotes", "脚注"), (True, "endnotes", "尾注")):
-        notes_root = package.optional_xml(main, kind)
-        if notes_root is None:
+        notes_part = package.related(main, kind)
+        if notes_part is None:
             continue
         story = "endnote" if endnotes else "footnote"
         walker_counts = {"table": 0, "textbox": counts["textbox"]}
         items: list[StoryParagraph] = []
-        for number, note in notes(notes_root, note_order(root, endnotes), endnotes):
-            items.extend(StoryWalker(story, f"{label}{number}", walker_counts).walk(note))
+        order = body.notes[story]
+        for number, note, first in notes(archive.xml(notes_part), order, endnotes):
+            items.extend(StoryWalker(story, f"{label}{number}", walker_counts).walk(note, first))
         counts["textbox"] = walker_counts["textbox"]
-        builder.add(items)
-    parts = list(header_footer_parts(package, main, root))
+        builder.add(items, notes_part)
+    parts = list(header_footer_parts(package, main, body.sections))
     for story, part in parts:
         same = [p for s, p in parts if s == story]
         label = _STORY_LABELS[story] + (str(same.index(part) + 1) if len(same) > 1 else "")
         walker_counts = {"table": 0, "textbox": counts["textbox"]}
-        builder.add(StoryWalker(story, label, walker_counts).walk(archive.xml(part)))
+        builder.add(StoryWalker(story, label, walker_counts).walk(archive.xml(part)), part)
         counts["textbox"] = walker_counts["textbox"]
     return builder.document
+
+
+def _walk_batches(
+    walker: StoryWalker, batches: Iterable[etree._Element]
+) -> Iterator[StoryParagraph]:
+    for batch in batches:
+        yield from walker.walk(batch)
 
 
 class _Builder:
@@ -68,13 +81,20 @@ class _Builder:
         self.numbering = numbering
         self.has_lists = bool(numbering.nums)
 
-    def add(self, items: Iterable[StoryParagraph], ordinal_label: str | None = None) -> None:
+    def add(
+        self,
+        items: Iterable[StoryParagraph],
+        part: str,
+        ordinal_label: str | None = None,
+        comments: CommentRanges | None = None,
+    ) -> None:
         """Append one part's paragraphs; each story key counts lines and list items apart."""
         paragraphs = self.document.paragraphs
         styles = self.styles
         ordinals: dict[int, int] = {}
         counters: dict[int, ListCounters] = {}
         for item in items:
+            covering = comments.covering(item.comments) if comments is not None else None
             text = item.text
             if item.mark_deleted and not text:
                 continue  # a paragraph deleted whole: gone once changes are accepted
@@ -99,8 +119,10 @@ class _Builder:
             story = "toc" if style.is_toc and item.story == "body" else item.story
             paragraph = Paragraph(len(paragraphs), text, ordinal, location, story=story)
             paragraph.heading_level, paragraph.prefix_len = heading, prefix
-            paragraph.source = item.element
+            paragraph.source = (part, item.ordinal)
             paragraphs.append(paragraph)
+            if covering:
+                self.document.suppressions.extend(comments.suppressions(paragraph, covering))  # type: ignore[union-attr]
 
     def _marker(self, item: StoryParagraph, style: StyleInfo, counter: ListCounters) -> str | None:
         num_id = item.num_id if item.num_id is not None else style.num_id

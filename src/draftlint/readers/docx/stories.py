@@ -16,25 +16,15 @@ from lxml import etree
 from draftlint.model import ReadError
 from draftlint.readers.docx.archive import DocxArchive
 from draftlint.readers.docx.names import (
-    PKG_REL_NS,
-    R_ID,
-    W_DEL,
+    REL,
     W_ENDNOTE,
-    W_ENDNOTE_REF,
-    W_FOOTER_REF,
     W_FOOTNOTE,
-    W_FOOTNOTE_REF,
-    W_HEADER_REF,
     W_ID,
-    W_MOVE_FROM,
-    W_SECTPR,
+    W_P,
     W_TYPE,
-    w,
 )
 
-REL = f"{{{PKG_REL_NS}}}Relationship"
 DEFAULT_MAIN = "word/document.xml"
-W_SECTPR_CHANGE = w("sectPrChange")
 
 
 class Package:
@@ -83,56 +73,34 @@ class Package:
 
 
 def header_footer_parts(
-    package: Package, main: str, root: etree._Element
+    package: Package, main: str, sections: list[list[tuple[str, str]]]
 ) -> Iterator[tuple[str, str]]:
-    """(story, part) for each header and footer the sections reference, each part once."""
+    """(story, part) for each header and footer the sections reference (``sections``: each
+    w:sectPr's (story, r:id) in document order), each part once."""
     rels = package.relationships(main)
     seen: set[str] = set()
-    for section in root.iter(W_SECTPR):
-        parent = section.getparent()
-        if parent is not None and parent.tag == W_SECTPR_CHANGE:
-            continue  # the section's properties before a tracked change
-        for reference in section:
-            story = {W_HEADER_REF: "header", W_FOOTER_REF: "footer"}.get(reference.tag)
-            target = rels.get(reference.get(R_ID, ""), ("", ""))[1] if story else ""
+    for references in sections:
+        for story, rel_id in references:
+            target = rels.get(rel_id, ("", ""))[1]
             if target and target not in seen and package.archive.has(target):
                 seen.add(target)
-                yield story, target  # type: ignore[misc]
-
-
-def note_order(root: etree._Element, endnotes: bool) -> dict[str, int]:
-    """Note id → the number Word shows, from the order of live references in the body."""
-    tag = W_ENDNOTE_REF if endnotes else W_FOOTNOTE_REF
-    order: dict[str, int] = {}
-    for reference in root.iter(tag):
-        if _deleted(reference):
-            continue
-        note_id = reference.get(W_ID, "")
-        if note_id not in order:
-            order[note_id] = len(order) + 1
-    return order
-
-
-def _deleted(element: etree._Element) -> bool:
-    parent = element.getparent()
-    while parent is not None:
-        if parent.tag in (W_DEL, W_MOVE_FROM):
-            return True
-        parent = parent.getparent()
-    return False
+                yield story, target
 
 
 def notes(
     notes_root: etree._Element, order: dict[str, int], endnotes: bool
-) -> list[tuple[int, etree._Element]]:
-    """(shown number, note) of the referenced notes, in reading order."""
+) -> list[tuple[int, etree._Element, int]]:
+    """(shown number, note, ordinal of its first w:p in the part) of the referenced notes,
+    in reading order."""
     tag = W_ENDNOTE if endnotes else W_FOOTNOTE
     found = []
-    for note in notes_root.iterchildren(tag):
-        if note.get(W_TYPE, "normal") != "normal":
+    ordinal = 0  # w:p elements before the note, in document order
+    for note in notes_root.iterchildren():
+        first, ordinal = ordinal, ordinal + sum(1 for _ in note.iter(W_P))
+        if note.tag != tag or note.get(W_TYPE, "normal") != "normal":
             continue  # separator, continuationSeparator, continuationNotice
         number = order.get(note.get(W_ID, ""))
         if number is not None:
-            found.append((number, note))
+            found.append((number, note, first))
     found.sort(key=lambda item: item[0])
     return found

@@ -1,0 +1,35 @@
+"""In-document suppression directives, as both readers write them.
+
+A Word comment ``draftlint: ignore P001, W001`` and a Markdown comment
+``<!-- draftlint-disable-next-line P001 -->`` name rule codes separated by commas and/or
+spaces; no code means every rule. Words after the codes are a free explanation.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CODE = re.compile(r"[A-Za-z]{1,4}[0-9]{1,4}")
+_SEPARATORS = re.compile(r"[\s,，、]+")
+_IGNORE = re.compile(r"\s*draftlint\s*[:：]\s*ignore(?![\w-])(.*)", re.IGNORECASE | re.DOTALL)
+
+
+def codes_of(text: str) -> tuple[str, ...]:
+    """The rule codes at the start of ``text`` ("P001, W001 模板" → ("P001", "W001"))."""
+    codes: list[str] = []
+    for word in _SEPARATORS.split(text.strip()):
+        if not _CODE.fullmatch(word):
+            break
+        code = word.upper()
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+def ignore_codes(comment: str) -> tuple[str, ...] | None:
+    """The codes a Word comment ``draftlint: ignore …`` silences (() = all); None if it is
+    not a directive."""
+    match = _IGNORE.match(comment)
+    if match is None:
+        return None
+    return codes_of(match.group(1).split("\n", 1)[0])
