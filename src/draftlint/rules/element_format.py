@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from draftlint.model import Finding, Paragraph
 from draftlint.numerals import from_chinese
 from draftlint.profiles.elements import Elements, pattern, request_pattern
+from draftlint.resources import rule_data
 from draftlint.rule import Rule
 
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -125,6 +126,11 @@ class ElementFormat(Rule):
             if None in values:
                 return  # not a date after all
             year = "".join(str(from_chinese(char)) for char in year)
+            if (
+                len(year) == 4
+                and int(year) < rule_data("sections")["elements"]["arabic_date_since"]
+            ):
+                return  # dated under GB/T 9704-1999, which wrote dates in Chinese numerals
             month_n, day_n = values[1] or 0, values[2] or 0
         else:
             year = year.translate(_WIDE)
