@@ -159,7 +159,7 @@ def _find_date(main: list[Paragraph], start: int, found: Elements) -> int | None
     return None
 
 
-_ISSUING = re.compile(r"(印发|转发|批转|颁布|发布).*(通知|决定|命令)")
+_ISSUING = re.compile(r"(印发|转发|批转|颁布|发布).*(通知|决定|命令|函)")
 
 
 def _first_date(main: list[Paragraph], start: int, found: Elements) -> int | None:

@@ -82,7 +82,7 @@ class HeadingPunctuation(Rule):
 
     def check(self) -> Iterator[Finding]:
         settings = data()["heading_punctuation"]
-        style = self._style(settings)
+        styles = self._style(settings)
         levels = set(settings["standalone_levels"])
         layouts = self.ctx.layouts
         entries = _entries(layouts)
@@ -96,11 +96,17 @@ class HeadingPunctuation(Rule):
                 continue  # an entry among entries: （三）通报国内外形势。 after （二）…；
             elif layout.heading.level in levels and self._heading_like(layout):
                 standalone.append((layout, _trailing(layout)))
-        yield from self._standalone(standalone, style)
+        yield from self._standalone(standalone, styles)
 
-    def _style(self, settings: dict[str, Any]) -> str:
-        style = str(self.ctx.options.rule_settings(self.name).get("style", "consistent"))
-        return style if style in settings["styles"] else "consistent"
+    def _style(self, settings: dict[str, Any]) -> dict[int, str]:
+        """The style of each level: one style for all, or a table by level."""
+        style = self.ctx.options.rule_settings(self.name).get("style", "consistent")
+        by_level = style if isinstance(style, dict) else dict.fromkeys(range(-3, 6), style)
+        return {
+            int(level): value
+            for level, value in by_level.items()
+            if str(level).lstrip("-").isdigit() and value in settings["styles"]
+        }
 
     @staticmethod
     def _heading_like(layout: Layout) -> bool:
@@ -117,7 +123,7 @@ class HeadingPunctuation(Rule):
         return _prose_follows(layout)
 
     def _standalone(
-        self, headings: list[tuple[Layout, re.Match[str] | None]], style: str
+        self, headings: list[tuple[Layout, re.Match[str] | None]], styles: dict[int, str]
     ) -> Iterator[Finding]:
         never = compiled("heading_punctuation", "standalone_never")
         closing: list[tuple[Layout, re.Match[str] | None, bool]] = []
@@ -128,11 +134,11 @@ class HeadingPunctuation(Rule):
                 if trailing is not None and _DIGIT.search(layout.sentence):
                     continue  # 全年开展宣讲20余场。 — a statement of fact, not a heading
                 closing.append((layout, trailing, trailing is not None))
-        wanted = {_group(c[0]): style == "period" for c in closing}
-        if style == "consistent":
-            wanted = _majority(closing)
+        majority = _majority(closing)
         for layout, trailing, period in closing:
-            if period == wanted[_group(layout)]:
+            style = styles.get(layout.heading.level, "consistent")
+            wanted = majority[_group(layout)] if style == "consistent" else style == "period"
+            if period == wanted:
                 continue
             if trailing is not None:
                 variant = "consistent_drop" if style == "consistent" else "standalone"
