@@ -65,6 +65,8 @@ def test_bundled_profiles_load() -> None:
         # A genre without a profile gets no section rules.
         ("县政府第15次常务会议纪要", None),
         ("关于张三同志任职情况的说明", None),
+        # 述职 must close the title: a 汇报 about 述职评议 is a 工作汇报.
+        ("关于2025年度述职评议情况的汇报", "工作汇报"),
     ],
 )
 def test_profile_chosen_from_title(title: str, expected: str | None) -> None:
