@@ -231,6 +231,7 @@ def test_headings_consistently_closed_by_a_stop_are_not_flagged(lint_text) -> No
     text = OPINION + (
         "一、总体要求\n（一）指导思想。\n坚持以人民为中心。\n（二）基本原则。\n坚持统筹推进。\n"
         "（三）主要目标。\n到2028年，数字乡村建设取得明显成效。\n"
+        "（四）为什么要加快推进？\n这是补齐农业农村短板的需要。\n"
         "二、重点任务\n（一）夯实数字基础设施。\n推进千兆光网向行政村延伸。\n"
     )
     assert lint_text(text, select="S005") == []
@@ -346,6 +347,16 @@ def test_doc_number_form_is_flagged(
 
 def test_doc_number_in_the_right_form_is_not_flagged(lint_text) -> None:
     assert lint_text(NOTICE, select="S007") == []
+    request = (
+        "临江县应急管理局文件\n临应急〔2026〕12号　　签发人：周某某\n"
+        "临江县应急管理局关于增设应急物资储备点的请示\n县人民政府：\n"
+        "为提升应急保障能力，拟增设储备点一处。妥否，请批示。\n临江县应急管理局\n2026年3月2日\n"
+    )
+    assert profile_of(request) == "请示"
+    assert lint_text(request, select=S_RULES) == []
+    assert [
+        f.args["variant"] for f in lint_text(request.replace("〔2026〕", "[2026]"), select="S007")
+    ] == ["doc_bracket"]
     long_agency = NOTICE.replace("青政办发〔2026〕7号", "青川市政府办发明电〔2026〕128号")
     assert lint_text(long_agency, select="S007") == []
 

@@ -10,6 +10,8 @@ from draftlint.rule import Rule
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _PERIOD = "。"
+_STOPS = frozenset("。.．")  # a full stop, typed in any width
+_QUESTION = re.compile(r"[？！?!][\s\u3000]*$")
 
 
 def _prose_follows(layout: Layout) -> bool:
@@ -130,7 +132,9 @@ class HeadingPunctuation(Rule):
         for layout, trailing in headings:
             if trailing is not None and never.search(trailing.group()):
                 yield self._drop(layout, trailing)
-            elif trailing is None or _PERIOD in trailing.group():
+            elif trailing is None or _STOPS.intersection(trailing.group()):
+                if trailing is None and _QUESTION.search(layout.heading.paragraph.text):
+                    continue  # a heading may ask a question: 为什么要抓在日常？
                 if trailing is not None and _DIGIT.search(layout.sentence):
                     continue  # 全年开展宣讲20余场。 — a statement of fact, not a heading
                 closing.append((layout, trailing, trailing is not None))
