@@ -379,3 +379,23 @@ def test_counted_heading_is_not_an_empty_section(lint_text) -> None:
     ).replace("二、工作要求", "六、工作要求")
     found = lint_text(text, select="S003")
     assert [f.paragraph.text for f in found] == ["四、排查重点"]
+
+
+def test_synonyms_and_whole_headings_are_profile_data(tmp_path: Path) -> None:
+    folder = tmp_path / "types"
+    folder.mkdir()
+    (folder / "memo.toml").write_text(
+        "name = \"会议纪要\"\ntitle_patterns = ['纪要$']\n\n"
+        '[[sections]]\nname = "议定事项"\nsynonyms = ["议定事项"]\nheadings = ["决定"]\n',
+        encoding="utf-8",
+    )
+    draft = tmp_path / "memo.txt"
+
+    def missing(heading: str) -> list[str]:
+        draft.write_text(f"县政府常务会议纪要\n{heading}\n会议同意。\n", encoding="utf-8")
+        _code, report = lint_json("--select", "S001", "--profiles-dir", str(folder), str(draft))
+        return [f["section"] for f in findings_of(report, "S001")]
+
+    assert missing("一、会议的议定事项") == []  # synonym, compared without 的
+    assert missing("一、决定：") == []  # the whole heading, compared without its colon
+    assert missing("一、会议决定的落实") == ["议定事项"]  # a whole heading is not a substring
