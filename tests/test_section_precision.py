@@ -38,6 +38,15 @@ def test_no_section_finding_on_real_shapes_as_text() -> None:
     assert [(f["line"], f["code"], f["message"]) for f in findings_of(report)] == []
 
 
+def test_no_section_finding_on_the_other_precision_drafts() -> None:
+    # training_notice.txt carries 于6月14日17:00前 in a run-in heading (the colon of a time).
+    drafts = [p for p in sorted(REAL_SHAPES.parent.iterdir()) if p.suffix in (".txt", ".md")]
+    drafts = [p for p in drafts if p.name != "README.md"]
+    assert drafts
+    _code, report = lint_json("--select", S_RULES, *map(str, drafts))
+    assert [(f["line"], f["code"], f["message"]) for f in findings_of(report)] == []
+
+
 def test_no_section_finding_on_real_shapes_as_docx(tmp_path: Path) -> None:
     built = [build_from_text(d, tmp_path / f"{d.stem}.docx") for d in REAL_SHAPES.glob("*.txt")]
     _code, report = lint_json("--select", S_RULES, *map(str, built))
