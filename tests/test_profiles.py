@@ -52,7 +52,21 @@ def test_bundled_profiles_load() -> None:
         ("关于全县农村养老服务的调研报告", "调研报告"),
         ("县文旅局关于追加节庆活动经费的请示", "请示"),
         ("关于报送2025年意识形态工作自查报告的通知", "通知"),
-        ("关于张三同志任职的决定", None),
+        ("关于张三同志任职的决定", "决定"),
+        # 调查 of an accident is not 调研: its own profile, never 调研报告.
+        ("临江县“3·29”较大建筑施工坍塌事故调查报告", "事故调查报告"),
+        ("关于某化工厂“5·12”中毒窒息事件的调查处理报告", "事故调查报告"),
+        ("关于全县农村留守儿童情况的调查报告", "调研报告"),
+        ("政府工作报告", "政府工作报告"),
+        ("青川市推进产业园建设三年行动实施方案（2026—2028年）", "实施方案"),
+        ("青川市人民政府关于加快推进数字乡村建设的意见", "意见"),
+        ("青川市人民政府办公室关于商请支持口岸建设的函", "函"),
+        ("青川市安全生产委员会关于一起较大事故的通报", "通报"),
+        # A genre without a profile gets no section rules.
+        ("县政府第15次常务会议纪要", None),
+        ("关于张三同志任职情况的说明", None),
+        # 述职 must close the title: a 汇报 about 述职评议 is a 工作汇报.
+        ("关于2025年度述职评议情况的汇报", "工作汇报"),
     ],
 )
 def test_profile_chosen_from_title(title: str, expected: str | None) -> None:
@@ -99,7 +113,7 @@ def test_markdown_headings_when_nothing_is_numbered() -> None:
 
 
 def test_profile_option_overrides_title(lint_text) -> None:
-    text = "关于张三同志任职的决定\n一、工作开展情况\n正文。\n"
+    text = "县政府第15次常务会议纪要\n一、工作开展情况\n正文。\n"
     assert profile_of(text, profile="工作总结") == "工作总结"
     assert profile_of(text, profile="工作报告") == "工作汇报"  # an alias
     found = lint_text(text, select="S001", profile="工作总结")
@@ -229,8 +243,8 @@ def test_outline_shows_profile_and_sections(seed) -> None:
 
 
 def test_outline_says_when_no_profile_matched(tmp_path: Path) -> None:
-    draft = tmp_path / "decision.txt"
-    draft.write_text("关于张三同志任职的决定\n一、任职\n正文。\n", encoding="utf-8")
+    draft = tmp_path / "minutes.txt"
+    draft.write_text("县政府第15次常务会议纪要\n一、议定事项\n正文。\n", encoding="utf-8")
     out = run_lint("outline", str(draft)).stdout
     assert "未匹配到文种" in out
     forced = run_lint("outline", "--profile", "工作总结", str(draft)).stdout

@@ -138,7 +138,7 @@ def test_synonyms_satisfy_sections(lint_text) -> None:
 
 
 def test_no_profile_no_section_rules(lint_text) -> None:
-    text = "关于表彰先进集体的决定\n一、先进集体名单\n正文。\n"
+    text = "县政府第15次常务会议纪要\n一、出席人员\n正文。\n"
     assert lint_text(text, select="S001,S002,S006,S007") == []
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from draftlint.model import Document, LintOptions, Paragraph
+from draftlint.numbering.markers import parse_head
 from draftlint.numbering.outline import Outline
 from draftlint.profiles.elements import Elements, find_elements
 from draftlint.profiles.loader import load_profiles, profile_dirs
@@ -46,6 +47,9 @@ class SectionAnalysis:
     headings: list[TopHeading] = field(default_factory=list)
     elements: Elements | None = None
     main: list[Paragraph] = field(default_factory=list)  # body text before any attachment
+    # Sections named by a short line standing alone (2019年度工作计划, a bold 存在问题):
+    # present for S001, though not top-level headings.
+    named_elsewhere: frozenset[str] = frozenset()
 
     def first_heading(self, section: str) -> TopHeading | None:
         return next((h for h in self.headings if section in h.sections), None)
@@ -53,7 +57,11 @@ class SectionAnalysis:
     def missing_sections(self) -> list[SectionSpec]:
         if self.profile is None or not self.headings:
             return []  # no structure to judge: a draft without top-level headings
-        return [s for s in self.profile.required_sections if self.first_heading(s.name) is None]
+        return [
+            s
+            for s in self.profile.required_sections
+            if self.first_heading(s.name) is None and s.name not in self.named_elsewhere
+        ]
 
 
 @cache
@@ -111,8 +119,10 @@ def analyse(document: Document, outline: Outline, options: LintOptions) -> Secti
     analysis.headings = top_headings(outline, main, title)
     for heading in analysis.headings:
         heading.sections = tuple(s.name for s in profile.sections if s.matches(heading.sentence))
+    if profile.required_sections and analysis.headings:
+        analysis.named_elsewhere = _named_by_short_lines(document, profile, title)
     if profile.elements:
-        analysis.elements = find_elements(main, title_end)
+        analysis.elements = find_elements(main, title_end, title_text)
     return analysis
 
 
@@ -141,3 +151,29 @@ def top_headings(
             end, sentence = heading_sentence(paragraph.text, start)
             headings.append(TopHeading(paragraph, start, end, sentence))
     return headings
+
+
+@cache
+def _short_line() -> tuple[int, re.Pattern[str]]:
+    data = rule_data("sections")["heading"]
+    return data["unnumbered_max_length"], re.compile(data["unnumbered_forbidden"])
+
+
+def _named_by_short_lines(
+    document: Document, profile: Profile, title: Paragraph | None
+) -> frozenset[str]:
+    """Sections named by a short line of the body standing alone, numbered or not: an
+    unnumbered heading (然后是问题), a second part (2019年度工作计划), a sub-heading."""
+    limit, forbidden = _short_line()
+    named: set[str] = set()
+    for paragraph in document.paragraphs:
+        if paragraph.story != "body" or paragraph is title:
+            continue
+        text = paragraph.text.strip()
+        marker = parse_head(text)
+        if marker is not None:
+            text = text[marker.end :].strip()
+        if not text or len(text) > limit or forbidden.search(text):
+            continue
+        named.update(s.name for s in profile.required_sections if s.matches(text))
+    return frozenset(named)

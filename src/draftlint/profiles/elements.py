@@ -9,6 +9,7 @@ from typing import Any
 
 from draftlint.model import Paragraph
 from draftlint.numbering.markers import parse_head
+from draftlint.profiles.title import is_masthead
 from draftlint.resources import rule_data
 
 
@@ -20,6 +21,9 @@ class Elements:
     signature: Paragraph | None = None
     date: Paragraph | None = None
     date_match: re.Match[str] | None = None
+    doc_number: Paragraph | None = None  # 发文字号, above or below the title
+    doc_number_match: re.Match[str] | None = None
+    last: Paragraph | None = None  # the last paragraph of the main text
 
     def present(self) -> set[str]:
         found = {"标题"}
@@ -53,7 +57,8 @@ def is_recipient(text: str) -> bool:
     """各乡镇人民政府，县政府各部门： — short parts, the last an organ, no sentence marks."""
     text = text.strip()
     data = _data()
-    if not text or len(text) > data["recipient_max_length"] or re.search(r"[。！？!?]", text):
+    limit = data["recipient_colon_max_length" if text[-1:] in "：:" else "recipient_max_length"]
+    if not text or len(text) > limit or re.search(r"[。！？!?]", text):
         return False
     head = text.rstrip("：:，,")
     parts = [part for part in re.split(r"[，,、]", head) if part.strip()]
@@ -81,10 +86,16 @@ def _continues_recipient(text: str) -> bool:
     )
 
 
-def find_elements(main: list[Paragraph], title_end: int) -> Elements:
-    """The elements after the title (``main[title_end]`` is the title's last line)."""
+def find_elements(main: list[Paragraph], title_end: int, title_text: str = "") -> Elements:
+    """The elements after the title (``main[title_end]`` is the title's last line;
+    ``title_text`` the whole title, joined over its lines)."""
     found = Elements()
+    found.last = next((p for p in reversed(main) if p.text.strip()), None)
     start = title_end + 1
+    # 发文字号, 份号, 密级, 紧急程度 may stand between the title and the 主送机关.
+    while start < len(main) and (not main[start].text.strip() or is_masthead(main[start].text)):
+        start += 1
+    _find_doc_number(main[:start], found)
     if start < len(main) and is_recipient(main[start].text):
         found.recipient = main[start]
         start += 1
@@ -98,7 +109,8 @@ def find_elements(main: list[Paragraph], title_end: int) -> Elements:
             start += 1
     end = len(main)
     date_at = _find_date(main, start, found)
-    if date_at is None and 0 <= title_end < len(main) and _ISSUING.search(main[title_end].text):
+    title_text = title_text or (main[title_end].text if 0 <= title_end < len(main) else "")
+    if date_at is None and _ISSUING.search(title_text):
         # 关于印发《…办法》的通知: the notice signs and dates before the document it issues.
         date_at = _first_date(main, start, found)
     if date_at is not None:
@@ -117,6 +129,15 @@ def find_elements(main: list[Paragraph], title_end: int) -> Elements:
         end = note_at
     found.body = main[start:end]
     return found
+
+
+def _find_doc_number(head: list[Paragraph], found: Elements) -> None:
+    doc_number = pattern("doc_number")
+    for paragraph in head:
+        match = doc_number.match(paragraph.text)
+        if match is not None:
+            found.doc_number, found.doc_number_match = paragraph, match
+            return
 
 
 def _find_date(main: list[Paragraph], start: int, found: Elements) -> int | None:
@@ -138,7 +159,7 @@ def _find_date(main: list[Paragraph], start: int, found: Elements) -> int | None
     return None
 
 
-_ISSUING = re.compile(r"(印发|转发|批转|颁布|发布).*(通知|决定|命令)")
+_ISSUING = re.compile(r"(印发|转发|批转|颁布|发布).*(通知|决定|命令|函)")
 
 
 def _first_date(main: list[Paragraph], start: int, found: Elements) -> int | None:
@@ -153,7 +174,7 @@ def _first_date(main: list[Paragraph], start: int, found: Elements) -> int | Non
 
 
 def _is_signature(text: str, *, need_organ: bool = False) -> bool:
-    text = text.strip()
+    text = pattern("signature_strip").sub("", text).strip()
     data = _data()
     if not text or len(text) > data["signature_max_length"]:
         return False

@@ -23,7 +23,7 @@ _TOP_KEYS = {
     "sections", "elements", "no_requests", "ends_with_request",
 }  # fmt: skip
 _AT_LINE = re.compile(r"\(at line \d+")
-_SECTION_KEYS = {"name", "required", "synonyms", "patterns"}
+_SECTION_KEYS = {"name", "required", "synonyms", "patterns", "headings"}
 _ELEMENT_KEYS = {"name", "required"}
 # The markers of a repository root, nearest first: where .draftlint/ would live.
 _ROOT_MARKERS = (".draftlint", ".git", "pyproject.toml")
@@ -218,6 +218,7 @@ class _Checker:
             required=self.boolean(entry, "required", default=True),
             synonyms=synonyms,
             patterns=tuple(self.regex(p) for p in self.strings(entry, "patterns")),
+            headings=tuple(self.strings(entry, "headings")),
         )
 
     def element(self, entry: dict[str, Any]) -> ElementSpec:

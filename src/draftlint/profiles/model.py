@@ -4,22 +4,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+
+from draftlint.resources import rule_data
 
 # The parts of a 公文 a profile may require (GB/T 9704-2012 7.3), in document order.
 ELEMENTS = ("标题", "主送机关", "正文", "附件说明", "落款", "成文日期")
+
+
+@cache
+def _drop() -> re.Pattern[str]:
+    return re.compile(rule_data("sections")["heading"]["normalise_drop"])
+
+
+def normalise_heading(text: str) -> str:
+    """A heading as S001 compares it: without 的/和/及/与/上/方面, spaces and closing marks,
+    so 今后的工作 reads as 今后工作 and 成就与不足 as 成就不足."""
+    return _drop().sub("", text)
 
 
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
     name: str
     required: bool
-    synonyms: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    synonyms: tuple[str, ...]  # found anywhere in the normalised heading
+    patterns: tuple[re.Pattern[str], ...]  # searched in the heading as written
+    headings: tuple[str, ...] = ()  # whole headings: the normalised heading is one of these
 
     def matches(self, heading: str) -> bool:
-        return any(word in heading for word in self.synonyms) or any(
-            pattern.search(heading) for pattern in self.patterns
+        normal = normalise_heading(heading)
+        return (
+            any(normalise_heading(word) in normal for word in self.synonyms)
+            or any(normal == normalise_heading(whole) for whole in self.headings)
+            or any(pattern.search(heading) for pattern in self.patterns)
         )
 
 

@@ -1,5 +1,6 @@
 from collections.abc import Iterator
 
+from draftlint.analysis.layout import compiled
 from draftlint.model import Finding, Severity
 from draftlint.rule import Rule
 
@@ -50,6 +51,8 @@ class EmptySection(Rule):
             heading = layout.heading
             if self._in_list(items, empty, position):
                 continue  # 1.张三 2.李四, or a bare outline: a list, not unfilled sections
+            if compiled("empty_section", "counted").search(layout.sentence):
+                continue  # （共6项）: the items are listed elsewhere or left out of this copy
             yield self.finding(
                 heading.paragraph, heading.marker.start, layout.end,
                 heading=heading.paragraph.text[heading.marker.start : layout.end].strip(),

@@ -1,7 +1,8 @@
 from collections.abc import Iterator
 
-from draftlint.model import Finding
+from draftlint.model import Finding, Paragraph
 from draftlint.profiles import SectionAnalysis
+from draftlint.profiles.elements import Elements
 from draftlint.rule import Rule
 
 # Where a missing element goes: after the nearest earlier element that is there.
@@ -105,14 +106,23 @@ class MissingSection(Rule):
         for spec in profile.elements:
             if not spec.required or spec.name in present:
                 continue
-            anchor = title
-            if spec.name in ("落款", "成文日期") and elements.body:
-                anchor = elements.body[-1]
-            if spec.name == "成文日期" and elements.signature is not None:
-                anchor = elements.signature
+            anchor = self._anchor(spec.name, elements) or title
             finding = self.finding(
                 anchor, 0, len(anchor.text), variant=_ELEMENT_AFTER.get(spec.name, "none"),
                 section=spec.name, profile=profile.name, anchor="",
             )  # fmt: skip
             finding.extra.update(section=spec.name, profile=profile.name)
             yield finding
+
+    @staticmethod
+    def _anchor(name: str, elements: Elements) -> Paragraph | None:
+        """Where a missing element belongs: a missing 落款 or 成文日期 at the end of the main
+        text (before the date when only the 落款 is missing), never a paragraph inside it."""
+        if name == "成文日期" and elements.signature is not None:
+            return elements.signature
+        if name == "落款" and elements.date is not None:
+            before = elements.attachment_note or elements.body
+            return before[-1] if before else elements.date
+        if name in ("落款", "成文日期"):
+            return elements.last
+        return None
