@@ -192,7 +192,7 @@ def test_explicit_config_file_and_stdin_filename(project: Path) -> None:
 
 
 def test_rule_settings_reach_the_rule(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("案例通报\n经查，张某违规收受礼品。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("案例\n经查，张某违规收受礼品。\n", encoding="utf-8")
     _, report = lint_json("a.txt", cwd=tmp_path)
     assert findings_of(report) == []
     (tmp_path / ".draftlint.toml").write_text(
