@@ -276,3 +276,70 @@ def test_colon_and_comma_markers_are_reported(mark: str, lint_text) -> None:
 )
 def test_times_ratios_and_numbers_are_not_markers(text: str, lint_text) -> None:
     assert lint_text(text, select="numbering") == []
+
+
+# --- 7. An empty numbered paragraph ------------------------------------------------------
+
+
+def docx_with_an_emptied_item(tmp_path, lines: list[str], emptied: str):
+    """A .docx with Word numbering in which the paragraph ``emptied`` keeps only its number."""
+    import docx
+    from tests.helpers.precision_docx import build_precision_docx
+
+    path = build_precision_docx(lines, tmp_path / "empty_item.docx")
+    document = docx.Document(str(path))
+    (paragraph,) = [p for p in document.paragraphs if p.text == emptied]
+    for run in paragraph.runs:
+        run._r.getparent().remove(run._r)
+    document.save(str(path))
+    return path
+
+
+WORK_SUMMARY = [
+    "临江县数据局2025年工作总结",
+    "一、主要工作情况",
+    "1.完成政务云扩容。",
+    "2.建成基层治理数据驾驶舱。",
+    "3.上线惠企政策平台。",
+    "二、存在问题",
+    "数据共享的及时性还不够。",
+]
+
+
+def test_an_empty_automatic_item_is_flagged_once(tmp_path) -> None:
+    from tests.helpers.lint import findings_of, lint_json
+
+    path = docx_with_an_emptied_item(tmp_path, WORK_SUMMARY, "建成基层治理数据驾驶舱。")
+    _, report = lint_json(str(path))  # every rule
+    found = findings_of(report)
+    on_it = [f for f in found if f["location"] == "第4段"]
+    assert [(f["code"], f["text"], f["automatic"]) for f in on_it] == [("N008", "2.", True)]
+    assert [f["code"] for f in found if f["code"].startswith("N")] == ["N008"]  # 3. is no skip
+
+
+def test_a_full_automatic_list_has_no_empty_item(tmp_path) -> None:
+    from tests.helpers.lint import findings_of, lint_json
+    from tests.helpers.precision_docx import build_precision_docx
+
+    path = build_precision_docx(WORK_SUMMARY, tmp_path / "full.docx")
+    _, report = lint_json("--select", "N008", str(path))
+    assert findings_of(report) == []
+
+
+def test_a_marker_alone_between_its_siblings_is_flagged_in_text(lint_text) -> None:
+    findings = lint_text("一、工作\n1.摸底\n2.\n3.建账\n", select="numbering")
+    assert codes(findings) == [("N008", "2.")]
+    findings = lint_text("一、工作\n（一）摸底\n（二）\n", select="N008")
+    assert codes(findings) == [("N008", "（二）")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、考核指标\n53.门诊满意度\n定量\n（十四）\n医务人员\n满意度\n54.住院满意度\n",
+        "一、数据\n2.5\n45\n0\n",
+        "一、工作\n1.摸底\n3.\n",
+    ],
+)
+def test_table_cells_and_numbers_are_not_empty_items(text: str, lint_text) -> None:
+    assert lint_text(text, select="N008") == []

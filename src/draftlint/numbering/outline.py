@@ -92,10 +92,13 @@ class Outline:
     where the main text ends, or where a region starts, reads it here and nowhere else."""
 
     scopes: list[Scope]
-    headings: list[Heading]  # every numbered heading, in document order
+    headings: list[Heading]  # every numbered heading with text, in document order
     enumerations: list[list[EnumItem]]  # groups of two or more, in document order
     main: list[Paragraph] = field(default_factory=list)
     scope_starts: frozenset[int] = frozenset()  # indices of the paragraphs opening a scope
+    # Numbered paragraphs with no text (Word's bare 5.; a 5. alone between 4. and 6.): in
+    # the tree, so the numbers after them count on, but not in ``headings``.
+    empty_items: list[Heading] = field(default_factory=list)
 
     def starts_scope(self, paragraph: Paragraph) -> bool:
         """Whether ``paragraph`` opens an attachment or a second document."""
@@ -220,6 +223,7 @@ def build_outline(document: Document) -> Outline:
     titles = _document_titles(body, heads, next_heading_at)
     scopes = [Scope(0, "正文")]
     headings: list[Heading] = []
+    empty_items: list[Heading] = []
     stack: list[Heading] = []
     last_sibling: dict[tuple[int, int], Heading] = {}
     in_note = False
@@ -260,7 +264,12 @@ def build_outline(document: Document) -> Outline:
         heading = Heading(marker, paragraph, scopes[-1].index, parent)
         siblings.append(heading)
         last_sibling[key] = heading
-        headings.append(heading)
+        if heading.is_empty and (
+            paragraph.is_automatic or _between_siblings(marker, heads, position)
+        ):
+            empty_items.append(heading)  # counted in its run, reported once by N008
+        else:
+            headings.append(heading)
         stack.append(heading)
         boundaries.add(position)
     position_of = {paragraph.index: position for position, paragraph in enumerate(body)}
@@ -277,7 +286,8 @@ def build_outline(document: Document) -> Outline:
         _check_scope(scope, starts_afresh)
     main = body[:main_end]
     starts = frozenset(scope.start.index for scope in scopes if scope.start is not None)
-    return Outline(scopes, headings, _enumerations(body, heads, boundaries), main, starts)
+    enumerations = _enumerations(body, heads, boundaries)
+    return Outline(scopes, headings, enumerations, main, starts, empty_items)
 
 
 def _next_heading_positions(heads: list[Marker | None]) -> list[int]:

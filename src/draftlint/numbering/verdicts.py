@@ -11,9 +11,8 @@ from draftlint.rule import Rule
 
 
 def heading_problems(rule: Rule, problem: Problem) -> Iterator[Finding]:
-    # An empty numbered paragraph still counts in its run, but N008 reports it, once.
     for heading in rule.ctx.outline.headings:
-        if heading.problem is problem and heading.expected is not None and not heading.is_empty:
+        if heading.problem is problem and heading.expected is not None:
             yield _finding(rule, heading)
 
 

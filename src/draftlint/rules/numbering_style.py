@@ -37,7 +37,7 @@ class NumberingStyle(Rule):
     def check(self) -> Iterator[Finding]:
         outline = self.ctx.outline
         markers: list[tuple[Marker, Paragraph]] = [
-            (h.marker, h.paragraph) for h in outline.headings if not h.is_empty
+            (h.marker, h.paragraph) for h in outline.headings
         ]
         markers += [
             (item.marker, item.paragraph)
