@@ -69,6 +69,28 @@ def test_a_table_of_contents_repeating_the_sections_is_not_a_repeat(lint_text) -
     assert lint_text(text, select="numbering") == []
 
 
+def test_section_numbers_are_judged_in_sequence(lint_text) -> None:
+    findings = lint_text("方案\n1 总则\n1.1 目的\n1.3 原则\n2 职责\n", select="numbering")
+    assert [(f.code, f.text, f.extra["expected"]) for f in findings] == [("N001", "1.3", "1.2")]
+    text = "1. 项目概述\n2. 项目阶段\n2.1 需求分析\n2.2 详细设计\n3. 会议安排\n5. 风险管理\n"
+    findings = lint_text(text, select="numbering")
+    assert [(f.code, f.text, f.extra["expected"]) for f in findings] == [("N001", "5.", "4.")]
+
+
+def test_a_top_section_typed_with_a_dot_heads_its_decimal_sections(lint_text) -> None:
+    text = (
+        "1. 总则\n1.1 编制目的\n（1）甲\n（2）乙\n1.2 工作原则\n（1）丙\n"
+        "2. 组织机构\n2.1 指挥部\n（1）丁\n（2）戊\n"
+    )
+    outline = outline_of(text)
+    tops = [h for h in outline.headings if h.marker.text in ("1.", "2.")]
+    assert [h.marker.kind for h in tops] == [Kind.DECIMAL, Kind.DECIMAL]
+    assert [h.parent for h in tops] == [None, None]
+    assert lint_text(text, select="numbering") == []
+    # 1.乙 (no space) followed by anything but 1.1 stays a 1. of the 一、/（一）/1. levels
+    assert outline_of("1.1 目的\n一、甲\n1.乙\n（1）丙\n").headings[2].marker.kind is Kind.ARABIC
+
+
 @pytest.mark.parametrize(
     "line", ["1.5 倍于上年水平", "2.1 亿元用于改造", "1.0 版本上线", "2026 年全面完成"]
 )
@@ -210,6 +232,10 @@ def test_a_plan_line_without_restarted_numbering_opens_no_scope(lint_text) -> No
     assert len(outline.scopes) == 1 and len(outline.main) == 5
     assert codes(lint_text(text, select="N002")) == [("N002", "三、")]
     assert len(outline_of("临江县项目服务办法\n第一条 总则。\n第二条 范围。\n").scopes) == 1
+    # a plan title followed by a restarted 1. list is a sub-part, not a second document
+    summary = "一、工作情况\n1.维护系统。\n2.开发页面。\n2027年度工作计划\n1.学习新技术。\n"
+    assert len(outline_of(summary).scopes) == 1
+    assert lint_text(summary, select="numbering") == []  # the list restarts under it
 
 
 def test_attachments_still_open_scopes_as_before() -> None:

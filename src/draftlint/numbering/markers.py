@@ -71,7 +71,8 @@ class Marker:
         if self.kind is Kind.PART:
             self.level = PART_LEVEL[self.separator]
         elif self.kind is Kind.DECIMAL:
-            self.level = HEADING_LEVEL[Kind.DECIMAL] + len(_DECIMAL_DOTS.split(self.text))
+            depth = sum(1 for part in _DECIMAL_DOTS.split(self.text) if part)
+            self.level = HEADING_LEVEL[Kind.DECIMAL] + depth
         else:
             self.level = HEADING_LEVEL.get(self.kind, 0)
         self.family = f"verb:{self.separator}" if self.kind is Kind.VERB else self.kind.value
@@ -103,8 +104,9 @@ class Marker:
         if kind is Kind.CIRCLED:
             return chr(0x2460 + value - 1) if 0 < value <= 20 else str(value)
         if kind is Kind.DECIMAL:
-            head = _DECIMAL_DOTS.split(self.text)[:-1]
-            return ".".join([*head, str(value)])
+            head = [part for part in _DECIMAL_DOTS.split(self.text) if part][:-1]
+            dot = self.text[-1] if self.text[-1] in ".．" else ""
+            return ".".join([*head, str(value)]) + dot
         if kind is Kind.QI:
             return f"其{number}{self.text[2:]}"
         return self.text

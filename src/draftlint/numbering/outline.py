@@ -123,9 +123,11 @@ _DATE_LINE = re.compile(
 )
 _RELEASE_NOTE = re.compile(r"^[\s\u3000]*[（(]此件[^）)]*[）)][\s\u3000]*$")
 _TITLE_BLOCK = 2  # a title typed over up to three lines
-# An unnumbered sub-heading: 资金保障方面： / 注： / ● 重点任务: a list under it starts afresh.
+# An unnumbered sub-heading: 资金保障方面： / 注： / ● 重点任务 / 2027年度工作计划 (a short
+# line without a sentence mark): a list under it starts afresh.
 _SUBHEADING = re.compile(
-    r"^[\s\u3000]*(?:[^\n。；！？]{0,28}[：:]|[●■◆▲•○◇□★☆►▪➢※◎][^。；]{1,28})[\s\u3000]*$"
+    r"^[\s\u3000]*(?:[^\n。；！？]{0,28}[：:]|[●■◆▲•○◇□★☆►▪➢※◎][^。；]{1,28}"
+    r"|[^\s\u3000。，；：！？、,;:!?]{2,20})[\s\u3000]*$"
 )
 
 
@@ -148,6 +150,8 @@ def _read_heads(body: list[Paragraph]) -> list[Marker | None]:
     if not any(m is not None and m.kind is Kind.DECIMAL and m.level > _TOP_SECTION for m in heads):
         # 1 总则 is a section number only in a document that also numbers 1.1 …
         heads = [None if m is not None and m.kind is Kind.DECIMAL else m for m in heads]
+    else:
+        _promote_top_sections(body, heads)
     typed = list(heads)
     for position, paragraph in enumerate(body):
         if heads[position] is None:
@@ -155,6 +159,33 @@ def _read_heads(body: list[Paragraph]) -> list[Marker | None]:
             if bare is not None and _between_siblings(bare, typed, position):
                 heads[position] = bare  # 5. alone on its line, inside a run 4. … 6.
     return heads
+
+
+def _promote_top_sections(body: list[Paragraph], heads: list[Marker | None]) -> None:
+    """In a document numbering 1.1 …, a 1. typed with a space (1. 总则) or directly followed
+    by 1.1 is the top of the section numbers, not a 1. of the 一、/（一）/1. levels."""
+    following: Marker | None = None
+    for position in range(len(heads) - 1, -1, -1):
+        marker = heads[position]
+        if marker is None or not marker.is_heading:
+            continue
+        if (
+            marker.kind is Kind.ARABIC
+            and marker.separator in ".．"
+            and not marker.needs_siblings
+            and (
+                body[position].text[marker.end : marker.end + 1] in (" ", "\t", "\u3000")
+                or (
+                    following is not None
+                    and following.kind is Kind.DECIMAL
+                    and following.text in (f"{marker.value}.1", f"{marker.value}．1")
+                )
+            )
+        ):
+            marker = heads[position] = Marker(
+                Kind.DECIMAL, marker.value, marker.text, marker.start, marker.end
+            )
+        following = marker
 
 
 def _between_siblings(marker: Marker, heads: list[Marker | None], position: int) -> bool:
@@ -196,8 +227,11 @@ def _document_titles(
         if not _DOCUMENT_TITLE.match(paragraph.text) or paragraph.text.lstrip().startswith("附件"):
             continue
         following = next_heading_at[position]
-        if following >= len(body) or heads[following].value != 1:  # type: ignore[union-attr]
+        first_heading = heads[following] if following < len(body) else None
+        if first_heading is None or first_heading.value != 1:
             continue
+        if first_heading.kind not in (Kind.CHINESE, Kind.PART, Kind.DECIMAL):
+            continue  # numbering that starts again at 一、, 第一条/第一章 or 1 总则
         first = position
         while (
             position - first < _TITLE_BLOCK
@@ -277,8 +311,8 @@ def build_outline(document: Document) -> Outline:
 
     def starts_afresh(before: Heading, after: Heading) -> bool:
         """A list under a new sub-heading, or one Word restarts, begins at 1 again."""
-        if after.paragraph.is_automatic and after.marker.value == 1:
-            return True
+        if after.marker.value == 1 and (after.paragraph.is_automatic or after.is_section):
+            return True  # Word's own restart; section numbers again after a table of contents
         at = position_of[after.paragraph.index]
         return subheadings[at] > subheadings[position_of[before.paragraph.index]]
 
@@ -374,9 +408,6 @@ def _runs(scope: Scope, starts_afresh: Afresh) -> dict[int, list[list[Heading]]]
         children = pending.pop()
         current: dict[int, list[Heading]] = {}
         for child in children:
-            if child.is_section:
-                pending.append(child.children)
-                continue  # GB/T 1.1 section numbers: not judged (a table of contents repeats them)
             run = current.get(child.level)
             if run is None or starts_afresh(run[-1], child):
                 run = current[child.level] = []
