@@ -193,6 +193,20 @@ def test_main_text_ends_before_a_printed_document() -> None:
     assert outline.starts_scope(outline.scopes[1].start)
 
 
+def test_a_spaced_title_after_a_note_below_the_date_opens_a_document() -> None:
+    text = (
+        "云溪区人民政府关于印发\n《云溪区政府工作规则》的通知\n各街道办事处：\n现印发给你们。\n"
+        "云溪区人民政府\n二〇二六年三月二日\n（本文有删减）\n云 溪 区 政 府 工 作 规 则\n"
+        "第一章 总则\n一、为规范工作，制定本规则。\n"
+    )
+    outline = outline_of(text)
+    assert [(s.kind, s.label) for s in outline.scopes][1] == (
+        "document",
+        "云 溪 区 政 府 工 作 规 则",
+    )
+    assert outline.main[-1].text == "（本文有删减）"
+
+
 TWO_RULES = (
     "关于印发两个规定的通知\n"
     "各区人民政府：\n"

@@ -113,15 +113,21 @@ _ATTACHMENT = re.compile(r"^[\s\u3000]*附件\s*(?:[0-9０-９]+\s*(?:[：:].*)?
 
 # The title of a document printed inside another: …规定 / …办法 / …方案 standing alone.
 _DOCUMENT_TITLE = re.compile(
-    r"^[\s\u3000]*[^\s\u3000。，；：！？、,;:!?]{2,38}"
-    r"(?:规定|办法|方案|细则|规则|预案|条例|规划|计划|要点|准则|章程|纲要|指南|制度|清单)"
-    r"(?:[（(][^）)]{1,20}[）)])?[\s\u3000]*$"
+    r"^[^。，；：！？、,;:!?]{2,38}"
+    r"(?:规定|办法|方案|细则|规则|预案|条例|规划|计划|要点|准则|章程|纲要|指南|制度|清单|意见)"
+    r"(?:[（(][^）)]{1,20}[）)])?$"
 )
-_TITLE_LINE = re.compile(r"^[\s\u3000]*[^\s\u3000。，；：！？、,;:!?（(]{2,30}[\s\u3000]*$")
-_DATE_LINE = re.compile(
-    r"^[\s\u3000]*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日[\s\u3000]*$"
-)
-_RELEASE_NOTE = re.compile(r"^[\s\u3000]*[（(]此件[^）)]*[）)][\s\u3000]*$")
+_TITLE_LINE = re.compile(r"^[^。，；：！？、,;:!?（(]{2,30}$")
+_DATE_LINE = re.compile(r"^(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年\S{1,3}月\S{1,3}日$")
+_NOTE_LINE = re.compile(r"^[（(][^）)]{1,30}[）)]$")  # （此件公开发布） （本文有删减）
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def _squeezed(text: str) -> str:
+    """The line without spaces: 国 务 院 工 作 规 则 is set out, not several words."""
+    return _SPACES.sub("", text)
+
+
 _TITLE_BLOCK = 2  # a title typed over up to three lines
 # An unnumbered sub-heading: 资金保障方面： / 注： / ● 重点任务 / 2027年度工作计划 (a short
 # line without a sentence mark): a list under it starts afresh.
@@ -224,7 +230,8 @@ def _document_titles(
     for position, paragraph in enumerate(body):
         if position == 0 or heads[position] is not None:
             continue
-        if not _DOCUMENT_TITLE.match(paragraph.text) or paragraph.text.lstrip().startswith("附件"):
+        line = _squeezed(paragraph.text)
+        if not _DOCUMENT_TITLE.match(line) or line.startswith("附件"):
             continue
         following = next_heading_at[position]
         first_heading = heads[following] if following < len(body) else None
@@ -237,15 +244,16 @@ def _document_titles(
             position - first < _TITLE_BLOCK
             and first - 1 > 0
             and heads[first - 1] is None
-            and _TITLE_LINE.match(body[first - 1].text)
-            and not _DATE_LINE.match(body[first - 1].text)
+            and _TITLE_LINE.match(_squeezed(body[first - 1].text))
+            and not _DATE_LINE.match(_squeezed(body[first - 1].text))
         ):
             first -= 1
         if first == 0:
             continue  # the document's own title
-        before = body[first - 1].text
-        after_date = bool(_DATE_LINE.match(before) or _RELEASE_NOTE.match(before))
-        found[first] = not after_date
+        before = _squeezed(body[first - 1].text)
+        if _NOTE_LINE.match(before) and first > 1:
+            before = _squeezed(body[first - 2].text)  # the date, above （此件公开发布）
+        found[first] = not _DATE_LINE.match(before)
     return found
 
 
