@@ -91,11 +91,26 @@ def test_a_top_section_typed_with_a_dot_heads_its_decimal_sections(lint_text) ->
     assert outline_of("1.1 目的\n一、甲\n1.乙\n（1）丙\n").headings[2].marker.kind is Kind.ARABIC
 
 
+def test_decimals_under_a_chinese_heading_do_not_climb_above_it(lint_text) -> None:
+    text = "工作汇报\n一、总体情况\n1.1 加强领导\n1.2 完善制度\n二、存在问题\n2.1 认识不足\n"
+    outline = outline_of(text)
+    assert [h.marker.text for h in outline.scopes[0].roots] == ["一、", "二、"]
+    assert lint_text(text, select="numbering") == []
+    # after the 落款 and date, a printed 预案 may number its sections 1 / 1.1 again
+    printed = (
+        "关于印发预案的通知\n一、总体要求\n二、工作安排\n云溪区人民政府\n2026年5月8日\n"
+        "云溪区防汛应急预案\n1 总则\n1.1 编制目的\n（1）甲\n1.2 工作原则\n（1）乙\n"
+    )
+    outline = outline_of(printed)
+    assert [h.marker.text for h in outline.scopes[-1].roots] == ["1"]
+    assert lint_text(printed, select="numbering") == []
+
+
 @pytest.mark.parametrize(
     "line", ["1.5 倍于上年水平", "2.1 亿元用于改造", "1.0 版本上线", "2026 年全面完成"]
 )
 def test_quantities_are_not_section_numbers(line: str) -> None:
-    outline = outline_of(f"一、概况\n1.1 编制目的\n{line}\n")
+    outline = outline_of(f"方案\n1 总则\n1.1 编制目的\n{line}\n")
     assert line not in [h.paragraph.text for h in outline.headings]
 
 

@@ -271,12 +271,13 @@ _CLAUSE_START = re.compile(r"[。；：！？;!?][\s\u3000]*(?=[一二三四五�
 _LEADING_SPACE = re.compile(r"[\s\u3000]*")
 
 
-def parse_head(text: str) -> Marker | None:
-    """The marker opening a paragraph (after any indentation), or None."""
+def parse_head(text: str, *, sections: bool = True) -> Marker | None:
+    """The marker opening a paragraph (after any indentation), or None. With ``sections``
+    False, 1.1 编制目的 is not read as a section number (it opens with 1. and digits)."""
     offset = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
     if offset >= len(text) or text[offset] not in _HEAD_CHARS:
         return None
-    if text[offset].isdigit():
+    if sections and text[offset].isdigit():
         section = parse_section(text[offset:])
         if section is not None:
             return section.shifted(offset) if offset else section

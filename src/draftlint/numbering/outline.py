@@ -153,6 +153,7 @@ def _read_head(paragraph: Paragraph) -> Marker | None:
 
 def _read_heads(body: list[Paragraph]) -> list[Marker | None]:
     heads = [_read_head(paragraph) for paragraph in body]
+    _sections_only_on_top(body, heads)
     if not any(m is not None and m.kind is Kind.DECIMAL and m.level > _TOP_SECTION for m in heads):
         # 1 总则 is a section number only in a document that also numbers 1.1 …
         heads = [None if m is not None and m.kind is Kind.DECIMAL else m for m in heads]
@@ -165,6 +166,30 @@ def _read_heads(body: list[Paragraph]) -> list[Marker | None]:
             if bare is not None and _between_siblings(bare, typed, position):
                 heads[position] = bare  # 5. alone on its line, inside a run 4. … 6.
     return heads
+
+
+def _sections_only_on_top(body: list[Paragraph], heads: list[Marker | None]) -> None:
+    """Section numbers are the top scheme of a document (or of the part after a date or an
+    附件 line). Where 一、/（一）/第一章 come first, a 1.1 typed under 一、 is read as before: a
+    number opening the text, not a section that would climb above 一、."""
+    segment_start = 0
+    first: Marker | None = None
+    for position in range(len(body) + 1):
+        boundary = position == len(body) or (
+            is_attachment_start(body[position].text)
+            or _DATE_LINE.match(_squeezed(body[position].text)) is not None
+        )
+        if boundary:
+            if first is not None and first.kind in (Kind.CHINESE, Kind.BRACKET_CHINESE, Kind.PART):
+                for at in range(segment_start, position):
+                    marker = heads[at]
+                    if marker is not None and marker.kind is Kind.DECIMAL:
+                        heads[at] = parse_head(body[at].text, sections=False)
+            segment_start, first = position + 1, None
+            continue
+        marker = heads[position]
+        if first is None and marker is not None and marker.is_heading:
+            first = marker
 
 
 def _promote_top_sections(body: list[Paragraph], heads: list[Marker | None]) -> None:
