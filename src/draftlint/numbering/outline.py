@@ -343,8 +343,11 @@ def build_outline(document: Document) -> Outline:
     subheadings = _subheading_counts(body, heads)
 
     def starts_afresh(before: Heading, after: Heading) -> bool:
-        """A list under a new sub-heading, or one Word restarts, begins at 1 again."""
-        if after.marker.value == 1 and (after.paragraph.is_automatic or after.is_section):
+        """A list under a new sub-heading, or one Word restarts, begins at 1 again (any
+        other number there is judged within the run it continues)."""
+        if after.marker.value != 1:
+            return False
+        if after.paragraph.is_automatic or after.is_section:
             return True  # Word's own restart; section numbers again after a table of contents
         at = position_of[after.paragraph.index]
         return subheadings[at] > subheadings[position_of[before.paragraph.index]]
