@@ -139,6 +139,10 @@ def test_a_list_under_an_unnumbered_subheading_restarts(lint_text) -> None:
     assert lint_text(SUBHEADINGS, select="numbering") == []
     note = "一、考核指标\n1.门诊满意度\n2.住院满意度\n注：\n1.三级医院采用全部指标。\n2.标记的指标为监测指标。\n"
     assert lint_text(note, select="numbering") == []
+    bullets = (
+        "一、任务\n● 基础设施\n1.建设光网；\n2.覆盖5G。\n● 产业发展\n1.培育企业；\n2.建设园区。\n"
+    )
+    assert lint_text(bullets, select="numbering") == []
 
 
 def test_a_wrong_number_after_a_subheading_is_still_flagged(lint_text) -> None:
