@@ -37,6 +37,12 @@ from draftlint.numbering.markers import Kind, find_clause_enumerators, parse_hea
         ("一方面是由于", Kind.ASPECT, 1, "一方面"),
         ("另一方面是由于", Kind.ASPECT, 2, "另一方面"),
         ("　　二、全角空格缩进", Kind.CHINESE, 2, "二、"),
+        ("1：数据源", Kind.ARABIC, 1, "1："),
+        ("2，后台转换", Kind.ARABIC, 2, "2，"),
+        ("1 总则", Kind.DECIMAL, 1, "1"),
+        ("1.2 事故分级", Kind.DECIMAL, 2, "1.2"),
+        ("2.1.3 成员单位职责", Kind.DECIMAL, 3, "2.1.3"),
+        ("4.2　国家级（Ⅰ级）响应", Kind.DECIMAL, 2, "4.2"),
     ],
 )
 def test_markers(text: str, kind: Kind, value: int, marker: str) -> None:
@@ -101,3 +107,20 @@ def test_malformed_marker_is_plain_text(text: str, marker: str | None) -> None:
     """Unreadable text is plain text; a readable marker is read up to where it ends."""
     found = parse_head(text)
     assert (found.text if found else None) == marker
+
+
+@pytest.mark.parametrize(
+    ("text", "level"), [("1 总则", -9), ("1.1 目的", -8), ("2.1.1 职责", -7), ("1. 总则", 3)]
+)
+def test_section_numbers_rank_above_every_other_level(text: str, level: int) -> None:
+    marker = parse_head(text)
+    assert marker is not None and marker.level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["17:00前报送", "1:500比例尺", "1，2，3", "1, 2", "1.5 倍", "2.1 亿元", "2026 年", "1.0 版"],
+)
+def test_times_ratios_and_quantities_are_no_section_or_loose_marker(text: str) -> None:
+    marker = parse_head(text)
+    assert marker is None or (marker.kind is Kind.ARABIC and marker.needs_siblings)

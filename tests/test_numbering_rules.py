@@ -60,17 +60,34 @@ def test_start(lint_text) -> None:
     assert codes(lint_text("一、甲\n（二）a\n（三）b\n", select="N003")) == [("N003", "（二）")]
 
 
-def test_level(lint_text) -> None:
-    findings = lint_text("一、甲\n1.a\n2.b\n", select="N004")
+SKIPPED_LEVEL = {"numbering-level": {"skipped-level": True}}
+
+
+def test_level_reports_climbing_back(lint_text) -> None:
+    findings = lint_text("1.a\n一、甲\n（一）b\n", select="N004")
     assert codes(findings) == [("N004", "1.")]
     assert findings[0].effective_severity.value == "warning"
-    assert codes(lint_text("一、甲\n（一）a\n（1）b\n", select="N004")) == [("N004", "（1）")]
-    assert codes(lint_text("1.a\n一、甲\n（一）b\n", select="N004")) == [("N004", "1.")]
+    findings = lint_text("一、甲\n1.a\n2.b\n（一）c\n（二）d\n", select="N004")
+    assert codes(findings) == [("N004", "1.")]  # one finding for the run, not one per item
+    assert "“一、”下" in findings[0].message()
+
+
+def test_skipped_level_is_allowed_by_default(lint_text) -> None:
+    # GB/T 9704-2012 7.3.3: the levels "可以" be used; only climbing back is wrong.
+    assert lint_text("一、甲\n1.a\n2.b\n", select="N004") == []
+    assert lint_text("一、甲\n（一）a\n（1）b\n", select="N004") == []
+
+
+def test_skipped_level_is_an_opt_in_setting(lint_text) -> None:
+    findings = lint_text("一、甲\n1.a\n2.b\n", select="N004", settings=SKIPPED_LEVEL)
+    assert codes(findings) == [("N004", "1.")]
+    findings = lint_text("一、甲\n（一）a\n（1）b\n", select="N004", settings=SKIPPED_LEVEL)
+    assert codes(findings) == [("N004", "（1）")]
 
 
 def test_level_leaves_lists_alone(lint_text) -> None:
     text = "一、检查内容\n1.责任制落实情况；\n2.现场管理情况；\n3.系统投用情况。\n"
-    assert lint_text(text, select="N004") == []
+    assert lint_text(text, select="N004", settings=SKIPPED_LEVEL) == []
 
 
 @pytest.mark.parametrize(

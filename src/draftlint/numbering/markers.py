@@ -29,6 +29,7 @@ class Kind(str, Enum):
     ORDINAL = "ordinal"  # 第一，
     QI = "qi"  # 其一
     ASPECT = "aspect"  # 一方面 / 另一方面
+    DECIMAL = "decimal"  # 1 总则 / 1.1 编制目的 / 2.1.1 职责 (GB/T 1.1 section numbers)
 
 
 HEADING_LEVEL = {
@@ -38,6 +39,7 @@ HEADING_LEVEL = {
     Kind.ARABIC: 3,
     Kind.BRACKET_ARABIC: 4,
     Kind.CIRCLED: 5,
+    Kind.DECIMAL: -10,  # refined by depth below: 1 above 1.1 above 1.1.1, all above 第一章
 }
 # Divisions above 一、 (GB/T 1.1 and 公文 practice): levels below 1, outermost first.
 PART_LEVEL = {"部分": -3, "篇": -3, "编": -3, "章": -2, "节": -1, "条": 0}
@@ -68,6 +70,9 @@ class Marker:
     def __post_init__(self) -> None:
         if self.kind is Kind.PART:
             self.level = PART_LEVEL[self.separator]
+        elif self.kind is Kind.DECIMAL:
+            depth = sum(1 for part in _DECIMAL_DOTS.split(self.text) if part)
+            self.level = HEADING_LEVEL[Kind.DECIMAL] + depth
         else:
             self.level = HEADING_LEVEL.get(self.kind, 0)
         self.family = f"verb:{self.separator}" if self.kind is Kind.VERB else self.kind.value
@@ -75,6 +80,13 @@ class Marker:
     @property
     def is_heading(self) -> bool:
         return self.kind in HEADING_LEVEL
+
+    @property
+    def needs_siblings(self) -> bool:
+        """1.5倍… or 1：…: a marker only where it continues a run of its siblings."""
+        return self.digits_follow or (
+            self.kind is Kind.ARABIC and self.separator in _LOOSE_SEPARATORS
+        )
 
     def renumbered(self, value: int) -> str:
         """The marker as typed, carrying ``value``: （三） → （四）, 三、 → 四、, 1、 → 2、."""
@@ -91,6 +103,10 @@ class Marker:
             return f"第{number}{self.separator}"
         if kind is Kind.CIRCLED:
             return chr(0x2460 + value - 1) if 0 < value <= 20 else str(value)
+        if kind is Kind.DECIMAL:
+            head = [part for part in _DECIMAL_DOTS.split(self.text) if part][:-1]
+            dot = self.text[-1] if self.text[-1] in ".．" else ""
+            return ".".join([*head, str(value)]) + dot
         if kind is Kind.QI:
             return f"其{number}{self.text[2:]}"
         return self.text
@@ -105,7 +121,7 @@ class Marker:
         if self.kind is Kind.BRACKET_ARABIC:
             return f"（{self.value}）"
         if self.kind is Kind.ARABIC:
-            return f"{self.value}." if self.separator == "、" else self.text
+            return self.text if self.separator in ".．" else f"{self.value}."
         if self.kind is Kind.ORDINAL:
             return f"第{number}，" if self.separator == "、" else self.text
         return self.text
@@ -123,7 +139,7 @@ def _parser() -> Lark:
         grammar_path("numbering.lark").read_text(encoding="utf-8"),
         parser="lalr",
         lexer="contextual",
-        start=["head", "clause"],
+        start=["head", "clause", "section"],
         cache=False,
     )
 
@@ -209,6 +225,9 @@ def _to_marker(tree: Tree, text: str) -> Marker | None:
     end = len(text) - len(following)
     if form.kind is Kind.PART and following and following[0] not in _AFTER_PART:
         return None  # 第一条　本办法… is a division; 第二节课 or 第三条道路 is prose
+    loose = form.separator in _LOOSE_SEPARATORS and form.kind is Kind.ARABIC
+    if loose and (not following or following[0].isdigit() or following[0].isspace()):
+        return None  # 17:00, 1:2, 1，2: numbers, never a marker
     return Marker(
         form.kind, form.value, text[:end], 0, end, form.open, form.close, form.separator,
         form.after, digits_follow=following[:1].isdigit() and form.kind is not Kind.PART,
@@ -221,10 +240,28 @@ def _parse(head: str, start: str) -> Marker | None:
         tree = _parser().parse(head, start=start)
     except LarkError:
         return None  # not a marker: plain text
+    if start == "section":
+        return _section_marker(tree)
     return _to_marker(tree, head)
 
 
+def _section_marker(tree: Tree) -> Marker | None:
+    """1.1 编制目的 read by the ``section`` rule: the number as typed, without the space."""
+    numbers = [int(token) for token in tree.children if token.type == "ARABIC"]
+    if not all(numbers):
+        return None  # 1.0 or 0.5: a quantity
+    number = "".join(str(token) for token in tree.children if token.type in ("ARABIC", "DOT"))
+    return Marker(Kind.DECIMAL, numbers[-1], number, 0, len(number))
+
+
 _AFTER_PART = frozenset(" \t\u3000：:、，,．.")
+# 1： 1， after an Arabic numeral: a marker style GB/T 15834 does not know (it wants 1.).
+_LOOSE_SEPARATORS = frozenset("：:，,")
+_DECIMAL_DOTS = re.compile(r"[.．]")
+# What a section title may not open with: a unit makes 1.5 倍 or 2.1 亿元 a quantity.
+_UNITS = frozenset("倍%％‰个万亿元千百十年月日号时分秒米克吨斤亩里人户家次项名岁天周度多余")
+_SENTENCE_MARKS = re.compile(r"[。；，！？;!?]")
+_SECTION_TITLE_MAX = 30  # 1 总则: a single-number section carries a short title, not a sentence
 
 # Cheap pre-filters: only text that can open a marker reaches the parser.
 _HEAD_CHARS = frozenset("（(一二三四五六七八九十第其另0123456789") | frozenset(
@@ -234,11 +271,16 @@ _CLAUSE_START = re.compile(r"[。；：！？;!?][\s\u3000]*(?=[一二三四五�
 _LEADING_SPACE = re.compile(r"[\s\u3000]*")
 
 
-def parse_head(text: str) -> Marker | None:
-    """The marker opening a paragraph (after any indentation), or None."""
+def parse_head(text: str, *, sections: bool = True) -> Marker | None:
+    """The marker opening a paragraph (after any indentation), or None. With ``sections``
+    False, 1.1 编制目的 is not read as a section number (it opens with 1. and digits)."""
     offset = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
     if offset >= len(text) or text[offset] not in _HEAD_CHARS:
         return None
+    if sections and text[offset].isdigit():
+        section = parse_section(text[offset:])
+        if section is not None:
+            return section.shifted(offset) if offset else section
     marker = _parse(text[offset : offset + _HEAD_SLICE], "head")
     if marker is None:
         return None
@@ -260,3 +302,62 @@ def find_clause_enumerators(text: str) -> list[Marker]:
         if marker is not None:
             found.append(marker.shifted(start))
     return found
+
+
+def parse_section(text: str) -> Marker | None:
+    """A GB/T 1.1 section number opening ``text``: 1 总则, 1.1 编制目的, 2.1.1 指挥部职责.
+
+    The number is followed by a space and a title (or, below the top, a numbered clause);
+    1.5 倍 and 2.1 亿元 are quantities, and a bare 1 needs a short title, not a sentence.
+    """
+    head = text[: _HEAD_SLICE + 2]
+    if "." not in head and "．" not in head and not _SPACE_AFTER_NUMBER.match(head):
+        return None
+    marker = _parse(head, "section")
+    if marker is None:
+        return None
+    title = text[marker.end :].lstrip(" \t\u3000")
+    if not title or not _is_cjk(title[0]) or title[0] in _UNITS:
+        return None
+    if marker.level == HEADING_LEVEL[Kind.DECIMAL] + 1 and (
+        len(title) > _SECTION_TITLE_MAX or _SENTENCE_MARKS.search(title)
+    ):
+        return None
+    return marker
+
+
+def parse_prefix(prefix: str) -> Marker | None:
+    """The marker Word computed for an automatically numbered paragraph (its whole prefix)."""
+    text = prefix.strip()
+    if _DECIMAL_PREFIX.fullmatch(text):
+        parts = _DECIMAL_DOTS.split(text.rstrip(".．"))
+        return Marker(Kind.DECIMAL, int(parts[-1]), text.rstrip(".．"), 0, len(prefix))
+    marker = _parse(text, "head")
+    if marker is None or marker.end != len(text) or not marker.is_heading:
+        return None
+    return Marker(
+        marker.kind, marker.value, marker.text, 0, len(prefix), marker.open, marker.close,
+        marker.separator, marker.after,
+    )  # fmt: skip
+
+
+def parse_bare(text: str) -> Marker | None:
+    """A heading marker standing alone on its line (5. or （三） with nothing after it)."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > _HEAD_SLICE or stripped[0] not in _HEAD_CHARS:
+        return None
+    marker = _parse(stripped, "head")
+    if marker is None or marker.end != len(stripped) or not marker.is_heading:
+        return None
+    if marker.kind is Kind.ARABIC and marker.separator in _LOOSE_SEPARATORS:
+        return None
+    return marker.shifted(text.index(stripped[0]))
+
+
+# 1.1 / 2.1.1 / 3 computed by Word (a trailing dot allowed): a decimal section number.
+_DECIMAL_PREFIX = re.compile(r"[0-9]{1,3}(?:[.．][0-9]{1,3})+[.．]?|[0-9]{1,3}")
+_SPACE_AFTER_NUMBER = re.compile(r"[0-9]{1,3}[ \t\u3000]")
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or char in "“《（("

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
@@ -19,7 +20,9 @@ from draftlint.numbering.markers import (
     Kind,
     Marker,
     find_clause_enumerators,
+    parse_bare,
     parse_head,
+    parse_prefix,
 )
 
 
@@ -47,6 +50,16 @@ class Heading:
     def title(self) -> str:
         return self.paragraph.text[self.marker.end :].strip()
 
+    @property
+    def is_empty(self) -> bool:
+        """A number with no text: Word shows a bare 5. (or 5. stands alone on its line)."""
+        return not self.title
+
+    @property
+    def is_section(self) -> bool:
+        """1 / 1.1 / 2.1.1: a GB/T 1.1 section number, a scheme of its own."""
+        return self.marker.kind is Kind.DECIMAL
+
 
 @dataclass(slots=True)
 class EnumItem:
@@ -59,25 +72,37 @@ class EnumItem:
 
 @dataclass(slots=True)
 class Scope:
-    """The main text, or one attachment: each numbers its headings afresh."""
+    """The main text, one attachment, or a second document printed in the file (the 办法
+    a 印发 通知 carries after its 落款): each numbers its headings afresh."""
 
     index: int
-    label: str  # "正文" or the attachment line, e.g. "附件1"
+    label: str  # "正文", the attachment line (附件1), or the second document's title
     roots: list[Heading] = field(default_factory=list)
     continuous_levels: set[int] = field(default_factory=set)
+    kind: str = "main"  # "main", "attachment" or "document"
+    start: Paragraph | None = None  # the paragraph opening it (None for the main text)
 
 
 @dataclass(slots=True)
 class Outline:
     """The document's regions and numbering. ``main`` is the main text: the body
-    paragraphs before the first attachment (附件 / 附件1 / 附件1：名称 on its own line, not
-    as the very first paragraph). Every rule that asks where the main text ends reads it
-    here, and nowhere else."""
+    paragraphs before the first attachment (附件 / 附件1 / 附件1：名称 on its own line) or
+    second document (a …办法/…方案 title line after the 落款 and date, or whose numbering
+    starts again at 一、/第一条), not counting the very first paragraph. Every rule that asks
+    where the main text ends, or where a region starts, reads it here and nowhere else."""
 
     scopes: list[Scope]
-    headings: list[Heading]  # every numbered heading, in document order
+    headings: list[Heading]  # every numbered heading with text, in document order
     enumerations: list[list[EnumItem]]  # groups of two or more, in document order
     main: list[Paragraph] = field(default_factory=list)
+    scope_starts: frozenset[int] = frozenset()  # indices of the paragraphs opening a scope
+    # Numbered paragraphs with no text (Word's bare 5.; a 5. alone between 4. and 6.): in
+    # the tree, so the numbers after them count on, but not in ``headings``.
+    empty_items: list[Heading] = field(default_factory=list)
+
+    def starts_scope(self, paragraph: Paragraph) -> bool:
+        """Whether ``paragraph`` opens an attachment or a second document."""
+        return paragraph.index in self.scope_starts
 
 
 # 附件：1.名称 opens the 附件说明: the 2.名称 lines under it list attachments, not headings.
@@ -86,32 +111,205 @@ _ATTACHMENT_NOTE = re.compile(r"^[\s\u3000]*附件[\s\u3000]*[：:]")
 # 附件 / 附件1 alone on a line, or 附件1：title (附件：1.xx is the 附件说明 line instead).
 _ATTACHMENT = re.compile(r"^[\s\u3000]*附件\s*(?:[0-9０-９]+\s*(?:[：:].*)?|[0-9０-９]*)\s*$")
 
+# The title of a document printed inside another: …规定 / …办法 / …方案 standing alone.
+_DOCUMENT_TITLE = re.compile(
+    r"^[^。，；：！？、,;:!?]{2,38}"
+    r"(?:规定|办法|方案|细则|规则|预案|条例|规划|计划|要点|准则|章程|纲要|指南|制度|清单|意见)"
+    r"(?:[（(][^）)]{1,20}[）)])?$"
+)
+_TITLE_LINE = re.compile(r"^[^。，；：！？、,;:!?（(]{2,30}$")
+_DATE_LINE = re.compile(r"^(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年\S{1,3}月\S{1,3}日$")
+_NOTE_LINE = re.compile(r"^[（(][^）)]{1,30}[）)]$")  # （此件公开发布） （本文有删减）
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def _squeezed(text: str) -> str:
+    """The line without spaces: 国 务 院 工 作 规 则 is set out, not several words."""
+    return _SPACES.sub("", text)
+
+
+_TITLE_BLOCK = 2  # a title typed over up to three lines
+# An unnumbered sub-heading: 资金保障方面： / 注： / ● 重点任务 / 2027年度工作计划 (a short
+# line without a sentence mark): a list under it starts afresh.
+_SUBHEADING = re.compile(
+    r"^[\s\u3000]*(?:[^\n。；！？]{0,28}[：:]|[●■◆▲•○◇□★☆►▪➢※◎][^。；]{1,28}"
+    r"|[^\s\u3000。，；：！？、,;:!?]{2,20})[\s\u3000]*$"
+)
+
 
 def is_attachment_start(text: str) -> bool:
     """附件 / 附件1 alone on a line, or 附件1：名称: where an attachment begins."""
     return _ATTACHMENT.match(text) is not None
 
 
+def _read_head(paragraph: Paragraph) -> Marker | None:
+    """The paragraph's marker: Word's own for automatic numbering, else the typed one."""
+    if paragraph.is_automatic:
+        marker = parse_prefix(paragraph.text[: paragraph.prefix_len])
+        if marker is not None:
+            return marker
+    return parse_head(paragraph.text)
+
+
+def _read_heads(body: list[Paragraph]) -> list[Marker | None]:
+    heads = [_read_head(paragraph) for paragraph in body]
+    _sections_only_on_top(body, heads)
+    if not any(m is not None and m.kind is Kind.DECIMAL and m.level > _TOP_SECTION for m in heads):
+        # 1 总则 is a section number only in a document that also numbers 1.1 …
+        heads = [None if m is not None and m.kind is Kind.DECIMAL else m for m in heads]
+    else:
+        _promote_top_sections(body, heads)
+    typed = list(heads)
+    for position, paragraph in enumerate(body):
+        if heads[position] is None:
+            bare = parse_bare(paragraph.text)
+            if bare is not None and _between_siblings(bare, typed, position):
+                heads[position] = bare  # 5. alone on its line, inside a run 4. … 6.
+    return heads
+
+
+def _sections_only_on_top(body: list[Paragraph], heads: list[Marker | None]) -> None:
+    """Section numbers are the top scheme of a document (or of the part after a date or an
+    附件 line). Where 一、/（一）/第一章 come first, a 1.1 typed under 一、 is read as before: a
+    number opening the text, not a section that would climb above 一、."""
+    segment_start = 0
+    first: Marker | None = None
+    for position in range(len(body) + 1):
+        boundary = position == len(body) or (
+            is_attachment_start(body[position].text)
+            or _DATE_LINE.match(_squeezed(body[position].text)) is not None
+        )
+        if boundary:
+            if first is not None and first.kind in (Kind.CHINESE, Kind.BRACKET_CHINESE, Kind.PART):
+                for at in range(segment_start, position):
+                    marker = heads[at]
+                    if marker is not None and marker.kind is Kind.DECIMAL:
+                        heads[at] = parse_head(body[at].text, sections=False)
+            segment_start, first = position + 1, None
+            continue
+        marker = heads[position]
+        if first is None and marker is not None and marker.is_heading:
+            first = marker
+
+
+def _promote_top_sections(body: list[Paragraph], heads: list[Marker | None]) -> None:
+    """In a document numbering 1.1 …, a 1. typed with a space (1. 总则) or directly followed
+    by 1.1 is the top of the section numbers, not a 1. of the 一、/（一）/1. levels."""
+    following: Marker | None = None
+    for position in range(len(heads) - 1, -1, -1):
+        marker = heads[position]
+        if marker is None or not marker.is_heading:
+            continue
+        if (
+            marker.kind is Kind.ARABIC
+            and marker.separator in ".．"
+            and not marker.needs_siblings
+            and (
+                body[position].text[marker.end : marker.end + 1] in (" ", "\t", "\u3000")
+                or (
+                    following is not None
+                    and following.kind is Kind.DECIMAL
+                    and following.text in (f"{marker.value}.1", f"{marker.value}．1")
+                )
+            )
+        ):
+            marker = heads[position] = Marker(
+                Kind.DECIMAL, marker.value, marker.text, marker.start, marker.end
+            )
+        following = marker
+
+
+def _between_siblings(marker: Marker, heads: list[Marker | None], position: int) -> bool:
+    """A bare marker line counts only next to its sibling (a table cell （十四） does not)."""
+    for at, step in ((position - 1, -1), (position + 1, 1)):
+        other = heads[at] if 0 <= at < len(heads) else None
+        if other is not None and other.kind is marker.kind and other.value == marker.value + step:
+            return True
+    return False
+
+
+_TOP_SECTION = -9  # the level of a single-number section (1 总则)
+
+
+def _subheading_counts(body: list[Paragraph], heads: list[Marker | None]) -> list[int]:
+    """For each position, how many unnumbered sub-headings stand before it."""
+    counts, seen = [], 0
+    for paragraph, marker in zip(body, heads, strict=True):
+        counts.append(seen)
+        if marker is None and _SUBHEADING.match(paragraph.text):
+            seen += 1
+    return counts
+
+
+def _document_titles(
+    body: list[Paragraph], heads: list[Marker | None], next_heading_at: list[int]
+) -> dict[int, bool]:
+    """Positions where a second document's title block begins, each with whether the
+    current scope must already hold headings (True) or the title follows a date (False).
+
+    A title line (…办法 standing alone) opens a document when the numbering after it starts
+    again at 1, and it either follows the 成文日期 (a 印发 通知) or the document before it
+    already has numbered headings (two 规定 printed one after the other).
+    """
+    found: dict[int, bool] = {}
+    for position, paragraph in enumerate(body):
+        if position == 0 or heads[position] is not None:
+            continue
+        line = _squeezed(paragraph.text)
+        if not _DOCUMENT_TITLE.match(line) or line.startswith("附件"):
+            continue
+        following = next_heading_at[position]
+        first_heading = heads[following] if following < len(body) else None
+        if first_heading is None or first_heading.value != 1:
+            continue
+        if first_heading.kind not in (Kind.CHINESE, Kind.PART, Kind.DECIMAL):
+            continue  # numbering that starts again at 一、, 第一条/第一章 or 1 总则
+        first = position
+        while (
+            position - first < _TITLE_BLOCK
+            and first - 1 > 0
+            and heads[first - 1] is None
+            and _TITLE_LINE.match(_squeezed(body[first - 1].text))
+            and not _DATE_LINE.match(_squeezed(body[first - 1].text))
+        ):
+            first -= 1
+        if first == 0:
+            continue  # the document's own title
+        before = _squeezed(body[first - 1].text)
+        if _NOTE_LINE.match(before) and first > 1:
+            before = _squeezed(body[first - 2].text)  # the date, above （此件公开发布）
+        found[first] = not _DATE_LINE.match(before)
+    return found
+
+
 def build_outline(document: Document) -> Outline:
-    heads = [
-        (paragraph, parse_head(paragraph.text))
-        for paragraph in document.paragraphs
-        if paragraph.story == "body"
-    ]
-    scopes = [Scope(0, "正文")]
-    headings: list[Heading] = []
-    stack: list[Heading] = []
-    in_note = False
-    main_end: int | None = None
+    body = [paragraph for paragraph in document.paragraphs if paragraph.story == "body"]
+    heads = _read_heads(body)
     # The next paragraph position that may continue a numbered run, for 3.5%… checks.
     next_heading_at = _next_heading_positions(heads)
-    memo: dict[tuple[int, int], bool] = {}
-    for position, (paragraph, marker) in enumerate(heads):
+    titles = _document_titles(body, heads, next_heading_at)
+    scopes = [Scope(0, "正文")]
+    headings: list[Heading] = []
+    empty_items: list[Heading] = []
+    stack: list[Heading] = []
+    last_sibling: dict[tuple[int, int], Heading] = {}
+    in_note = False
+    main_end: int | None = None
+    memo: dict[tuple[int, int, str], bool] = {}
+    boundaries: set[int] = set()  # positions that close open enumerations
+    for position, (paragraph, marker) in enumerate(zip(body, heads, strict=True)):
+        opens = None
         if is_attachment_start(paragraph.text):
+            opens = "attachment"
+        elif position in titles and (not titles[position] or scopes[-1].roots):
+            opens = "document"
+        if opens is not None:
             if position and main_end is None:
                 main_end = position
-            scopes.append(Scope(len(scopes), paragraph.text.strip()))
+            scopes.append(Scope(len(scopes), paragraph.text.strip(), kind=opens, start=paragraph))
             stack = []
+            boundaries.add(position)
+            in_note = False
             continue
         if _ATTACHMENT_NOTE.match(paragraph.text):
             in_note = True
@@ -125,27 +323,50 @@ def build_outline(document: Document) -> Outline:
             stack.pop()
         parent = stack[-1] if stack else None
         siblings = parent.children if parent else scopes[-1].roots
-        if marker.digits_follow and not _fits_siblings(
-            marker, siblings, heads, next_heading_at, position, memo
+        key = (id(siblings), marker.level)
+        if marker.needs_siblings and not _fits_siblings(
+            marker, last_sibling.get(key), heads, next_heading_at, position, memo
         ):
             continue  # 3.5%… opening a paragraph: a number, not a heading
         heading = Heading(marker, paragraph, scopes[-1].index, parent)
         siblings.append(heading)
-        headings.append(heading)
+        last_sibling[key] = heading
+        if heading.is_empty and (
+            paragraph.is_automatic or _between_siblings(marker, heads, position)
+        ):
+            empty_items.append(heading)  # counted in its run, reported once by N008
+        else:
+            headings.append(heading)
         stack.append(heading)
+        boundaries.add(position)
+    position_of = {paragraph.index: position for position, paragraph in enumerate(body)}
+    subheadings = _subheading_counts(body, heads)
+
+    def starts_afresh(before: Heading, after: Heading) -> bool:
+        """A list under a new sub-heading, or one Word restarts, begins at 1 again (any
+        other number there is judged within the run it continues)."""
+        if after.marker.value != 1:
+            return False
+        if after.paragraph.is_automatic or after.is_section:
+            return True  # Word's own restart; section numbers again after a table of contents
+        at = position_of[after.paragraph.index]
+        return subheadings[at] > subheadings[position_of[before.paragraph.index]]
+
     for scope in scopes:
-        _check_scope(scope)
-    main = [paragraph for paragraph, _ in heads[:main_end]]
-    return Outline(scopes, headings, _enumerations(heads), main)
+        _check_scope(scope, starts_afresh)
+    main = body[:main_end]
+    starts = frozenset(scope.start.index for scope in scopes if scope.start is not None)
+    enumerations = _enumerations(body, heads, boundaries)
+    return Outline(scopes, headings, enumerations, main, starts, empty_items)
 
 
-def _next_heading_positions(heads: list[tuple[Paragraph, Marker | None]]) -> list[int]:
+def _next_heading_positions(heads: list[Marker | None]) -> list[int]:
     """For each position, the position of the next heading marker after it (len if none)."""
     following = [len(heads)] * len(heads)
     upcoming = len(heads)
     for position in range(len(heads) - 1, -1, -1):
         following[position] = upcoming
-        marker = heads[position][1]
+        marker = heads[position]
         if marker is not None and marker.is_heading:
             upcoming = position
     return following
@@ -153,29 +374,42 @@ def _next_heading_positions(heads: list[tuple[Paragraph, Marker | None]]) -> lis
 
 def _fits_siblings(
     marker: Marker,
-    siblings: list[Heading],
-    heads: list[tuple[Paragraph, Marker | None]],
+    sibling: Heading | None,
+    heads: list[Marker | None],
     next_heading_at: list[int],
     position: int,
-    memo: dict[tuple[int, int], bool],
+    memo: dict[tuple[int, int, str], bool],
 ) -> bool:
-    """Whether 1.5倍… opening a paragraph continues its siblings' numbering (else a number)."""
-    for sibling in reversed(siblings):
-        if sibling.level == marker.level:
-            return sibling.marker.value == marker.value - 1
+    """Whether 1.5倍… or 1：… opening a paragraph continues its siblings' numbering."""
+    style = _loose_style(marker)
+    if sibling is not None:
+        return sibling.marker.value == marker.value - 1 and _loose_style(sibling.marker) == style
     if marker.value != 1:
         return False
-    return _next_is_second(marker.level, next_heading_at[position], heads, next_heading_at, memo)
+    return _next_is_second(
+        marker.level, style, next_heading_at[position], heads, next_heading_at, memo
+    )
+
+
+def _loose_style(marker: Marker) -> str:
+    """1： and 1， count as markers only in a run written the same way."""
+    if marker.kind is Kind.ARABIC and marker.separator in "：:":
+        return "："
+    if marker.kind is Kind.ARABIC and marker.separator in "，,":
+        return "，"
+    return ""
 
 
 def _next_is_second(
     level: int,
+    style: str,
     at: int,
-    heads: list[tuple[Paragraph, Marker | None]],
+    heads: list[Marker | None],
     next_heading_at: list[int],
-    memo: dict[tuple[int, int], bool],
+    memo: dict[tuple[int, int, str], bool],
 ) -> bool:
-    """Whether the next heading at ``level`` or above, from ``at`` on, is a 2 at ``level``.
+    """Whether the next heading at ``level`` or above, from ``at`` on, is a 2 at ``level``
+    written in ``style``.
 
     Walks heading markers only, and remembers each answer for every marker it passed, so
     the whole document costs linear time however many 1.5倍… lines ask.
@@ -183,40 +417,47 @@ def _next_is_second(
     passed: list[int] = []
     answer = False
     while at < len(heads):
-        if (level, at) in memo:
-            answer = memo[(level, at)]
+        if (level, at, style) in memo:
+            answer = memo[(level, at, style)]
             break
-        later = heads[at][1]
+        later = heads[at]
         assert later is not None
         if later.level <= level:
-            answer = later.level == level and later.value == 2
+            answer = later.level == level and later.value == 2 and _loose_style(later) == style
             break
         passed.append(at)
         at = next_heading_at[at]
     for position in passed:
-        memo[(level, position)] = answer
+        memo[(level, position, style)] = answer
     return answer
 
 
-def _runs(scope: Scope) -> dict[int, list[list[Heading]]]:
-    """Runs of siblings per level, each run the children of one parent at that level."""
+Afresh = Callable[[Heading, Heading], bool]
+
+
+def _runs(scope: Scope, starts_afresh: Afresh) -> dict[int, list[list[Heading]]]:
+    """Runs of siblings per level: the children of one parent at that level, split where a
+    list starts afresh (under an unnumbered sub-heading, or restarted by Word)."""
     runs: dict[int, list[list[Heading]]] = defaultdict(list)
-
-    def visit(children: list[Heading]) -> None:
-        by_level: dict[int, list[Heading]] = defaultdict(list)
+    pending = [scope.roots]
+    while pending:
+        children = pending.pop()
+        current: dict[int, list[Heading]] = {}
         for child in children:
-            by_level[child.level].append(child)
-        for level, run in by_level.items():
-            runs[level].append(run)
-        for child in children:
-            visit(child.children)
-
-    visit(scope.roots)
+            run = current.get(child.level)
+            if run is None or starts_afresh(run[-1], child):
+                run = current[child.level] = []
+                runs[child.level].append(run)
+            run.append(child)
+            pending.append(child.children)
     return runs
 
 
-def _check_scope(scope: Scope) -> None:
-    for level, runs in sorted(_runs(scope).items()):
+def _check_scope(scope: Scope, starts_afresh: Afresh) -> None:
+    """Judge each run. A run may start at 1 (the list restarts under its parent) or carry
+    on from the run before it (numbered straight through): a document may do both. Only a
+    run that does neither is wrong, judged by the convention most runs follow."""
+    for level, runs in sorted(_runs(scope, starts_afresh).items()):
         runs.sort(key=lambda run: run[0].paragraph.index)
         restart = continuous = 0
         for previous, run in pairwise(runs):
@@ -228,10 +469,16 @@ def _check_scope(scope: Scope) -> None:
         is_continuous = continuous > restart
         if is_continuous:
             scope.continuous_levels.add(level)
-        last_value = 0
-        for number, run in enumerate(runs):
-            expected = last_value + 1 if is_continuous and number else 1
-            _check_run(run, expected, opens_scope=not (is_continuous and number))
+        last_value: int | None = None
+        for run in runs:
+            first = run[0].marker.value
+            if last_value is None or first == 1:
+                _check_run(run, 1, opens_scope=True)
+            elif first == last_value + 1:
+                _check_run(run, first, opens_scope=False)
+            else:
+                expected = last_value + 1 if is_continuous else 1
+                _check_run(run, expected, opens_scope=not is_continuous)
             last_value = run[-1].marker.value
 
 
@@ -270,26 +517,28 @@ def judge_sequence(
     return verdicts
 
 
-def _enumerations(heads: list[tuple[Paragraph, Marker | None]]) -> list[list[EnumItem]]:
+def _enumerations(
+    body: list[Paragraph], heads: list[Marker | None], boundaries: set[int]
+) -> list[list[EnumItem]]:
+    """Groups of 一是/二是 …: an enumeration lives in its heading section. Its members may
+    open a paragraph or stand inline after 。；：, with unnumbered paragraphs between them
+    (……财政政策。一是…… / …… / 二是……); a heading or a new region closes it."""
     groups: list[list[EnumItem]] = []
-    carried: dict[str, list[EnumItem]] = {}  # open groups of the previous paragraph
-    for paragraph, head in heads:
+    open_groups: dict[str, list[EnumItem]] = {}
+    for position, (paragraph, head) in enumerate(zip(body, heads, strict=True)):
+        if position in boundaries:
+            open_groups = {}
         items: list[EnumItem] = []
         if head is not None and not head.is_heading:
             items.append(EnumItem(head, paragraph, True))
         items.extend(EnumItem(m, paragraph, False) for m in find_clause_enumerators(paragraph.text))
-        current: dict[str, list[EnumItem]] = {}
         for item in items:
             family = item.marker.family
-            group = current.get(family)
-            if group is None and item.at_paragraph_start and item.marker.value != 1:
-                group = carried.get(family)
+            group = open_groups.get(family)
             if group is None or item.marker.value == 1:
-                group = []
+                group = open_groups[family] = []
                 groups.append(group)
             group.append(item)
-            current[family] = group
-        carried = current
     checked = [group for group in groups if len(group) >= 2]
     for group in checked:
         _check_enumeration(group)
