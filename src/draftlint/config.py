@@ -194,7 +194,9 @@ class _Validator:
                 if not isinstance(setting_value, wanted) or (
                     wanted is int and isinstance(setting_value, bool)
                 ):
-                    self.fail(where, f"应为 {wanted.__name__} (expected {wanted.__name__},"
+                    kinds = wanted if isinstance(wanted, tuple) else (wanted,)
+                    names = " or ".join(kind.__name__ for kind in kinds)
+                    self.fail(where, f"应为 {names} (expected {names},"
                               f" got {_kind(setting_value)})")  # fmt: skip
                 if wanted is list:
                     self.strings(where, setting_value)

@@ -37,7 +37,7 @@ class Rule:
     defers_to: ClassVar[tuple[str, ...]] = ()
     # Settings the rule reads from ``ctx.options.rule_settings(name)``, with their types; a
     # configuration file is checked against them (names with - or _ alike).
-    settings_schema: ClassVar[dict[str, type]] = {}
+    settings_schema: ClassVar[dict[str, type | tuple[type, ...]]] = {}
 
     def __init__(self, ctx: LintContext) -> None:
         self.ctx = ctx

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from draftlint.model import Document, Paragraph
-from draftlint.numbering.outline import Heading, Outline, is_attachment_start
+from draftlint.numbering.outline import Heading, Outline
 from draftlint.profiles import SectionAnalysis, heading_sentence
 from draftlint.resources import rule_data
 
@@ -35,6 +35,7 @@ class Layout:
     run_in: bool  # body text follows the heading sentence in the same paragraph
     next_paragraph: Paragraph | None
     next_heading: Heading | None  # the heading that next_paragraph is, if any
+    next_opens_scope: bool = False  # next_paragraph opens an attachment or a second document
 
     @property
     def title(self) -> str:
@@ -54,7 +55,7 @@ class Layout:
             return True
         if self.next_paragraph is None:
             return False
-        if is_attachment_start(self.next_paragraph.text):
+        if self.next_opens_scope:
             return False
         return self.next_heading is None or self.next_heading.level > self.heading.level
 
@@ -78,5 +79,6 @@ def build_layouts(document: Document, outline: Outline, sections: SectionAnalysi
         at = position[heading.paragraph.index] + 1
         following = body[at] if at < len(body) else None
         next_heading = by_paragraph.get(following.index) if following is not None else None
-        result.append(Layout(heading, sentence, end, run_in, following, next_heading))
+        opens = following is not None and outline.starts_scope(following)
+        result.append(Layout(heading, sentence, end, run_in, following, next_heading, opens))
     return result

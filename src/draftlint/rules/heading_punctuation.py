@@ -29,6 +29,8 @@ class HeadingPunctuation(Rule):
     name = "heading-punctuation"
     severity = Severity.WARNING
     tags = ("sections", "headings", "punctuation")
+    # "consistent" (the default), "none" or "period"; or a table by level: {1 = "none"}
+    settings_schema = {"style": (str, dict)}
     fixable = True
     summary = {
         "zh": "标题末尾标点不当（独占一行的标题不加标点，段首标题以句号结束）",

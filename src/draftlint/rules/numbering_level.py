@@ -17,6 +17,7 @@ class NumberingLevel(Rule):
     name = "numbering-level"
     severity = Severity.WARNING
     tags = ("numbering",)
+    settings_schema = {"skipped_level": bool}  # also report 一、 followed directly by 1.
     summary = {"zh": "层级序号使用顺序不当", "en": "A numbering level is used out of order"}
     message = {
         "zh": {
@@ -51,7 +52,7 @@ class NumberingLevel(Rule):
             yield from self._inverted(scope.roots, None)
         for heading in outline.headings:
             yield from self._inverted(heading.children, heading)
-        if self.ctx.options.rule_settings(self.name).get("skipped-level", False):
+        if self.ctx.options.rule_settings(self.name).get("skipped_level", False):
             yield from self._skipped(outline.headings)
 
     def _inverted(self, children: list[Heading], parent: Heading | None) -> Iterator[Finding]:
