@@ -19,6 +19,7 @@ from tests.helpers.docx_builders import (
     central_directory_offset_past_data,
     docx_bytes,
     garbled_entry,
+    lettered_list,
     note,
     num,
     numbered,
@@ -134,13 +135,6 @@ def test_a_file_over_the_size_limit_is_refused(
 
 
 # --- automatic numbering: start values, bounded markers -------------------------------------
-
-
-def lettered_list(fmt: str, start: str, text: str = "%1.") -> str:
-    return (
-        f'<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
-        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'
-    )
 
 
 def numbered_texts(tmp_path: Path, numbering: str, count: int = 3) -> list[tuple[str, int]]:

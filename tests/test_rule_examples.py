@@ -14,6 +14,8 @@ RULES = all_rules()
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.code for rule in RULES])
 def test_bad_example_is_flagged(rule, lint_text) -> None:
+    if getattr(rule, "examples_need_word", False):
+        pytest.skip(f"{rule.code} exists only in Word files: its own tests build them")
     codes = [f.code for f in lint_text(rule.example_bad, select=rule.code)]
     assert rule.code in codes
 

@@ -42,6 +42,7 @@ class Paragraph:
     heading_level: int | None = None
     columns: list[int] | None = None
     prefix_len: int = 0
+    numbering_damaged: bool = False  # Word's automatic number could not be shown (too long)
     source: Any = None  # reader-specific handle (a w:p element for .docx), for fixes
 
     def column(self, offset: int) -> int:

@@ -238,3 +238,11 @@ def ole(path: Path, *streams: str) -> Path:
     names = b"".join(name.encode("utf-16-le").ljust(64, b"\0") for name in streams)
     path.write_bytes(OLE_MAGIC + b"\0" * 504 + names + b"\0" * 1024)
     return path
+
+
+def lettered_list(fmt: str, start: str, text: str = "%1.") -> str:
+    """numbering.xml content: one abstract list (id 1) with level 0 in ``fmt`` from ``start``."""
+    return (
+        f'<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'
+    )

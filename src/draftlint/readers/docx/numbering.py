@@ -50,6 +50,9 @@ LEVELS = 9
 MAX_START = 32767  # Word keeps w:start and w:startOverride within 0 … 32767
 _MAX_LEVEL_TEXT = 4 * MAX_MARKER  # a longer w:lvlText is damaged: it gets no marker
 _PLACEHOLDER = re.compile(r"%([1-9])")
+# What a list gives for a paragraph whose marker cannot be shown (longer than MAX_MARKER):
+# the reader marks the paragraph (Paragraph.numbering_damaged) and renders no marker.
+DAMAGED = "\x00damaged"
 _TOO_LONG = "0" * MAX_MARKER + "1"  # a zero-padded format wider than any marker: not shown
 
 
@@ -62,6 +65,7 @@ class Level:
     restart: int | None = None  # w:lvlRestart: restart after this 1-based level; 0 never
     legal: bool = False  # w:isLgl: show every level's number in Arabic digits
     style: str | None = None  # w:pStyle: the paragraph style bound to this level
+    damaged: bool = False  # a w:lvlText too long to be a marker: shown as DAMAGED
 
 
 @dataclass(slots=True)
@@ -99,17 +103,17 @@ def _level(lvl: etree._Element) -> Level:
     fmt, custom = _format(lvl)
     custom = _first_pattern(custom)
     text_element = lvl.find(W_LVL_TEXT)
-    text = ""
+    text, damaged = "", False
     if text_element is not None and not on_value(text_element.get(W_NULL)):
         text = text_element.get(W_VAL, "")
         if len(text) > _MAX_LEVEL_TEXT:
-            text = ""  # damaged: no marker rather than a huge one before every paragraph
+            text, damaged = "", True  # no marker rather than a huge one before every paragraph
     style = lvl.find(W_PSTYLE)
     start = bounded_val(lvl.find(W_START), 0, MAX_START)
     return Level(
         start=start if start is not None else 0, fmt=fmt, custom=custom, text=text,
         restart=int_val(lvl.find(W_LVL_RESTART)), legal=is_on(lvl.find(W_IS_LGL)),
-        style=style.get(W_VAL) if style is not None else None,
+        style=style.get(W_VAL) if style is not None else None, damaged=damaged,
     )  # fmt: skip
 
 
@@ -237,6 +241,8 @@ class ListCounters:
             restart = below.restart if below is not None and below.restart is not None else deeper
             if restart and ilvl < restart:
                 values[deeper] = None
+        if level.damaged:
+            return DAMAGED
         if level.fmt == "bullet" or not level.text:
             return None
         return self._render(num_id, level, values)
@@ -256,9 +262,9 @@ class ListCounters:
             else:
                 number = format_number(value, referenced.fmt, referenced.custom)
             if number is None:
-                return None
+                return DAMAGED
             pieces += (level.text[position : match.start()], number)
             position = match.end()
         pieces.append(level.text[position:])
         marker = "".join(pieces)
-        return marker if len(marker) <= MAX_MARKER else None
+        return marker if len(marker) <= MAX_MARKER else DAMAGED

@@ -17,7 +17,7 @@ from draftlint.readers.docx.archive import DocxArchive
 from draftlint.readers.docx.body import StoryParagraph, StoryWalker
 from draftlint.readers.docx.comments import CommentRanges, directive_comments
 from draftlint.readers.docx.names import W_BODY, W_P
-from draftlint.readers.docx.numbering import LEVELS, ListCounters, Numbering
+from draftlint.readers.docx.numbering import DAMAGED, LEVELS, ListCounters, Numbering
 from draftlint.readers.docx.stories import Package, header_footer_parts, notes
 from draftlint.readers.docx.styles import StyleInfo, Styles
 
@@ -100,12 +100,15 @@ class _Builder:
                 continue  # a paragraph deleted whole: gone once changes are accepted
             ordinal = ordinals[item.key] = ordinals.get(item.key, 0) + 1
             style = styles.get(item.style_id)
-            marker = None
+            marker, damaged = None, False
             if self.has_lists and (item.num_id is not None or style.num_id is not None):
                 counter = counters.get(item.key)
                 if counter is None:
                     counter = counters[item.key] = ListCounters(self.numbering)
                 marker = self._marker(item, style, counter)
+                damaged = marker == DAMAGED
+                if damaged:
+                    marker = None
                 if marker:
                     text = marker + text
             if not text.strip():
@@ -119,6 +122,7 @@ class _Builder:
             story = "toc" if style.is_toc and item.story == "body" else item.story
             paragraph = Paragraph(len(paragraphs), text, ordinal, location, story=story)
             paragraph.heading_level, paragraph.prefix_len = heading, prefix
+            paragraph.numbering_damaged = marker is None and damaged
             paragraph.source = (part, item.ordinal)
             paragraphs.append(paragraph)
             if covering:
