@@ -128,3 +128,18 @@ def test_attachment_note_items_are_not_headings() -> None:
 def test_one_typo_one_finding(values, start, verdicts) -> None:
     judged = judge_sequence(values, start)
     assert [(p.value, e) if p else None for p, e in judged] == verdicts
+
+
+def test_a_typed_table_of_contents_is_not_headings() -> None:
+    text = (
+        "国家粮食应急预案\n目  录\n1 总则\n1.1 编制目的\n1.2 适用范围\n2 组织机构\n"
+        "1 总则\n1.1 编制目的\n为有效应对粮食供求异常波动，制定本预案。\n"
+        "1.2 适用范围\n本预案适用于全国。\n2 组织机构\n成立应急指挥部。\n"
+    )
+    outline = outline_of(text)
+    assert [h.paragraph.line for h in outline.headings] == [7, 8, 10, 12]
+
+
+def test_contents_need_two_entries_and_stop_at_a_sentence() -> None:
+    outline = outline_of("目录\n一、总体情况\n今年以来，各项工作稳步推进。\n二、存在问题\n")
+    assert [h.marker.text for h in outline.headings] == ["一、", "二、"]

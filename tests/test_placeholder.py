@@ -219,3 +219,33 @@ def test_unfilled_elements_are_allowed_in_a_template(lint_text) -> None:
 def test_a_lone_close_button_is_residue_not_a_placeholder(lint_text) -> None:
     found = lint_text("工作总结\n×\n今年完成X次检查。\n", select="P001,C002")
     assert [(f.code, f.text) for f in found] == [("C002", "×"), ("P001", "X")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "控制点的X坐标和Y坐标按国家大地坐标系填写。",
+        "收治患者人天数＝出院患者人次数×出院患者平均住院天数。",
+        "本年度消耗量/同期收治患者人天数×100。",
+    ],
+)
+def test_coordinates_and_formulas_are_not_placeholders(lint_text, text) -> None:
+    assert placeholders(lint_text, text + "\n") == []
+    assert placeholders(lint_text, "由×局牵头落实。\n") == ["×"]
+
+
+def test_an_x_column_head_in_a_table_is_not_a_placeholder(tmp_path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("控制点坐标")
+    table = document.add_table(rows=2, cols=3)
+    for column, head in enumerate(["点号", "X", "Y"]):
+        table.cell(0, column).text = head
+    for column, value in enumerate(["K1", "3512.6", "4820.1"]):
+        table.cell(1, column).text = value
+    document.add_paragraph("共开展X次检查。")
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    _, report = lint_json("--select", "P001", str(path))
+    assert [f["text"] for f in findings_of(report)] == ["X"]  # the one in the body text

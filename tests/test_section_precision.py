@@ -408,3 +408,25 @@ def test_synonyms_and_whole_headings_are_profile_data(tmp_path: Path) -> None:
     assert missing("一、会议的议定事项") == []  # synonym, compared without 的
     assert missing("一、决定：") == []  # the whole heading, compared without its colon
     assert missing("一、会议决定的落实") == ["议定事项"]  # a whole heading is not a substring
+
+
+def test_a_typed_table_of_contents_gives_no_section_findings(tmp_path) -> None:
+    draft = tmp_path / "预案.txt"
+    draft.write_text(
+        "某市防汛应急预案\n目  录\n1 总则\n2 组织机构\n3 附则\n"
+        "1 总则\n为做好防汛工作，制定本预案。\n2 组织机构\n成立防汛指挥部。\n3 附则\n本预案自印发之日起施行。\n",
+        encoding="utf-8",
+    )
+    _, report = lint_json("--select", "S", str(draft))
+    assert findings_of(report) == []
+
+
+def test_future_plans_count_as_the_next_step(tmp_path) -> None:
+    draft = tmp_path / "总结.txt"
+    draft.write_text(
+        "2026年上半年工作总结\n一、工作完成情况\n完成各项任务。\n二、存在问题\n人手不足。\n"
+        "三、未来计划\n继续推进。\n",
+        encoding="utf-8",
+    )
+    _, report = lint_json("--select", "S001", str(draft))
+    assert findings_of(report) == []

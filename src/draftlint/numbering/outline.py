@@ -282,8 +282,53 @@ def _document_titles(
     return found
 
 
+_CONTENTS_TITLE = re.compile(r"^[\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
+_ENTRY_END = re.compile(r"[\s\u3000.．·…‥_-]*\d*[\s\u3000]*$")  # leader dots, a page number
+_CONTENTS_ENTRY_MAX = 40
+
+
+def _entry(text: str) -> str:
+    """A contents entry or a heading, compared without spaces, leaders and page number."""
+    return re.sub(r"[\s\u3000]+", "", _ENTRY_END.sub("", text))
+
+
+def typed_contents(body: list[Paragraph]) -> set[int]:
+    """Indices of a table of contents typed as text (目录, then its entries): not headings.
+
+    The entries run until the first one comes round again (the body starts) or a line that
+    is no entry (a sentence, a long line). Word's own TOC fields are the reader's "toc" story.
+    """
+    found: set[int] = set()
+    position = 0
+    while position < len(body):
+        if not _CONTENTS_TITLE.match(body[position].text):
+            position += 1
+            continue
+        entries: list[Paragraph] = []
+        first = ""
+        at = position + 1
+        while at < len(body):
+            text = body[at].text.strip()
+            key = _entry(text)
+            if not key or len(key) > _CONTENTS_ENTRY_MAX or text[-1:] in "。；;！？":
+                break
+            if first and key == first:
+                break  # the body's first heading: the contents are over
+            first = first or key
+            entries.append(body[at])
+            at += 1
+        if len(entries) >= 2:
+            found.add(body[position].index)
+            found.update(entry.index for entry in entries)
+        position = at
+    return found
+
+
 def build_outline(document: Document) -> Outline:
     body = [paragraph for paragraph in document.paragraphs if paragraph.story == "body"]
+    contents = typed_contents(body)
+    if contents:
+        body = [paragraph for paragraph in body if paragraph.index not in contents]
     heads = _read_heads(body)
     # The next paragraph position that may continue a numbered run, for 3.5%… checks.
     next_heading_at = _next_heading_positions(heads)

@@ -44,6 +44,7 @@ class _Patterns:
     word_endings: str
     code_after: tuple[str, ...]  # 用X代表…: a code letter explained
     programme_close: str  # 数据要素×” : the × closes a programme's name
+    formula_marks: str  # a paragraph with = or / is a formula: its × multiplies
     ordinary_before: str  # 有待完善: prose, not a blank
     whole_paragraph: frozenset[str]
     parenthetical_after: tuple[str, ...]  # 部门（单位）
@@ -119,6 +120,7 @@ def compiled() -> _Patterns:
         word_endings="".join(mou["word_endings"]),
         code_after=tuple(letters.get("code_after", ())),
         programme_close=letters.get("programme_close", ""),
+        formula_marks=letters.get("formula_marks", ""),
         ordinary_before=words.get("ordinary_before", ""),
         whole_paragraph=frozenset(words.get("whole_paragraph", ())),
         parenthetical_after=tuple(brackets.get("parenthetical_after", ())),
@@ -138,7 +140,11 @@ class Hit:
 
 
 def scan(
-    texts: Sequence[str], kind: str = "txt", joined: Joined | None = None, **switches: Any
+    texts: Sequence[str],
+    kind: str = "txt",
+    joined: Joined | None = None,
+    cells: frozenset[int] = frozenset(),
+    **switches: Any,
 ) -> dict[int, list[Hit]]:
     """Placeholders by position in ``texts``: three regex passes over the joined text."""
     pats = compiled()
@@ -167,7 +173,7 @@ def scan(
                 candidates.append((start, start + len(core), "word"))
     candidates.sort(key=lambda c: (c[0], -c[1]))  # the longest first: {{姓名}}, not {姓名}
     result: dict[int, list[Hit]] = {}
-    context = _Context(options, kind)
+    context = _Context(options, kind, cells)
     last_end = -1
     for start, end, kind_ in candidates:
         if start < last_end or whole.find("\n", start, end) >= 0:
@@ -183,10 +189,11 @@ def scan(
 class _Context:
     """The per-kind checks a regex cannot express, on one paragraph's own text."""
 
-    def __init__(self, options: dict[str, Any], kind: str) -> None:
+    def __init__(self, options: dict[str, Any], kind: str, cells: frozenset[int]) -> None:
         self.options = options
         self.kind = kind
         self.lines: dict[int, _Line] = {}  # per paragraph, what every candidate in it shares
+        self.cells = cells  # positions of the paragraphs that are table cells
 
     def line(self, text: str, position: int) -> _Line:
         found = self.lines.get(position)
@@ -196,6 +203,8 @@ class _Context:
 
     def check(self, text: str, position: int, start: int, end: int, kind: str) -> Hit | None:
         pats = compiled()
+        if kind == "letters" and position in self.cells and text.strip() in ("X", "x", "×"):
+            return None  # a column head X beside Y in a table
         if kind == "letters":
             reach = pats.allow_reach
             window = pats.allow.finditer(text, max(0, start - reach), end + reach)
@@ -248,6 +257,8 @@ def _is_code_or_programme(text: str, start: int, end: int) -> bool:
         return True  # 1+N+X体系，即……X个配套措施: the programme's own X
     if text[start] != "×" or not start or not pats.han.match(text[start - 1]):
         return False
+    if any(mark in text for mark in pats.formula_marks):
+        return True  # 收治患者人天数＝出院患者人次数×平均住院天数: multiplication
     return end == len(text) or text[end] in pats.programme_close
 
 
@@ -383,7 +394,8 @@ class Placeholder(Rule):
         }
         paragraphs = self.ctx.document.paragraphs
         joined = self.ctx.joined
-        found = scan(joined.texts, self.ctx.document.kind, joined, **switches)
+        cells = frozenset(i for i, p in enumerate(paragraphs) if p.story == "table")
+        found = scan(joined.texts, self.ctx.document.kind, joined, cells, **switches)
         for position in sorted(found):
             paragraph = paragraphs[position]
             text = paragraph.text
