@@ -24,6 +24,7 @@ CASES = {
     "W005 run of dots": ("W005", ".", 4000, False),
     "outline 1.5倍 lines": ("N", "1.5倍\n", 5000, True),
     "C002 cited addresses": ("C002", "[x]: http://a.com ", 2000, False),
+    "P001 letters in a long paragraph": ("P001", "X次，", 3000, False),
     "every rule, one X次 per line": ("ALL", "X次\n", 2000, True),
 }
 

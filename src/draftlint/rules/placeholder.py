@@ -210,7 +210,9 @@ class _Context:
             window = pats.allow.finditer(text, max(0, start - reach), end + reach)
             if any(m.start() < end and start < m.end() for m in window):
                 return None
-            if end - start == 1 and _is_code_or_programme(text, start, end):
+            if end - start == 1 and _is_code_or_programme(
+                text, start, end, self.line(text, position)
+            ):
                 return None
         elif kind == "stars":
             if not _star_is_blank(text, start, end, self.line(text, position), self.options):
@@ -248,16 +250,16 @@ def _mou(text: str, start: int, end: int, options: dict[str, Any]) -> Hit | None
     return Hit(start, end) if end - start >= 2 else None
 
 
-def _is_code_or_programme(text: str, start: int, end: int) -> bool:
+def _is_code_or_programme(text: str, start: int, end: int, line: _Line) -> bool:
     """用X代表消防救援 (a code letter explained), 数据要素× (a programme's name)."""
     pats = compiled()
     if any(text.startswith(word, end) for word in pats.code_after):
         return True
-    if text[start] in "Xx" and ("+X" in text or "＋X" in text):
+    if text[start] in "Xx" and line.programme_x:
         return True  # 1+N+X体系，即……X个配套措施: the programme's own X
     if text[start] != "×" or not start or not pats.han.match(text[start - 1]):
         return False
-    if any(mark in text for mark in pats.formula_marks):
+    if line.formula:
         return True  # 收治患者人天数＝出院患者人次数×平均住院天数: multiplication
     return end == len(text) or text[end] in pats.programme_close
 
@@ -278,7 +280,7 @@ class _Line:
     """One paragraph's facts that every candidate in it asks for, found once: asking per
     candidate would make a paragraph of many stars or brackets quadratic."""
 
-    __slots__ = ("emphasis", "footnote_end", "indent", "only_stars")
+    __slots__ = ("emphasis", "footnote_end", "formula", "indent", "only_stars", "programme_x")
 
     def __init__(self, text: str, kind: str, options: dict[str, Any]) -> None:
         pats = compiled()
@@ -287,6 +289,8 @@ class _Line:
         footnote = pats.footnote_start.match(text)
         self.footnote_end = footnote.end() if footnote else -1  # *注：… opening the line
         self.emphasis = frozenset(_emphasis_marks(text, kind, options))
+        self.programme_x = "+X" in text or "＋X" in text  # 1+N+X: its X explained later
+        self.formula = any(mark in text for mark in pats.formula_marks)
 
 
 def _emphasis_marks(text: str, kind: str, options: dict[str, Any]) -> list[tuple[int, int]]:
