@@ -196,3 +196,9 @@ def test_summary_counts_placeholders(tmp_path: Path) -> None:
     path = tmp_path / "p.txt"
     path.write_text("标题\n今年共开展X次检查，发放资料*份。\n", encoding="utf-8")
     assert "其中未替换的占位符 2 处" in run_lint(str(path)).stdout.splitlines()[-1]
+
+
+def test_rule_page_lists_the_rule_settings() -> None:
+    result = run_lint("rule", "numbering-level", "--lang", "en")
+    assert result.returncode == 0
+    assert "skipped-level (bool)" in result.stdout

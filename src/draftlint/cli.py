@@ -555,6 +555,13 @@ def explain(rule: type[Rule], lang: str) -> str:
         lines.append(f"[bold]{t(lang, 'aliases')}[/bold]: {', '.join(rule.aliases)}")
     if rule.fixable:
         lines.append(f"[bold]{t(lang, 'fixable')}[/bold]: ✓")
+    if rule.settings_schema:
+        settings = ", ".join(
+            f"{name.replace('_', '-')} ({' | '.join(k.__name__ for k in kinds)})"
+            for name, kind in rule.settings_schema.items()
+            for kinds in [kind if isinstance(kind, tuple) else (kind,)]
+        )
+        lines.append(f"[bold]{t(lang, 'settings')}[/bold]: {escape(settings)}")
     lines += ["", f"[bold]{t(lang, 'bad')}[/bold]:", escape(rule.example_bad.rstrip())]
     lines += ["", f"[bold]{t(lang, 'good')}[/bold]:", escape(rule.example_good.rstrip())]
     return "\n".join(lines)
