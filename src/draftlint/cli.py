@@ -561,7 +561,7 @@ def explain(rule: type[Rule], lang: str) -> str:
             for name, kind in rule.settings_schema.items()
             for kinds in [kind if isinstance(kind, tuple) else (kind,)]
         )
-        lines.append(f"[bold]{t(lang, 'settings')}[/bold]: {escape(settings)}")
+        lines.append(f"[bold]{escape(t(lang, 'settings'))}[/bold]: {escape(settings)}")
     lines += ["", f"[bold]{t(lang, 'bad')}[/bold]:", escape(rule.example_bad.rstrip())]
     lines += ["", f"[bold]{t(lang, 'good')}[/bold]:", escape(rule.example_good.rstrip())]
     return "\n".join(lines)
