@@ -156,3 +156,17 @@ def test_expected_marker_keeps_the_typed_form(draft, code, marker, expected, lin
         (code, marker, expected)
     ]
     assert f"“{expected}”" in findings[0].message("zh")
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "说明\n注：1、坐标系统为独立坐标系统。\n2、单位均为米。\n",
+        "附件1.查验区界址点坐标\n2.桥面界址点坐标\n",
+    ],
+)
+def test_first_item_inline_in_the_lead_line(draft: str, lint_text) -> None:
+    assert lint_text(draft, select="N003") == []
+    assert codes(
+        lint_text("说明\n注：坐标系统为独立坐标系统。\n2、单位均为米。\n", select="N003")
+    ) == [("N003", "2、")]

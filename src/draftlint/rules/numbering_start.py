@@ -1,6 +1,13 @@
+import re
+from collections.abc import Iterator
+
+from draftlint.model import Finding
 from draftlint.numbering.outline import Problem
 from draftlint.numbering.verdicts import heading_problems
 from draftlint.rule import Rule
+
+# The first item typed inline at the end of a lead line: 注：1、… then 2、…; 附件1.… then 2.…
+_INLINE_FIRST = re.compile(r"(?:[：:]|^[\s\u3000]*附件)[\s\u3000]*1(?P<separator>[、.．])")
 
 
 class NumberingStart(Rule):
@@ -21,5 +28,21 @@ class NumberingStart(Rule):
     example_bad = "一、总体情况\n（二）组织领导\n（三）阵地管理\n"
     example_good = "一、总体情况\n（一）组织领导\n（二）阵地管理\n"
 
-    def check(self):
-        return heading_problems(self, Problem.START)
+    def check(self) -> Iterator[Finding]:
+        body = [p for p in self.ctx.document.paragraphs if p.story == "body"]
+        before = {body[i].index: body[i - 1] for i in range(1, len(body))}
+        for finding in heading_problems(self, Problem.START):
+            previous = before.get(finding.paragraph.index)
+            if previous is not None and _opens_inline(previous.text, finding.text):
+                continue  # 注：1、… / 2、…: the run's first item stands in the lead line
+            yield finding
+
+
+def _opens_inline(lead: str, marker: str) -> bool:
+    """Whether ``lead`` ends a line holding item 1 of the run that ``marker`` (a 2) continues."""
+    match = _INLINE_FIRST.search(lead)
+    return (
+        match is not None
+        and marker.strip().startswith("2")
+        and marker.strip()[1:2] == match.group("separator")
+    )
