@@ -152,7 +152,10 @@ class LintOptions:
     settings: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def rule_settings(self, rule_name: str) -> dict[str, Any]:
-        return self.settings.get(rule_name, {})
+        """The settings of one rule, keys in snake_case whichever way they were written."""
+        return {
+            key.replace("-", "_"): value for key, value in self.settings.get(rule_name, {}).items()
+        }
 
 
 class ReadError(Exception):

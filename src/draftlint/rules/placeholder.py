@@ -392,9 +392,9 @@ class Placeholder(Rule):
 
     def check(self) -> Iterator[Finding]:
         switches = {
-            key.replace("-", "_"): value
+            key: value
             for key, value in self.ctx.options.rule_settings(self.name).items()
-            if key.replace("-", "_") in self.settings_schema
+            if key in self.settings_schema
         }
         paragraphs = self.ctx.document.paragraphs
         joined = self.ctx.joined
