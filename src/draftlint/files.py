@@ -229,40 +229,44 @@ def in_shard(name: str, index: int, count: int) -> bool:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` beside ``path`` and rename it over: a reader never sees half a file."""
+    """Write ``text`` beside ``path`` and rename it over: a reader never sees half a file.
+    An existing file keeps its permissions."""
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    temporary = _written_beside(path, text, mode)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
 def create_atomic(path: Path, text: str) -> None:
     """Write a new file whole, or fail with FileExistsError: never overwrite, never half."""
-    path = Path(path)
+    temporary = _written_beside(Path(path), text, None)
+    try:
+        os.link(temporary, path)  # fails if the name exists: no window to overwrite
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _written_beside(path: Path, text: str, mode: int | None) -> Path:
+    """A temporary file in ``path``'s folder holding ``text``, flushed to disk, with ``mode``
+    (or the umask's default for a new file)."""
     directory = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    temporary = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.link(temporary, path)  # fails if the name exists: no window to overwrite
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
