@@ -136,7 +136,7 @@ class DoubledCharacter(Rule):
     aliases = ("doubled",)
     fixable = True
     summary = {
-        "zh": "字或标点误打两遍（二是是、的的、在在、，，）",
+        "zh": "字、词或标点误打两遍（二是是、的的、，，、流程流程）；有意的重叠（常常、研究研究）不报告",
         "en": "A character or punctuation mark typed twice (二是是, 的的, ，，)",
     }
     message = {

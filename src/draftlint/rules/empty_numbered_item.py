@@ -21,7 +21,7 @@ class EmptyNumberedItem(Rule):
     name = "empty-numbered-item"
     tags = ("numbering", "docx")
     summary = {
-        "zh": "编号段落只有序号、没有内容",
+        "zh": "编号段落只有序号、没有内容（Word 中孤立的“5.”“1.2”）",
         "en": "A numbered paragraph holds only its number",
     }
     message = {

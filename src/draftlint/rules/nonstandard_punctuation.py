@@ -42,7 +42,7 @@ class NonstandardPunctuation(Rule):
     fixable = True
     defers_to = ("N005",)  # a marker typed 1．or (一) is N005's
     summary: ClassVar[dict[str, str]] = {
-        "zh": "省略号、破折号、小数点、间隔号写法不规范",
+        "zh": "省略号、破折号、小数点、间隔号写法不规范（“3·29”事故）；连接号（中国—东盟）不报告",
         "en": "An ellipsis, dash, decimal point or middle dot in a non-standard form",
     }
     message: ClassVar[dict[str, Any]] = {

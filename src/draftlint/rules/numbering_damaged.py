@@ -23,7 +23,7 @@ class NumberingDamaged(Rule):
     # and tests/test_numbering_damaged.py builds the real files.
     examples_need_word = True
     summary = {
-        "zh": "自动编号定义损坏，无法显示序号",
+        "zh": "自动编号定义损坏、序号无法显示（.docx）",
         "en": "The automatic numbering of a paragraph is damaged and cannot be shown",
     }
     message = {

@@ -360,7 +360,7 @@ class Placeholder(Rule):
         "template_document": bool,
     }
     summary = {
-        "zh": "模板占位符未替换（X次、xxx、*条、某某、【单位名称】、待补充）",
+        "zh": "模板占位符未替换（X次、xxx、*条、某某、【单位名称】、[各单位]、（插入照片）、待补充、〔2026〕号、年 月 日）",
         "en": "A template placeholder is still in the draft (X次, xxx, *条, 某某, 【单位名称】)",
     }
     message = {

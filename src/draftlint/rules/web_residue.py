@@ -22,7 +22,7 @@ class WebResidue(Rule):
     aliases = ("residue",)
     fixable = True
     summary = {
-        "zh": "网页残留（网站横幅、扫码、加入收藏、字数统计、非引用的网址、文首文末孤立数字）",
+        "zh": "网页残留（网站横幅、扫码、加入收藏、字数统计、非引用的网址、文首文末孤立数字、单独的“×”）；表格单元格和作为内容的域名不报告",
         "en": "Residue of a web page (banner, 扫码, bookmark and word-count lines, stray URLs)",
     }
     message = {
