@@ -245,3 +245,20 @@ def test_macro_and_template_packages_read_like_docx(tmp_path: Path, suffix: str)
     assert texts(target) == ["一、总体情况", "三、存在问题"]
     result = run_lint("--select", "N001", str(target))
     assert result.returncode == 1 and "N001" in result.stdout
+
+
+def test_a_paragraph_all_in_bold_is_marked_bold(tmp_path) -> None:
+    import docx
+
+    from draftlint.readers import read_path
+
+    document = docx.Document()
+    document.add_paragraph().add_run("一年来的主要工作").bold = True
+    mixed = document.add_paragraph()
+    mixed.add_run("部分加粗").bold = True
+    mixed.add_run("部分不加粗")
+    document.add_paragraph().add_run("明确不加粗").bold = False
+    document.add_paragraph("普通段落")
+    path = tmp_path / "bold.docx"
+    document.save(str(path))
+    assert [p.bold for p in read_path(path).paragraphs] == [True, False, False, False]

@@ -430,3 +430,24 @@ def test_future_plans_count_as_the_next_step(tmp_path) -> None:
     )
     _, report = lint_json("--select", "S001", str(draft))
     assert findings_of(report) == []
+
+
+def test_bold_lines_are_the_sections_of_an_unnumbered_docx(tmp_path) -> None:
+    import docx
+
+    def draft(*sections: str) -> Path:
+        document = docx.Document()
+        document.add_paragraph("2026年上半年工作总结")
+        for heading in sections:
+            document.add_paragraph().add_run(heading).bold = True
+            document.add_paragraph("这一部分的正文内容，写明具体情况。")
+        path = tmp_path / f"{len(sections)}.docx"
+        document.save(str(path))
+        return path
+
+    _, report = lint_json("--select", "S001", str(draft("工作完成情况", "存在问题", "下一步打算")))
+    assert findings_of(report) == []
+    _, report = lint_json("--select", "S001", str(draft("工作完成情况", "下一步打算")))
+    assert [f["message"] for f in findings_of(report)] and all(
+        "存在问题" in f["message"] for f in findings_of(report)
+    )

@@ -42,6 +42,7 @@ class Paragraph:
     heading_level: int | None = None
     columns: list[int] | None = None
     prefix_len: int = 0
+    bold: bool = False  # .docx: all its text is bold (a heading set in bold, not styled)
     numbering_damaged: bool = False  # Word's automatic number could not be shown (too long)
     source: Any = None  # reader-specific handle (a w:p element for .docx), for fixes
 

@@ -142,11 +142,22 @@ def top_headings(
         return found
     styled = [p for p in main if p.heading_level is not None and p is not title]
     if not styled:
-        return []
+        # No numbers and no heading styles: headings set in bold on their own line.
+        limit, forbidden = _short_line()
+        styled = [
+            p
+            for p in main
+            if p.bold
+            and p is not title
+            and len(p.text.strip()) <= limit
+            and not forbidden.search(p.text)
+        ]
+        if not styled:
+            return []
     level = min(p.heading_level or 0 for p in styled)
     headings = []
     for paragraph in styled:
-        if paragraph.heading_level == level:
+        if (paragraph.heading_level or 0) == level:
             start = len(paragraph.text) - len(paragraph.text.lstrip())
             end, sentence = heading_sentence(paragraph.text, start)
             headings.append(TopHeading(paragraph, start, end, sentence))

@@ -30,6 +30,7 @@ from draftlint.readers.docx.names import (
     MC_CHOICE,
     MC_FALLBACK,
     R_ID,
+    W_BOLD,
     W_BR,
     W_COMMENT_RANGE_END,
     W_COMMENT_RANGE_START,
@@ -87,7 +88,7 @@ _COMMENT_MARKS = {
 _NOTE_REFS = {W_FOOTNOTE_REF: "footnote", W_ENDNOTE_REF: "endnote"}
 _SECTION_REFS = {W_HEADER_REF: "header", W_FOOTER_REF: "footer"}
 _EVENT_TAGS = (
-    W_P, W_PPR, W_T, *_SIMPLE, W_FLDCHAR, W_VANISH, *_SKIPPED, MC_CHOICE, MC_FALLBACK,
+    W_P, W_PPR, W_T, *_SIMPLE, W_FLDCHAR, W_VANISH, W_BOLD, *_SKIPPED, MC_CHOICE, MC_FALLBACK,
     W_TXBX, W_TBL, *_COMMENT_MARKS, *_NOTE_REFS, W_SECTPR,
 )  # fmt: skip
 
@@ -105,6 +106,7 @@ class StoryParagraph:
     outline: int | bool | None = False  # w:outlineLvl, 0-based; None body text; False unset
     mark_deleted: bool = False  # the paragraph mark is a tracked deletion
     comments: list[tuple[str, str]] | None = None  # ("start"|"end"|"ref", comment id)
+    bold: bool = False  # every shown character is in a bold run (a heading set in bold)
 
 
 @dataclass(slots=True)
@@ -139,8 +141,8 @@ class _Walk:
     """The state of one container's walk: the paragraph being read and what follows it."""
 
     __slots__ = (
-        "after", "container", "context", "element", "events", "fields", "hidden_run", "item",
-        "parts",
+        "after", "bold_chars", "bold_run", "container", "context", "element", "events",
+        "fields", "hidden_run", "item", "parts", "plain_chars",
     )  # fmt: skip
 
     def __init__(self, container: etree._Element, context: _Context, fields: FieldState) -> None:
@@ -153,6 +155,8 @@ class _Walk:
         self.parts: list[str] = []
         self.after: list[StoryParagraph] = []  # its text boxes' paragraphs, shown after it
         self.hidden_run: etree._Element | None = None
+        self.bold_run: etree._Element | None = None  # the run whose w:rPr holds w:b
+        self.bold_chars = self.plain_chars = 0  # the paragraph's shown characters, by weight
 
     def flush(self) -> list[StoryParagraph]:
         """Close the paragraph being read: it, then the paragraphs of its text boxes."""
@@ -160,6 +164,8 @@ class _Walk:
         if item is None:
             return []
         item.text = "".join(self.parts)
+        item.bold = self.bold_chars > 0 and not self.plain_chars
+        self.bold_chars = self.plain_chars = 0
         closed = [item, *self.after] if self.after else [item]
         self.item, self.element, self.parts, self.after = None, None, [], []
         return closed
@@ -221,7 +227,13 @@ class StoryWalker:
             return
         if state.hidden_run is not None and node.getparent() is state.hidden_run:
             return
-        state.parts.append(node.text or "" if node.tag == W_T else _SIMPLE[node.tag])
+        text = node.text or "" if node.tag == W_T else _SIMPLE[node.tag]
+        state.parts.append(text)
+        shown = len(text.strip())
+        if node.getparent() is state.bold_run:
+            state.bold_chars += shown
+        else:
+            state.plain_chars += shown
 
     def _on_paragraph(self, state: _Walk, node: etree._Element) -> list[StoryParagraph]:
         closed = state.flush()
@@ -269,6 +281,12 @@ class StoryWalker:
         run = properties.getparent() if properties is not None else None
         if run is not None and run.tag == W_R and is_on(node):
             state.hidden_run = run
+
+    def _on_bold(self, state: _Walk, node: etree._Element) -> None:
+        properties = node.getparent()
+        run = properties.getparent() if properties is not None else None
+        if run is not None and run.tag == W_R and is_on(node):
+            state.bold_run = run
 
     def _on_skipped(self, state: _Walk, node: etree._Element) -> None:
         self._skip(state, node)
@@ -338,6 +356,7 @@ _HANDLERS: dict[str, _Handler] = {
     W_PPR: StoryWalker._on_properties,
     W_FLDCHAR: StoryWalker._on_field,
     W_VANISH: StoryWalker._on_vanish,
+    W_BOLD: StoryWalker._on_bold,
     **dict.fromkeys(_SKIPPED, StoryWalker._on_skipped),
     MC_CHOICE: StoryWalker._on_branch,
     MC_FALLBACK: StoryWalker._on_branch,

@@ -60,6 +60,7 @@ W_FLDCHAR_TYPE = w("fldCharType")
 W_DEL = w("del")
 W_MOVE_FROM = w("moveFrom")
 W_VANISH = w("vanish")
+W_BOLD = w("b")
 W_NO_BREAK_HYPHEN = w("noBreakHyphen")
 
 # Properties

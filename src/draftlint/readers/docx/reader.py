@@ -123,6 +123,7 @@ class _Builder:
             paragraph = Paragraph(len(paragraphs), text, ordinal, location, story=story)
             paragraph.heading_level, paragraph.prefix_len = heading, prefix
             paragraph.numbering_damaged = marker is None and damaged
+            paragraph.bold = item.bold
             paragraph.source = (part, item.ordinal)
             paragraphs.append(paragraph)
             if covering:
