@@ -249,3 +249,8 @@ def test_an_x_column_head_in_a_table_is_not_a_placeholder(tmp_path) -> None:
     document.save(str(path))
     _, report = lint_json("--select", "P001", str(path))
     assert [f["text"] for f in findings_of(report)] == ["X"]  # the one in the body text
+
+
+def test_an_x_column_head_of_a_table_flattened_to_lines(lint_text) -> None:
+    assert placeholders(lint_text, "界址点坐标\n点号\nX\nY\nA1\n13725.58\n103543.57\n") == []
+    assert placeholders(lint_text, "共开展\nX\n次检查\n") == ["X"]

@@ -173,7 +173,7 @@ def scan(
                 candidates.append((start, start + len(core), "word"))
     candidates.sort(key=lambda c: (c[0], -c[1]))  # the longest first: {{姓名}}, not {姓名}
     result: dict[int, list[Hit]] = {}
-    context = _Context(options, kind, cells)
+    context = _Context(options, kind, cells, texts)
     last_end = -1
     for start, end, kind_ in candidates:
         if start < last_end or whole.find("\n", start, end) >= 0:
@@ -189,11 +189,20 @@ def scan(
 class _Context:
     """The per-kind checks a regex cannot express, on one paragraph's own text."""
 
-    def __init__(self, options: dict[str, Any], kind: str, cells: frozenset[int]) -> None:
+    def __init__(
+        self, options: dict[str, Any], kind: str, cells: frozenset[int], texts: Sequence[str]
+    ) -> None:
+        self.texts = texts
         self.options = options
         self.kind = kind
         self.lines: dict[int, _Line] = {}  # per paragraph, what every candidate in it shares
         self.cells = cells  # positions of the paragraphs that are table cells
+
+    def column_head(self, position: int) -> bool:
+        if position in self.cells:
+            return True
+        neighbours = self.texts[max(0, position - 1) : position + 2]
+        return any(text.strip() in ("Y", "y", "Z", "z") for text in neighbours)
 
     def line(self, text: str, position: int) -> _Line:
         found = self.lines.get(position)
@@ -203,8 +212,8 @@ class _Context:
 
     def check(self, text: str, position: int, start: int, end: int, kind: str) -> Hit | None:
         pats = compiled()
-        if kind == "letters" and position in self.cells and text.strip() in ("X", "x", "×"):
-            return None  # a column head X beside Y in a table
+        if kind == "letters" and text.strip() in ("X", "x") and self.column_head(position):
+            return None  # a column head X beside Y in a table, or a table flattened to lines
         if kind == "letters":
             reach = pats.allow_reach
             window = pats.allow.finditer(text, max(0, start - reach), end + reach)
