@@ -97,6 +97,11 @@ class OutputFormat(str, Enum):
     junit = "junit"
 
 
+class FixMode(str, Enum):
+    tracked = "tracked"
+    apply = "apply"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -333,6 +338,16 @@ def check(
     max_file_size: Annotated[
         float | None, typer.Option(help=f"文件大小上限（MiB，默认 {DEFAULT_MAX_MIB}）")
     ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="写入安全修复 / apply safe fixes")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="另外重新编号等不安全修复 / also unsafe fixes")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="只显示修复的差异，不写入 / show fixes as a diff")
+    ] = False,
+    fix_mode: Annotated[
+        FixMode, typer.Option("--fix-mode", help=".docx：修订（默认）或直接改 / tracked or apply")
+    ] = FixMode.tracked,
     version: VersionOption = False,
 ) -> None:
     """检查文件 / lint files."""
@@ -369,6 +384,13 @@ def check(
     except (ConfigError, FileError, BaselineError) as error:
         _fail(one_line(str(error)))
         raise typer.Exit(2) from None
+    fix_failed = False
+    if fix or diff:
+        fix_outcome = _fix(results, targets, unsafe_fixes, fix_mode, diff, language)
+        if diff:
+            sys.stdout.write(fix_outcome[0])
+            raise typer.Exit(2 if fix_outcome[1] else int(fix_outcome[2]))
+        fix_failed = fix_outcome[1]  # a file that could not be written: exit 2
     if write_baseline is not None:
         recorded = [(r.path, r.findings) for r in results if r.error is None]
         try:
@@ -391,7 +413,16 @@ def check(
                 raise typer.Exit(2) from None
         else:
             sys.stdout.write(text)
-    raise typer.Exit(_exit_code(results, fail_on, exit_zero))
+    raise typer.Exit(2 if fix_failed else _exit_code(results, fail_on, exit_zero))
+
+
+def _fix(results: list[FileResult], targets: list[Target], unsafe: bool, mode: FixMode,
+         diff: bool, lang: str) -> tuple[str, bool, bool]:  # fmt: skip
+    from draftlint.fix.run import fix_results
+
+    stdin_names = {target.name for target in targets if target.path is None}
+    return fix_results(results, stdin_names, unsafe=unsafe, tracked=mode is FixMode.tracked,
+                       diff=diff, lang=lang)  # fmt: skip
 
 
 WROTE_BASELINE = {
@@ -520,7 +551,7 @@ def list_rules(lang: LangOption = Lang.zh) -> None:
     for rule in all_rules():
         table.add_row(
             rule.code, rule.name, rule.severity.value, ",".join(rule.tags),
-            "✓" if rule.fixable else "", rule.summary.get(lang.value, rule.summary["zh"]),
+            rule.fix_tier or "", rule.summary.get(lang.value, rule.summary["zh"]),
         )  # fmt: skip
     _stdout().print(table)
 
@@ -553,8 +584,8 @@ def explain(rule: type[Rule], lang: str) -> str:
     ]
     if rule.aliases:
         lines.append(f"[bold]{t(lang, 'aliases')}[/bold]: {', '.join(rule.aliases)}")
-    if rule.fixable:
-        lines.append(f"[bold]{t(lang, 'fixable')}[/bold]: ✓")
+    if rule.fix_tier:
+        lines.append(f"[bold]{t(lang, 'fixable')}[/bold]: {rule.fix_tier}")
     lines += ["", f"[bold]{t(lang, 'bad')}[/bold]:", escape(rule.example_bad.rstrip())]
     lines += ["", f"[bold]{t(lang, 'good')}[/bold]:", escape(rule.example_good.rstrip())]
     return "\n".join(lines)

@@ -5,6 +5,7 @@ from draftlint.rule import Rule
 
 class NumberingStart(Rule):
     code = "N003"
+    fix_tier = "unsafe"
     name = "numbering-start"
     tags = ("numbering",)
     summary = {"zh": "序号未从一开始", "en": "A run of siblings does not start at one"}
