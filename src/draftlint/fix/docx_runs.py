@@ -121,6 +121,24 @@ def _groups(
     return groups
 
 
+def _trimmed(old: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
+    """Only the characters that change: 二是是 → 二是 deletes one 是, 三、 → 四、 swaps 三.
+    At least one old character stays in the span, so a change is never a bare insertion."""
+    if old == replacement:
+        return start, start, replacement
+    head = 0
+    while head < len(old) - 1 and head < len(replacement) and old[head] == replacement[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < len(old) - head - 1
+        and tail < len(replacement) - head
+        and old[-1 - tail] == replacement[-1 - tail]
+    ):
+        tail += 1
+    return start + head, end - tail, replacement[head : len(replacement) - tail]
+
+
 def _set_text(element: etree._Element, text: str) -> None:
     element.text = text
     if text != text.strip():
@@ -141,6 +159,9 @@ class RunEditor:
         mapped = char_map(paragraph)
         if end <= start or end > len(mapped.holders):
             return False
+        start, end, replacement = _trimmed(mapped.text[start:end], start, end, replacement)
+        if end <= start:
+            return True  # nothing to change
         groups = _groups(mapped.holders[start:end])
         if groups is None:
             return False
