@@ -85,7 +85,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles", "config", "init")
+SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles", "config", "init", "annotate")
 
 
 class OutputFormat(str, Enum):
@@ -479,6 +479,34 @@ def outline(
         _fail(one_line(str(error)))
         raise typer.Exit(2) from None
     render_outline(path, tree, findings, _stdout(), lang.value, sections=sections)
+
+
+@app.command("annotate")
+def annotate_command(
+    path: Annotated[str, typer.Argument(help="要批注的 .docx")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="批注副本（默认 NAME.reviewed.docx）")
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="批注语言 / comment language")] = None,
+    select: Annotated[list[str] | None, typer.Option(help="只运行这些规则")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="不运行这些规则")] = None,
+    profile: ProfileOption = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="使用此配置文件")] = None,
+) -> None:
+    """写一份带 Word 批注的副本，每个问题一条批注 / write a copy with a Word comment per finding."""
+    from draftlint.annotate_run import annotate_file
+
+    flags = Flags(select=_split(select), ignore=_split(ignore), profile=profile,
+                  lang=lang.value if lang else None)  # fmt: skip
+    language = _run_language(lang, config_file)
+    _check_selectors(flags, language)
+    run = Run(flags, language, config_file, max_file_size_bytes(None), None, False)
+    try:
+        result = run.lint(Target(path, Path(path)))
+    except (ConfigError, FileError) as error:
+        _fail(one_line(str(error)))
+        raise typer.Exit(2) from None
+    raise typer.Exit(annotate_file(result, Path(path), output, language))
 
 
 @app.command("profiles")

@@ -238,3 +238,70 @@ class RunEditor:
         insertion = self._mark(W_INS)
         insertion.append(run)
         return insertion
+
+
+def _split_before(element: etree._Element, index: int) -> None:
+    """Split the run holding w:t ``element`` so that its character ``index`` starts a run."""
+    text = element.text or ""
+    if index <= 0:
+        if list(element.getparent()).index(element) > _first_content(element):
+            _split_run_before_child(element)
+        return
+    if index >= len(text):
+        following = element.getnext()
+        if following is not None:
+            _split_run_before_child(following)
+        return
+    run = element.getparent()
+    after = copy.deepcopy(run)
+    children = list(run)
+    k = children.index(element)
+    after_children = list(after)
+    for position, child in enumerate(after_children):
+        if position < k and child.tag != W_RPR:
+            after.remove(child)
+    _set_text(after_children[k], text[index:])
+    for child in children[k + 1 :]:
+        run.remove(child)
+    _set_text(element, text[:index])
+    run.addnext(after)
+
+
+def _first_content(element: etree._Element) -> int:
+    children = list(element.getparent())
+    return next(i for i, child in enumerate(children) if child.tag != W_RPR)
+
+
+def _split_run_before_child(element: etree._Element) -> None:
+    """Move ``element`` and what follows it in its run into a copy of the run after it."""
+    run = element.getparent()
+    children = list(run)
+    k = children.index(element)
+    after = copy.deepcopy(run)
+    for position, child in enumerate(list(after)):
+        if position < k and child.tag != W_RPR:
+            after.remove(child)
+    for child in children[k:]:
+        run.remove(child)
+    run.addnext(after)
+
+
+def isolate_span(
+    paragraph: etree._Element, start: int, end: int
+) -> tuple[etree._Element, etree._Element] | None:
+    """Split runs so that characters [start, end) of the paragraph are whole runs, without
+    changing any text or formatting; the first and last of those runs (None: not in w:t)."""
+    if end <= start:
+        return None
+    mapped = char_map(paragraph)
+    if end > len(mapped.holders) or any(h is None for h, _ in mapped.holders[start:end]):
+        return None
+    if any(h.getparent().getparent() is None for h, _ in mapped.holders[start:end]):  # type: ignore[union-attr]
+        return None
+    last_element, last_index = mapped.holders[end - 1]
+    _split_before(last_element, last_index + 1)  # type: ignore[arg-type]
+    first_element, first_index = mapped.holders[start]
+    _split_before(first_element, first_index)  # type: ignore[arg-type]
+    mapped = char_map(paragraph)
+    first, last = mapped.holders[start][0], mapped.holders[end - 1][0]
+    return first.getparent(), last.getparent()  # type: ignore[union-attr]
