@@ -95,6 +95,7 @@ class OutputFormat(str, Enum):
     github = "github"
     gitlab = "gitlab"
     junit = "junit"
+    html = "html"
 
 
 class FixMode(str, Enum):
@@ -264,6 +265,10 @@ def _render(results: list[FileResult], output_format: str, lang: str, quiet: boo
         return buffer.getvalue()
     if output_format in RENDERERS:
         return RENDERERS[output_format](results, lang)
+    if output_format == "html":
+        from draftlint.report.html import render_html
+
+        return render_html(results, lang)
     if to_file:
         buffer = io.StringIO()
         write_terminal(results, Console(file=buffer, width=200, no_color=True), lang, quiet=quiet)
