@@ -203,3 +203,32 @@ def test_random_drafts_change_only_their_spans(tokens, seed_value: int, tracked:
     assert refused == []
     _check_only_spans_changed(data, new, edits)
     assert _parts(new).keys() == _parts(data).keys()
+
+
+def test_header_and_table_text_fixed_in_their_parts(tmp_path: Path) -> None:
+    from tests.helpers.docx_builders import build_docx, para
+
+    table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>资金,到位</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    draft = build_docx(tmp_path / "h.docx", para("关于工作的报告") + table, header="某局,办公室")
+    original = _parts(draft.read_bytes())
+    run_lint("--fix", "--fix-mode", "apply", "--select", "W001", str(draft))
+    texts = [p.text for p in read_bytes(draft.read_bytes(), "h.docx").paragraphs]
+    assert "资金，到位" in texts and "某局，办公室" in texts
+    fixed = _parts(draft.read_bytes())
+    changed = {name for name in original if original[name] != fixed[name]}
+    assert "word/document.xml" in changed and len(changed) == 2  # the body and one header
+
+
+def test_document_xml_changes_only_inside_the_fixed_paragraph(tmp_path: Path) -> None:
+    paragraphs = ["关于工作的报告", "一、总体情况良好", "二、存在问题,需要改进", "三、下一步打算"]
+    data = formatted_docx(paragraphs, random.Random(3))
+    new, edits, refused = _fix_in_process(data, tracked=True)
+    assert refused == [] and list(edits) == [2]
+    old_xml, new_xml = _parts(data)["word/document.xml"], _parts(new)["word/document.xml"]
+    head = next(i for i, (a, b) in enumerate(zip(old_xml, new_xml), strict=False) if a != b)
+    tail = next(
+        i for i, (a, b) in enumerate(zip(old_xml[::-1], new_xml[::-1]), strict=False) if a != b
+    )
+    fixed_paragraph = old_xml.split(b"<w:p>")[3].split(b"</w:p>")[0]
+    start = old_xml.index(fixed_paragraph)
+    assert start <= head and len(old_xml) - tail <= start + len(fixed_paragraph)

@@ -161,3 +161,20 @@ def test_rules_lists_fix_tiers() -> None:
     assert " unsafe " in lines["N002"] and " unsafe " in lines["N006"]
     for code in ("P001", "C002", "S001", "S005", "S007"):
         assert "safe" not in lines[code]
+
+
+def test_a_file_edited_after_linting_is_not_written(tmp_path: Path) -> None:
+    from draftlint.engine import lint_document
+    from draftlint.fix import fix_file
+    from draftlint.model import LintOptions
+    from draftlint.readers import read_path
+    from draftlint.registry import select_rules
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("一、总体情况,良好\n", encoding="utf-8")
+    findings = lint_document(read_path(draft), select_rules(None), LintOptions())
+    assert findings
+    draft.write_text("一、总体情况,很好\n", encoding="utf-8")  # another program wrote it
+    outcome = fix_file(draft, str(draft), findings, unsafe=False, tracked=True, write=True)
+    assert outcome.error is not None and "改动" in outcome.error
+    assert draft.read_text(encoding="utf-8") == "一、总体情况,很好\n"

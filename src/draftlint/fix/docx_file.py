@@ -116,9 +116,13 @@ class DocxFixer:
             data = candidate
         return data, refused
 
+    def _prolog(self, part: str) -> bytes:
+        prolog = _prolog_of(self.archive.read(part))
+        return prolog or b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
     def _write(self) -> bytes:
         changed = {
-            part: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            part: self._prolog(part) + etree.tostring(root, encoding="UTF-8")
             for part, root in self.roots.items()
             if part in self.dirty
         }
@@ -133,6 +137,18 @@ class DocxFixer:
                     content = source.read(info)
                 target.writestr(info, content, compress_type=info.compress_type)
         return buffer.getvalue()
+
+
+def _prolog_of(data: bytes) -> bytes:
+    """The bytes before the root element (XML declaration, line break) as the file has them."""
+    position = 0
+    while True:
+        start = data.find(b"<", position)
+        if start < 0 or data[start + 1 : start + 2] not in (b"?", b"!"):
+            return data[: max(start, 0)]
+        position = data.find(b">", start) + 1
+        if position <= 0:
+            return b""
 
 
 def _shown_value(document: Document, edit: NumberingEdit) -> int | None:
