@@ -225,9 +225,9 @@ def test_document_xml_changes_only_inside_the_fixed_paragraph(tmp_path: Path) ->
     new, edits, refused = _fix_in_process(data, tracked=True)
     assert refused == [] and list(edits) == [2]
     old_xml, new_xml = _parts(data)["word/document.xml"], _parts(new)["word/document.xml"]
-    head = next(i for i, (a, b) in enumerate(zip(old_xml, new_xml), strict=False) if a != b)
+    head = next(i for i, (a, b) in enumerate(zip(old_xml, new_xml, strict=False)) if a != b)
     tail = next(
-        i for i, (a, b) in enumerate(zip(old_xml[::-1], new_xml[::-1]), strict=False) if a != b
+        i for i, (a, b) in enumerate(zip(old_xml[::-1], new_xml[::-1], strict=False)) if a != b
     )
     fixed_paragraph = old_xml.split(b"<w:p>")[3].split(b"</w:p>")[0]
     start = old_xml.index(fixed_paragraph)
