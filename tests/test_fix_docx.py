@@ -31,10 +31,12 @@ def _parts(data: bytes) -> dict[str, bytes]:
     return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _fix_in_process(data: bytes, tracked: bool) -> tuple[bytes, dict[int, list], list]:
+def _fix_in_process(
+    data: bytes, tracked: bool, unsafe: bool = False
+) -> tuple[bytes, dict[int, list], list]:
     document = read_bytes(data, "draft.docx")
     findings = lint_document(document, select_rules(None), LintOptions())
-    plan = plan_fixes(document, findings, unsafe=False)
+    plan = plan_fixes(document, findings, unsafe=unsafe)
     new, refused = DocxFixer(data, document, tracked=tracked).apply(plan)
     by_ordinal = {document.paragraphs[i].source[1]: edits for i, edits in plan.edits.items()}
     return new, by_ordinal, refused
@@ -195,11 +197,14 @@ def test_numbering_from_style_only_is_reported_not_fixable(tmp_path: Path) -> No
     ),
     st.integers(0, 2**16),
     st.booleans(),
+    st.booleans(),
 )
-def test_random_drafts_change_only_their_spans(tokens, seed_value: int, tracked: bool) -> None:
+def test_random_drafts_change_only_their_spans(
+    tokens, seed_value: int, tracked: bool, unsafe: bool
+) -> None:
     paragraphs = ["关于工作的报告", *("".join(line) for line in tokens)]
     data = formatted_docx(paragraphs, random.Random(seed_value))
-    new, edits, refused = _fix_in_process(data, tracked)
+    new, edits, refused = _fix_in_process(data, tracked, unsafe)
     assert refused == []
     _check_only_spans_changed(data, new, edits)
     assert _parts(new).keys() == _parts(data).keys()
