@@ -178,3 +178,13 @@ def test_a_file_edited_after_linting_is_not_written(tmp_path: Path) -> None:
     outcome = fix_file(draft, str(draft), findings, unsafe=False, tracked=True, write=True)
     assert outcome.error is not None and "改动" in outcome.error
     assert draft.read_text(encoding="utf-8") == "一、总体情况,很好\n"
+
+
+def test_a_symbolic_link_stays_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.txt"
+    target.write_text("一、总体情况,良好\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run_lint("--fix", str(link))
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "一、总体情况，良好\n"

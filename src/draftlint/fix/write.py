@@ -14,7 +14,9 @@ class ChangedOnDisk(Exception):
 
 def replace_bytes(path: Path, original: bytes, data: bytes) -> None:
     """Write ``data`` over ``path`` through a temporary file in the same folder and a
-    rename, with the file's mode; refuse if ``path`` no longer holds ``original``."""
+    rename, with the file's mode; refuse if ``path`` no longer holds ``original``. A symbolic
+    link is followed: the file it points to is replaced, the link stays a link."""
+    path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
     mode = stat.S_IMODE(path.stat().st_mode)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
