@@ -155,7 +155,7 @@ def test_numbering_from_style_only_is_reported_not_fixable(tmp_path: Path) -> No
     before = draft.read_bytes()
     assert [p.text for p in read_bytes(before, "s.docx").paragraphs][3] == "四、丙"
     completed = run_lint("--fix", "--unsafe-fixes", "--profile", "none", str(draft))
-    assert "N001 无法安全地自动修复" in completed.stderr
+    assert "N001 无法安全地自动修复，请手工修改（Word 自动编号" in completed.stderr
     assert draft.read_bytes() == before
     assert completed.returncode == 1
 

@@ -33,6 +33,7 @@ class FileFix:
     diff: str = ""
     error: str | None = None
     renumbered: bool = False
+    converted: bool = False  # a .doc/.odt … read through LibreOffice: never written back
 
 
 def fix_file(path: Path, name: str, findings: list[Finding], *, unsafe: bool, tracked: bool,
@@ -53,7 +54,8 @@ def fix_file(path: Path, name: str, findings: list[Finding], *, unsafe: bool, tr
         return outcome
     if document.kind == "docx":
         if not data.startswith(b"PK"):
-            outcome.refused = [finding for finding, _ in plan.fixed]  # converted: not ours to write
+            outcome.refused = [f for f in findings if fixable(f, unsafe)]
+            outcome.converted = True  # converted by LibreOffice: not ours to write back
             return outcome
         from draftlint.fix.docx_file import DocxFixer
 

@@ -16,13 +16,17 @@ from draftlint.report import FileResult
 MESSAGES = {
     "zh": {
         "fixed": "已修复 {count} 处问题",
-        "refused": "{path}:{line}: {code} 无法安全地自动修复，请手工修改",
+        "refused": "{path}:{line}: {code} 无法安全地自动修复，请手工修改{why}",
+        "why_automatic": "（Word 自动编号，无法通过编号设置安全修正）",
+        "why_converted": "（由 LibreOffice 转换读取的文件不写回）",
         "error": "{path}: {reason}",
         "renumbered": "{path}: 已重新编号；正文中的交叉引用（如“第三部分”“见三、”）不会改动，请人工核对",
     },
     "en": {
         "fixed": "fixed {count} findings",
-        "refused": "{path}:{line}: {code} cannot be fixed safely; fix it by hand",
+        "refused": "{path}:{line}: {code} cannot be fixed safely; fix it by hand{why}",
+        "why_automatic": " (Word's automatic numbering cannot be set safely here)",
+        "why_converted": " (a file converted by LibreOffice is never written back)",
         "error": "{path}: {reason}",
         "renumbered": "{path}: renumbered; cross-references in the text (such as 第三部分) "
         "are never changed: check them by hand",
@@ -53,8 +57,15 @@ def fix_results(results: list[FileResult], stdin_names: set[str], *, unsafe: boo
         diffs.append(outcome.diff)
         changed |= bool(outcome.diff) or bool(outcome.fixed)
         for finding in outcome.refused:
-            print(words["refused"].format(path=where, line=finding.line, code=finding.code),
-                  file=sys.stderr)  # fmt: skip
+            why = ""
+            if outcome.converted:
+                why = words["why_converted"]
+            elif finding.start < finding.paragraph.prefix_len:
+                why = words["why_automatic"]
+            line = words["refused"].format(
+                path=where, line=finding.line, code=finding.code, why=why
+            )
+            print(line, file=sys.stderr)
         if outcome.renumbered:
             print(words["renumbered"].format(path=where), file=sys.stderr)
         if not diff:
