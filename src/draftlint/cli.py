@@ -85,7 +85,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles", "config", "init")
+SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles", "config", "init", "annotate")
 
 
 class OutputFormat(str, Enum):
@@ -95,6 +95,12 @@ class OutputFormat(str, Enum):
     github = "github"
     gitlab = "gitlab"
     junit = "junit"
+    html = "html"
+
+
+class FixMode(str, Enum):
+    tracked = "tracked"
+    apply = "apply"
 
 
 class FailOn(str, Enum):
@@ -259,6 +265,10 @@ def _render(results: list[FileResult], output_format: str, lang: str, quiet: boo
         return buffer.getvalue()
     if output_format in RENDERERS:
         return RENDERERS[output_format](results, lang)
+    if output_format == "html":
+        from draftlint.report.html import render_html
+
+        return render_html(results, lang)
     if to_file:
         buffer = io.StringIO()
         write_terminal(results, Console(file=buffer, width=200, no_color=True), lang, quiet=quiet)
@@ -333,6 +343,16 @@ def check(
     max_file_size: Annotated[
         float | None, typer.Option(help=f"文件大小上限（MiB，默认 {DEFAULT_MAX_MIB}）")
     ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="写入安全修复 / apply safe fixes")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="另外重新编号等不安全修复 / also unsafe fixes")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="只显示修复的差异，不写入 / show fixes as a diff")
+    ] = False,
+    fix_mode: Annotated[
+        FixMode, typer.Option("--fix-mode", help=".docx：修订（默认）或直接改 / tracked or apply")
+    ] = FixMode.tracked,
     version: VersionOption = False,
 ) -> None:
     """检查文件 / lint files."""
@@ -369,6 +389,13 @@ def check(
     except (ConfigError, FileError, BaselineError) as error:
         _fail(one_line(str(error)))
         raise typer.Exit(2) from None
+    fix_failed = False
+    if fix or diff:
+        fix_outcome = _fix(results, targets, unsafe_fixes, fix_mode, diff, language)
+        if diff:
+            sys.stdout.write(fix_outcome[0])
+            raise typer.Exit(2 if fix_outcome[1] else int(fix_outcome[2]))
+        fix_failed = fix_outcome[1]  # a file that could not be written: exit 2
     if write_baseline is not None:
         recorded = [(r.path, r.findings) for r in results if r.error is None]
         try:
@@ -391,7 +418,16 @@ def check(
                 raise typer.Exit(2) from None
         else:
             sys.stdout.write(text)
-    raise typer.Exit(_exit_code(results, fail_on, exit_zero))
+    raise typer.Exit(2 if fix_failed else _exit_code(results, fail_on, exit_zero))
+
+
+def _fix(results: list[FileResult], targets: list[Target], unsafe: bool, mode: FixMode,
+         diff: bool, lang: str) -> tuple[str, bool, bool]:  # fmt: skip
+    from draftlint.fix.run import fix_results
+
+    stdin_names = {target.name for target in targets if target.path is None}
+    return fix_results(results, stdin_names, unsafe=unsafe, tracked=mode is FixMode.tracked,
+                       diff=diff, lang=lang)  # fmt: skip
 
 
 WROTE_BASELINE = {
@@ -448,6 +484,34 @@ def outline(
         _fail(one_line(str(error)))
         raise typer.Exit(2) from None
     render_outline(path, tree, findings, _stdout(), lang.value, sections=sections)
+
+
+@app.command("annotate")
+def annotate_command(
+    path: Annotated[str, typer.Argument(help="要批注的 .docx")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="批注副本（默认 NAME.reviewed.docx）")
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="批注语言 / comment language")] = None,
+    select: Annotated[list[str] | None, typer.Option(help="只运行这些规则")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="不运行这些规则")] = None,
+    profile: ProfileOption = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="使用此配置文件")] = None,
+) -> None:
+    """写一份带 Word 批注的副本，每个问题一条批注 / write a copy with a Word comment per finding."""
+    from draftlint.annotate_run import annotate_file
+
+    flags = Flags(select=_split(select), ignore=_split(ignore), profile=profile,
+                  lang=lang.value if lang else None)  # fmt: skip
+    language = _run_language(lang, config_file)
+    _check_selectors(flags, language)
+    run = Run(flags, language, config_file, max_file_size_bytes(None), None, False)
+    try:
+        result = run.lint(Target(path, Path(path)))
+    except (ConfigError, FileError) as error:
+        _fail(one_line(str(error)))
+        raise typer.Exit(2) from None
+    raise typer.Exit(annotate_file(result, Path(path), output, language))
 
 
 @app.command("profiles")
@@ -520,7 +584,7 @@ def list_rules(lang: LangOption = Lang.zh) -> None:
     for rule in all_rules():
         table.add_row(
             rule.code, rule.name, rule.severity.value, ",".join(rule.tags),
-            "✓" if rule.fixable else "", rule.summary.get(lang.value, rule.summary["zh"]),
+            rule.fix_tier or "", rule.summary.get(lang.value, rule.summary["zh"]),
         )  # fmt: skip
     _stdout().print(table)
 
@@ -553,8 +617,8 @@ def explain(rule: type[Rule], lang: str) -> str:
     ]
     if rule.aliases:
         lines.append(f"[bold]{t(lang, 'aliases')}[/bold]: {', '.join(rule.aliases)}")
-    if rule.fixable:
-        lines.append(f"[bold]{t(lang, 'fixable')}[/bold]: ✓")
+    if rule.fix_tier:
+        lines.append(f"[bold]{t(lang, 'fixable')}[/bold]: {rule.fix_tier}")
     if rule.settings_schema:
         settings = ", ".join(
             f"{name.replace('_', '-')} ({' | '.join(k.__name__ for k in kinds)})"

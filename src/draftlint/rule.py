@@ -31,7 +31,11 @@ class Rule:
     source: ClassVar[str] = "house practice"
     example_bad: ClassVar[str]  # a draft this rule flags
     example_good: ClassVar[str]  # the same draft, corrected
-    fixable: ClassVar[bool] = False
+    fixable: ClassVar[bool] = False  # its findings carry a suggested replacement
+    # What ``lint --fix`` may do with that replacement: "safe" (applied by --fix), "unsafe"
+    # (only with --unsafe-fixes: renumbering, guessed pairs), None (never written: a
+    # suggestion for the reader, as for placeholders, sections and web residue).
+    fix_tier: ClassVar[str | None] = None
     # Codes of rules that own the characters this rule would otherwise report too: when one
     # of them is selected and reports an overlapping span, this rule's finding is dropped.
     defers_to: ClassVar[tuple[str, ...]] = ()

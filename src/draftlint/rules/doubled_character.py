@@ -131,6 +131,7 @@ def doubled_words(
 
 class DoubledCharacter(Rule):
     code = "C001"
+    fix_tier = "safe"
     name = "doubled-character"
     tags = ("content", "typo")
     aliases = ("doubled",)

@@ -6,6 +6,7 @@ from draftlint.rule import Rule
 
 class EnumerationSequence(Rule):
     code = "N006"
+    fix_tier = "unsafe"
     name = "enumeration-sequence"
     tags = ("numbering", "enumeration")
     summary = {

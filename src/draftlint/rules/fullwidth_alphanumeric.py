@@ -18,6 +18,7 @@ def compiled() -> tuple[re.Pattern[str], frozenset[str]]:
 
 class FullwidthAlphanumeric(Rule):
     code = "W002"
+    fix_tier = "safe"
     name = "fullwidth-alphanumeric"
     severity = Severity.WARNING
     tags = ("punctuation", "width", "numbers")

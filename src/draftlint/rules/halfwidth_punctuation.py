@@ -7,6 +7,7 @@ from draftlint.rule import Rule
 
 class HalfwidthPunctuation(Rule):
     code = "W001"
+    fix_tier = "safe"
     name = "halfwidth-punctuation"
     severity = Severity.WARNING
     tags = ("punctuation", "width")

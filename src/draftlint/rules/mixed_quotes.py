@@ -20,6 +20,7 @@ def compiled() -> tuple[str, str, dict[str, str], re.Pattern[str], re.Pattern[st
 
 class MixedQuotes(Rule):
     code = "W003"
+    fix_tier = "unsafe"
     name = "mixed-quotes"
     severity = Severity.WARNING
     tags = ("punctuation", "quotes", "consistency")

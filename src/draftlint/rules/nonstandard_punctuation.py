@@ -36,6 +36,7 @@ def compiled() -> tuple[_Form, ...]:
 
 class NonstandardPunctuation(Rule):
     code = "W005"
+    fix_tier = "safe"
     name = "nonstandard-punctuation"
     severity = Severity.WARNING
     tags = ("punctuation",)

@@ -5,6 +5,7 @@ from draftlint.rule import Rule
 
 class NumberingRepeat(Rule):
     code = "N002"
+    fix_tier = "unsafe"
     name = "numbering-repeat"
     tags = ("numbering",)
     summary = {"zh": "序号重复", "en": "Numbering repeats a number"}

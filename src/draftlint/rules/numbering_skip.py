@@ -5,6 +5,7 @@ from draftlint.rule import Rule
 
 class NumberingSkip(Rule):
     code = "N001"
+    fix_tier = "unsafe"
     name = "numbering-skip"
     tags = ("numbering",)
     summary = {"zh": "序号跳号", "en": "Numbering skips a number"}

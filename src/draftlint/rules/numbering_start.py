@@ -12,6 +12,7 @@ _INLINE_FIRST = re.compile(r"(?:[：:]|^[\s\u3000]*附件)[\s\u3000]*1(?P<separa
 
 class NumberingStart(Rule):
     code = "N003"
+    fix_tier = "unsafe"
     name = "numbering-start"
     tags = ("numbering",)
     summary = {"zh": "序号未从一开始", "en": "A run of siblings does not start at one"}

@@ -9,6 +9,7 @@ from draftlint.rule import Rule
 
 class NumberingStyle(Rule):
     code = "N005"
+    fix_tier = "safe"
     name = "numbering-style"
     tags = ("numbering", "punctuation")
     fixable = True

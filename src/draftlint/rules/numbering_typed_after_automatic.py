@@ -18,6 +18,7 @@ from draftlint.rule import Rule
 
 class NumberingTypedAfterAutomatic(Rule):
     code = "N007"
+    fix_tier = "unsafe"
     name = "numbering-typed-after-automatic"
     tags = ("numbering", "docx")
     aliases = ("manual-after-auto",)

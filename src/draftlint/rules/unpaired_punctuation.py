@@ -78,6 +78,7 @@ def compiled() -> _Table:
 
 class UnpairedPunctuation(Rule):
     code = "W004"
+    fix_tier = "unsafe"
     name = "unpaired-punctuation"
     severity = Severity.WARNING
     tags = ("punctuation", "pairs")
