@@ -68,6 +68,7 @@ from draftlint.report.statistics import render_statistics
 from draftlint.report.terminal import write_terminal
 from draftlint.resources import DataError
 from draftlint.rule import Rule
+from draftlint.runloop import STREAMED_FORMATS, AtomicOutput, Outcome, streaming_writer
 from draftlint.suppression import (
     apply_allow,
     apply_severity,
@@ -348,6 +349,7 @@ def check(
             raise typer.Exit(2)
         paths = ["."]
     try:
+        output = None
         loaded_baseline = baseline_file.load(baseline) if baseline and not write_baseline else None
         shard_of = parse_shard(shard) if shard else None
         run = Run(flags, language, config_file, max_file_size_bytes(max_file_size),
@@ -358,15 +360,32 @@ def check(
             targets = [t_ for t_ in targets if t_.path is None or _resolved(t_.path) in changed]
         if shard_of is not None:
             targets = [t_ for t_ in targets if in_shard(t_.name, *shard_of)]
+        streamed = (output_format.value in STREAMED_FORMATS and not statistics
+                    and write_baseline is None)  # fmt: skip
+        output = _open_output(output_file) if streamed and output_file is not None else None
+        writer = None
+        if streamed:
+            stream = output.stream if output is not None else sys.stdout
+            writer = streaming_writer(output_format.value, language, quiet, stream,
+                                      output is not None)  # fmt: skip
         results: list[FileResult] = []
+        outcome = Outcome()
         for target in targets:
             result = run.lint(target)
             if result.error is not None:
                 _fail(t(language, "read_error", path=shown(result.path), reason=result.error))
             elif loaded_baseline is not None:
                 result.findings = loaded_baseline.new_findings(result.findings, result.path)
-            results.append(result)
+            outcome.add(result)
+            if writer is not None:
+                if outcome.files == 1:
+                    writer.begin()  # not before: a configuration error leaves stdout empty
+                writer.file(result)  # written now; the findings are not kept
+            else:
+                results.append(result)
     except (ConfigError, FileError, BaselineError) as error:
+        if output is not None:
+            output.discard()
         _fail(one_line(str(error)))
         raise typer.Exit(2) from None
     if write_baseline is not None:
@@ -378,6 +397,14 @@ def check(
             raise typer.Exit(2) from None
         _fail(WROTE_BASELINE[language].format(count=count, path=shown(str(write_baseline))))
         raise typer.Exit(2 if any(r.error is not None for r in results) else 0)
+    exit_code = outcome.exit_code(FAILING[fail_on.value], exit_zero)
+    if writer is not None:
+        if outcome.files == 0:
+            writer.begin()
+        writer.end()
+        if output is not None:
+            _commit_output(output)
+        raise typer.Exit(exit_code)
     text = _render(results, output_format.value, language, quiet, output_file is not None,
                    statistics)  # fmt: skip
     if output_format is OutputFormat.github:
@@ -391,7 +418,23 @@ def check(
                 raise typer.Exit(2) from None
         else:
             sys.stdout.write(text)
-    raise typer.Exit(_exit_code(results, fail_on, exit_zero))
+    raise typer.Exit(exit_code)
+
+
+def _open_output(path: Path) -> AtomicOutput:
+    try:
+        return AtomicOutput(path)
+    except OSError as error:
+        _fail(f"{shown(str(path))}: 无法写入 (cannot write: {error.strerror})")
+        raise typer.Exit(2) from None
+
+
+def _commit_output(output: AtomicOutput) -> None:
+    try:
+        output.commit()
+    except OSError as error:
+        _fail(f"{shown(str(output.path))}: 无法写入 (cannot write: {error.strerror})")
+        raise typer.Exit(2) from None
 
 
 WROTE_BASELINE = {
@@ -410,16 +453,6 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path.absolute()
-
-
-def _exit_code(results: list[FileResult], fail_on: FailOn = None, exit_zero: bool = False) -> int:
-    if any(result.error is not None for result in results):
-        return 2
-    if exit_zero:
-        return 0
-    failing = FAILING[(fail_on or FailOn.error).value]
-    errors = any(f.effective_severity in failing for result in results for f in result.findings)
-    return 1 if errors else 0
 
 
 @app.command()

@@ -1,0 +1,100 @@
+"""The ``check`` run loop's output side: write each file's report as the file finishes.
+
+The terminal and JSON reports stream (findings of a finished file are written and dropped);
+the other formats need the whole run (SARIF, JUnit, GitLab, GitHub's summary table,
+``--statistics``, ``--write-baseline``) and collect the results instead. Only the terminal
+path imports rich.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+from typing import Protocol, TextIO
+
+from draftlint.model import Severity
+from draftlint.report import FileResult
+
+STREAMED_FORMATS = ("text", "json")
+
+
+class ReportWriter(Protocol):
+    def begin(self) -> None: ...
+    def file(self, result: FileResult) -> None: ...
+    def end(self) -> None: ...
+
+
+class Outcome:
+    """What the exit code needs from a run whose findings are no longer held."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.unreadable = False
+        self.severities: set[Severity] = set()
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        self.unreadable |= result.error is not None
+        self.severities.update(finding.effective_severity for finding in result.findings)
+
+    def exit_code(self, failing: tuple[Severity, ...], exit_zero: bool) -> int:
+        if self.unreadable:
+            return 2
+        if exit_zero:
+            return 0
+        return 1 if self.severities.intersection(failing) else 0
+
+
+class AtomicOutput:
+    """A text file written beside ``path`` and renamed over it by ``commit``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        directory = self.path.parent if str(self.path.parent) else Path(".")
+        fd, self.temporary = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=directory
+        )
+        self.stream: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            if self.path.exists():
+                os.chmod(self.temporary, stat.S_IMODE(self.path.stat().st_mode))
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.temporary, 0o666 & ~umask)
+            os.replace(self.temporary, self.path)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        self.stream.close()
+        Path(self.temporary).unlink(missing_ok=True)
+
+
+def streaming_writer(output_format: str, lang: str, quiet: bool, stream: TextIO,
+                     to_file: bool) -> ReportWriter:  # fmt: skip
+    """The writer for a streamed format (``output_format`` in ``STREAMED_FORMATS``)."""
+    if output_format == "json":
+        from draftlint.report.json_report import JsonWriter
+
+        return JsonWriter(stream, lang)
+    from rich.console import Console
+
+    from draftlint.report.terminal import TerminalWriter
+
+    if to_file:
+        console = Console(file=stream, width=200, no_color=True)
+    else:
+        # Piped output is not cut to 80 columns: trees and tables keep their locations.
+        width = None if sys.stdout.isatty() else 200
+        console = Console(file=stream, highlight=False, soft_wrap=True, width=width)
+    return TerminalWriter(console, lang, quiet=quiet)
