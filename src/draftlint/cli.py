@@ -6,76 +6,32 @@ finding, 1 at least one, 2 the tool could not do its job (usage, an unreadable f
 
 from __future__ import annotations
 
-import difflib
-import io
-import json
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from draftlint import __version__
-from draftlint import baseline as baseline_file
-from draftlint.baseline import BaselineError
-from draftlint.config import (
-    STARTER,
-    Config,
-    ConfigError,
-    check_selector,
-    config_for,
-    selector_names,
-)
-from draftlint.context import LintContext
-from draftlint.effective import Flags, resolve
-from draftlint.engine import lint_document, run_rules
-from draftlint.files import (
-    DEFAULT_MAX_MIB,
-    FileError,
-    Target,
-    classify,
-    create_atomic,
-    in_shard,
-    is_excluded,
-    one_line,
-    parse_shard,
-    read_regular,
-    read_stdin,
-    shown,
-    walk,
-    write_atomic,
-)
-from draftlint.files import changed_since as changed_since_files
-from draftlint.files import max_file_size as max_file_size_bytes
-from draftlint.i18n import t
-from draftlint.model import Finding, LintOptions, ReadError, Severity
-from draftlint.profiles.listing import profile_lines
-from draftlint.readers import read_bytes
-from draftlint.registry import all_rules, find_rule, select_rules
-from draftlint.report import FileResult
-from draftlint.report.github import append_step_summary, render_github
-from draftlint.report.gitlab import render_gitlab
-from draftlint.report.json_report import write_json
-from draftlint.report.junit import render_junit
-from draftlint.report.outline_view import render_outline
-from draftlint.report.sarif import render_sarif
-from draftlint.report.statistics import render_statistics
-from draftlint.report.terminal import write_terminal
-from draftlint.resources import DataError
-from draftlint.rule import Rule
-from draftlint.runloop import STREAMED_FORMATS, AtomicOutput, Outcome, streaming_writer
-from draftlint.suppression import (
-    apply_allow,
-    apply_severity,
-    apply_suppressions,
-    reportable_unused,
-    unused_findings,
-)
+from draftlint.readers import read_bytes  # a module attribute: tests stub the reader here
+
+# Start-up matters (pre-commit runs `lint` once per commit): everything heavier than typer
+# is imported inside the command that needs it, so `lint --version` and the JSON path never
+# load rich, and no command loads the modules of another.
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from draftlint.config import Config
+    from draftlint.effective import Flags
+    from draftlint.files import Target
+    from draftlint.report import FileResult
+    from draftlint.rule import Rule
+    from draftlint.runloop import AtomicOutput
+
+DEFAULT_MAX_MIB = 256  # files.DEFAULT_MAX_MIB, repeated for the --help text (checked by a test)
+
 
 app = typer.Typer(
     name="lint",
@@ -118,6 +74,8 @@ def _utf8_streams() -> None:
 
 
 def _stdout() -> Console:
+    from rich.console import Console
+
     # Piped output is not cut to 80 columns: trees and tables keep their locations.
     width = None if sys.stdout.isatty() else 200
     return Console(file=sys.stdout, highlight=False, soft_wrap=True, width=width)
@@ -157,6 +115,11 @@ def _main(version: VersionOption = False) -> None:
 
 
 def _check_selectors(flags: Flags, lang: str) -> None:
+    import difflib
+
+    from draftlint.config import check_selector, selector_names
+    from draftlint.i18n import t
+
     for selector in [*flags.select, *flags.extend_select, *flags.ignore, *flags.extend_ignore]:
         if not check_selector(selector):
             suggestion = difflib.get_close_matches(selector, selector_names(), n=1, cutoff=0.5)
@@ -178,9 +141,13 @@ class Run:
         self.limit, self.stdin_filename, self.report_unused = limit, stdin_filename, report_unused
 
     def config(self, path: Path | None) -> Config:
+        from draftlint.config import config_for
+
         return config_for(path, self.config_file)
 
     def _keep(self, root: Path) -> Callable[[Path, bool], bool]:
+        from draftlint.files import is_excluded
+
         def keep(path: Path, is_dir: bool) -> bool:
             config = self.config(path.parent)
             anchor = config.root if config.path is not None else root
@@ -189,6 +156,9 @@ class Run:
         return keep
 
     def targets(self, path_texts: list[str]) -> Iterator[Target]:
+        from draftlint.files import Target, classify, is_excluded, shown, walk
+        from draftlint.i18n import t
+
         for path_text in path_texts:
             if path_text == "-":
                 yield Target(self.stdin_filename or "-", None)
@@ -211,6 +181,20 @@ class Run:
                 yield Target(path_text, path, kind)
 
     def lint(self, target: Target) -> FileResult:
+        from draftlint.effective import resolve
+        from draftlint.engine import lint_document
+        from draftlint.files import FileError, one_line, read_regular, read_stdin
+        from draftlint.model import Finding, ReadError
+        from draftlint.report import FileResult
+        from draftlint.resources import DataError
+        from draftlint.suppression import (
+            apply_allow,
+            apply_severity,
+            apply_suppressions,
+            reportable_unused,
+            unused_findings,
+        )
+
         if target.error is not None:
             return FileResult(target.name, error=target.error)
         path_for_config = target.path or (
@@ -241,17 +225,32 @@ class Run:
         return FileResult(target.name, findings, kind=document.kind)
 
 
-RENDERERS: dict[str, Callable[[list[FileResult], str], str]] = {
-    "sarif": render_sarif,
-    "github": render_github,
-    "gitlab": render_gitlab,
-    "junit": render_junit,
+RENDERERS: dict[str, str] = {  # format → "module:function", imported only when used
+    "sarif": "draftlint.report.sarif:render_sarif",
+    "github": "draftlint.report.github:render_github",
+    "gitlab": "draftlint.report.gitlab:render_gitlab",
+    "junit": "draftlint.report.junit:render_junit",
 }
+
+
+def _renderer(output_format: str) -> Callable[[list[FileResult], str], str]:
+    import importlib
+
+    module, function = RENDERERS[output_format].split(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def _render(results: list[FileResult], output_format: str, lang: str, quiet: bool,
             to_file: bool, statistics: bool) -> str | None:  # fmt: skip
     """The report as text, or None when it was printed straight to the terminal."""
+    import io
+
+    from rich.console import Console
+
+    from draftlint.report.json_report import write_json
+    from draftlint.report.statistics import render_statistics
+    from draftlint.report.terminal import write_terminal
+
     if statistics:
         return render_statistics(results, lang, as_json=output_format == "json")
     if output_format == "json":
@@ -259,7 +258,7 @@ def _render(results: list[FileResult], output_format: str, lang: str, quiet: boo
         write_json(results, lang, buffer)
         return buffer.getvalue()
     if output_format in RENDERERS:
-        return RENDERERS[output_format](results, lang)
+        return _renderer(output_format)(results, lang)
     if to_file:
         buffer = io.StringIO()
         write_terminal(results, Console(file=buffer, width=200, no_color=True), lang, quiet=quiet)
@@ -269,6 +268,8 @@ def _render(results: list[FileResult], output_format: str, lang: str, quiet: boo
 
 
 def _run_language(lang: Lang | None, config_file: Path | None) -> str:
+    from draftlint.config import ConfigError, config_for
+
     if lang is not None:
         return lang.value
     try:
@@ -337,6 +338,17 @@ def check(
     version: VersionOption = False,
 ) -> None:
     """检查文件 / lint files."""
+    from draftlint import baseline as baseline_file
+    from draftlint.baseline import BaselineError
+    from draftlint.config import ConfigError
+    from draftlint.effective import Flags
+    from draftlint.files import FileError, in_shard, one_line, parse_shard, shown, write_atomic
+    from draftlint.files import changed_since as changed_since_files
+    from draftlint.files import max_file_size as max_file_size_bytes
+    from draftlint.i18n import t
+    from draftlint.report.github import append_step_summary
+    from draftlint.runloop import STREAMED_FORMATS, Outcome, streaming_writer
+
     flags = Flags(select=_split(select), extend_select=_split(extend_select),
                   ignore=_split(ignore), extend_ignore=_split(extend_ignore),
                   profile=profile, profiles_dir=profiles_dir,
@@ -422,6 +434,9 @@ def check(
 
 
 def _open_output(path: Path) -> AtomicOutput:
+    from draftlint.files import shown
+    from draftlint.runloop import AtomicOutput
+
     try:
         return AtomicOutput(path)
     except OSError as error:
@@ -430,6 +445,8 @@ def _open_output(path: Path) -> AtomicOutput:
 
 
 def _commit_output(output: AtomicOutput) -> None:
+    from draftlint.files import shown
+
     try:
         output.commit()
     except OSError as error:
@@ -441,10 +458,10 @@ WROTE_BASELINE = {
     "zh": "已把 {count} 个问题写入基线 {path}",
     "en": "wrote {count} findings to the baseline {path}",
 }
-FAILING = {
-    "error": (Severity.ERROR,),
-    "warning": (Severity.ERROR, Severity.WARNING),
-    "info": (Severity.ERROR, Severity.WARNING, Severity.INFO),
+FAILING = {  # severity values that fail the run, by --fail-on
+    "error": ("error",),
+    "warning": ("error", "warning"),
+    "info": ("error", "warning", "info"),
 }
 
 
@@ -464,6 +481,17 @@ def outline(
     profiles_dir: ProfilesDirOption = None,
 ) -> None:
     """显示标题大纲及其问题 / show the heading tree with its findings."""
+    from draftlint.context import LintContext
+    from draftlint.engine import run_rules
+    from draftlint.files import FileError, one_line, read_regular, read_stdin, shown
+    from draftlint.files import max_file_size as max_file_size_bytes
+    from draftlint.i18n import t
+    from draftlint.model import LintOptions, ReadError
+    from draftlint.readers import read_bytes
+    from draftlint.registry import select_rules
+    from draftlint.report.outline_view import render_outline
+    from draftlint.resources import DataError
+
     try:
         if path == "-":
             document = read_bytes(read_stdin(max_file_size_bytes()), stdin_filename or "-.txt")
@@ -490,6 +518,9 @@ def list_profiles(
     lang: LangOption = Lang.zh,
 ) -> None:
     """列出文种配置及其来源 / list the document-type profiles and where each came from."""
+    from draftlint.profiles.listing import profile_lines
+    from draftlint.resources import DataError
+
     try:
         lines = profile_lines(Path(path), profiles_dir, lang.value)
     except DataError as error:
@@ -507,6 +538,12 @@ def show_config(
     lang: Annotated[Lang | None, typer.Option("--lang", help="消息语言")] = None,
 ) -> None:
     """显示生效的配置及每项的来源 / show the effective configuration and where it came from."""
+    import json
+
+    from draftlint.config import ConfigError, config_for
+    from draftlint.effective import Flags, resolve
+    from draftlint.files import one_line
+
     target = Path(path)
     try:
         config = config_for(target, config_file)
@@ -532,6 +569,9 @@ def init_config(
     directory: Annotated[str, typer.Argument(help="在此目录写入 .draftlint.toml")] = ".",
 ) -> None:
     """写入带注释的 .draftlint.toml 起始配置 / write a commented starter .draftlint.toml."""
+    from draftlint.config import STARTER
+    from draftlint.files import create_atomic, shown
+
     target = Path(directory) / ".draftlint.toml"
     try:
         create_atomic(target, STARTER)
@@ -547,6 +587,10 @@ def init_config(
 @app.command("rules")
 def list_rules(lang: LangOption = Lang.zh) -> None:
     """列出全部规则 / list every rule."""
+    from rich.table import Table
+
+    from draftlint.registry import all_rules
+
     table = Table(show_header=True, header_style="bold", box=None)
     for column in ("code", "name", "severity", "tags", "fix", "summary"):
         table.add_column(column)
@@ -564,6 +608,9 @@ def explain_rule(
     lang: LangOption = Lang.zh,
 ) -> None:
     """解释一条规则 / explain one rule."""
+    from draftlint.i18n import t
+    from draftlint.registry import find_rule
+
     rule = find_rule(key)
     if rule is None:
         _fail(t(lang.value, "unknown_rule", name=key))
@@ -572,6 +619,10 @@ def explain_rule(
 
 
 def explain(rule: type[Rule], lang: str) -> str:
+    from rich.markup import escape
+
+    from draftlint.i18n import t
+
     def pick(field: dict[str, str]) -> str:
         return field.get(lang) or field["zh"]
 

@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from draftlint.model import Severity
 from draftlint.report import FileResult
 
 STREAMED_FORMATS = ("text", "json")
@@ -33,14 +32,14 @@ class Outcome:
     def __init__(self) -> None:
         self.files = 0
         self.unreadable = False
-        self.severities: set[Severity] = set()
+        self.severities: set[str] = set()  # the severity values seen
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         self.unreadable |= result.error is not None
-        self.severities.update(finding.effective_severity for finding in result.findings)
+        self.severities.update(finding.effective_severity.value for finding in result.findings)
 
-    def exit_code(self, failing: tuple[Severity, ...], exit_zero: bool) -> int:
+    def exit_code(self, failing: tuple[str, ...], exit_zero: bool) -> int:
         if self.unreadable:
             return 2
         if exit_zero:
