@@ -335,6 +335,10 @@ def check(
     max_file_size: Annotated[
         float | None, typer.Option(help=f"文件大小上限（MiB，默认 {DEFAULT_MAX_MIB}）")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="并行进程数（默认：CPU 数）/ processes"),
+    ] = None,
     version: VersionOption = False,
 ) -> None:
     """检查文件 / lint files."""
@@ -346,8 +350,9 @@ def check(
     from draftlint.files import changed_since as changed_since_files
     from draftlint.files import max_file_size as max_file_size_bytes
     from draftlint.i18n import t
+    from draftlint.parallel import default_jobs, lint_all
     from draftlint.report.github import append_step_summary
-    from draftlint.runloop import STREAMED_FORMATS, Outcome, streaming_writer
+    from draftlint.runloop import STREAMED_FORMATS, Outcome, progress_bar, streaming_writer
 
     flags = Flags(select=_split(select), extend_select=_split(extend_select),
                   ignore=_split(ignore), extend_ignore=_split(extend_ignore),
@@ -374,27 +379,28 @@ def check(
             targets = [t_ for t_ in targets if in_shard(t_.name, *shard_of)]
         streamed = (output_format.value in STREAMED_FORMATS and not statistics
                     and write_baseline is None)  # fmt: skip
-        output = _open_output(output_file) if streamed and output_file is not None else None
-        writer = None
-        if streamed:
-            stream = output.stream if output is not None else sys.stdout
-            writer = streaming_writer(output_format.value, language, quiet, stream,
-                                      output is not None)  # fmt: skip
         results: list[FileResult] = []
         outcome = Outcome()
-        for target in targets:
-            result = run.lint(target)
-            if result.error is not None:
-                _fail(t(language, "read_error", path=shown(result.path), reason=result.error))
-            elif loaded_baseline is not None:
-                result.findings = loaded_baseline.new_findings(result.findings, result.path)
-            outcome.add(result)
-            if writer is not None:
-                if outcome.files == 1:
-                    writer.begin()  # not before: a configuration error leaves stdout empty
-                writer.file(result)  # written now; the findings are not kept
-            else:
-                results.append(result)
+        with progress_bar(len(targets), language) as advance:
+            output = _open_output(output_file) if streamed and output_file is not None else None
+            writer = None
+            if streamed:
+                stream = output.stream if output is not None else sys.stdout
+                writer = streaming_writer(output_format.value, language, quiet, stream,
+                                          output is not None)  # fmt: skip
+            for result in lint_all(run, targets, jobs or default_jobs()):
+                if result.error is not None:
+                    _fail(t(language, "read_error", path=shown(result.path), reason=result.error))
+                elif loaded_baseline is not None:
+                    result.findings = loaded_baseline.new_findings(result.findings, result.path)
+                outcome.add(result)
+                if writer is not None:
+                    if outcome.files == 1:
+                        writer.begin()  # not before: a configuration error leaves stdout empty
+                    writer.file(result)  # written now; the findings are not kept
+                else:
+                    results.append(result)
+                advance()
     except (ConfigError, FileError, BaselineError) as error:
         if output is not None:
             output.discard()

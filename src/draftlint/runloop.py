@@ -8,16 +8,19 @@ path imports rich.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol, TextIO
 
 from draftlint.report import FileResult
 
 STREAMED_FORMATS = ("text", "json")
+PROGRESS_MIN_FILES = 20
 
 
 class ReportWriter(Protocol):
@@ -97,3 +100,22 @@ def streaming_writer(output_format: str, lang: str, quiet: bool, stream: TextIO,
         width = None if sys.stdout.isatty() else 200
         console = Console(file=stream, highlight=False, soft_wrap=True, width=width)
     return TerminalWriter(console, lang, quiet=quiet)
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, lang: str) -> Iterator[Callable[[], None]]:
+    """``advance()`` for a rich progress bar on stderr, shown only when stderr is a terminal
+    and there are more than ``PROGRESS_MIN_FILES`` files (otherwise it does nothing).
+
+    Standard output is routed above the bar only when it is that terminal too: a redirected
+    report must never be captured by the bar's console."""
+    if total <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(file=sys.stderr)
+    with Progress(console=console, transient=True, redirect_stdout=sys.stdout.isatty()) as bar:
+        task = bar.add_task("检查" if lang == "zh" else "linting", total=total)
+        yield lambda: bar.advance(task)
