@@ -388,7 +388,8 @@ def check(
                 stream = output.stream if output is not None else sys.stdout
                 writer = streaming_writer(output_format.value, language, quiet, stream,
                                           output is not None)  # fmt: skip
-            for result in lint_all(run, targets, jobs or default_jobs()):
+            encode = getattr(writer, "encoded", None) if loaded_baseline is None else None
+            for result in lint_all(run, targets, jobs or default_jobs(), encode):
                 if result.error is not None:
                     _fail(t(language, "read_error", path=shown(result.path), reason=result.error))
                 elif loaded_baseline is not None:

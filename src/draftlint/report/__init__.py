@@ -15,6 +15,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     kind: str | None = None  # the document's kind ("txt", "md", "docx") once read
+    # The findings already encoded by a worker process (JSON lines), so the process that
+    # writes the report does not encode them all itself; None: not encoded yet.
+    rendered: list[str] | None = None
 
 
 @dataclass(slots=True)

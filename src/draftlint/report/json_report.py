@@ -74,9 +74,14 @@ class JsonWriter:
         if not result.findings:
             self.stream.write(head + "]}")
             return
-        lang = self.lang
-        lines = ",\n      ".join([_encode(finding_json(f, lang)) for f in result.findings])
+        rendered = result.rendered if result.rendered is not None else self.encoded(result)
+        lines = ",\n      ".join(rendered)
         self.stream.write(f"{head}\n      {lines}\n    ]}}")
+
+    def encoded(self, result: FileResult) -> list[str]:
+        """Each finding as one line of JSON (``-j`` workers call this for the writer)."""
+        lang = self.lang
+        return [_encode(finding_json(finding, lang)) for finding in result.findings]
 
     def end(self) -> None:
         self.stream.write(f'\n  ],\n  "summary": {_encode(summary_json(self.totals))}\n}}\n')
