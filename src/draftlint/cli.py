@@ -23,6 +23,7 @@ from draftlint.readers import read_bytes  # a module attribute: tests stub the r
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from draftlint.cache import ResultCache
     from draftlint.config import Config
     from draftlint.effective import Flags
     from draftlint.files import Target
@@ -135,6 +136,9 @@ def _check_selectors(flags: Flags, lang: str) -> None:
 class Run:
     """One ``lint check``: which files, with which settings, and what became of each."""
 
+    cache: ResultCache | None = None  # the content cache, unless --no-cache
+    encode: Callable[[FileResult], list[str]] | None = None  # the JSON report's lines
+
     def __init__(self, flags: Flags, lang: str, config_file: Path | None, limit: int,
                  stdin_filename: str | None, report_unused: bool) -> None:  # fmt: skip
         self.flags, self.lang, self.config_file = flags, lang, config_file
@@ -202,12 +206,21 @@ class Run:
         )
         config = self.config(path_for_config)
         effective = resolve(config, self.flags, path_for_config, self.lang)
+        key = None
         try:
             if target.path is None:
                 data = read_stdin(self.limit)
                 document = read_bytes(data, self.stdin_filename or "-.txt")
             else:
-                document = read_bytes(read_regular(target.path, self.limit), target.name)
+                data = read_regular(target.path, self.limit)
+                if self.cache is not None:
+                    key = self.cache.key(target.name, target.path, data, effective,
+                                         self.report_unused)  # fmt: skip
+                    cached = self.cache.get(key) if key is not None else None
+                    if cached is not None:
+                        return FileResult(target.name, cached.findings, kind=cached.kind,
+                                          rendered=cached.rendered)  # fmt: skip
+                document = read_bytes(data, target.name)
         except (FileError, ReadError) as error:
             return FileResult(target.name, error=one_line(str(error)))
         document.path = target.name
@@ -222,7 +235,12 @@ class Run:
             unused = reportable_unused(filtered.unused, effective.rules)
             findings = sorted(findings + unused_findings(document, unused), key=Finding.sort_key)
         apply_severity(findings, effective.severity)
-        return FileResult(target.name, findings, kind=document.kind)
+        result = FileResult(target.name, findings, kind=document.kind)
+        if key is not None:
+            if self.encode is not None:  # encoded once, for the report and the cache
+                result.rendered = self.encode(result)
+            self.cache.put(key, findings, document.kind, result.rendered)
+        return result
 
 
 RENDERERS: dict[str, str] = {  # format → "module:function", imported only when used
@@ -335,6 +353,9 @@ def check(
     max_file_size: Annotated[
         float | None, typer.Option(help=f"文件大小上限（MiB，默认 {DEFAULT_MAX_MIB}）")
     ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="不读写内容缓存 .draftlint_cache/ / no cache")
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="并行进程数（默认：CPU 数）/ processes"),
@@ -344,6 +365,7 @@ def check(
     """检查文件 / lint files."""
     from draftlint import baseline as baseline_file
     from draftlint.baseline import BaselineError
+    from draftlint.cache import CACHE_DIR, ResultCache
     from draftlint.config import ConfigError
     from draftlint.effective import Flags
     from draftlint.files import FileError, in_shard, one_line, parse_shard, shown, write_atomic
@@ -371,6 +393,8 @@ def check(
         shard_of = parse_shard(shard) if shard else None
         run = Run(flags, language, config_file, max_file_size_bytes(max_file_size),
                   stdin_filename, report_unused_suppressions)  # fmt: skip
+        if not no_cache:
+            run.cache = ResultCache(Path.cwd() / CACHE_DIR)
         targets = list(run.targets(paths))
         if changed_since is not None:
             changed = changed_since_files(changed_since)
@@ -389,11 +413,13 @@ def check(
                 writer = streaming_writer(output_format.value, language, quiet, stream,
                                           output is not None)  # fmt: skip
             encode = getattr(writer, "encoded", None) if loaded_baseline is None else None
+            run.encode = encode
             for result in lint_all(run, targets, jobs or default_jobs(), encode):
                 if result.error is not None:
                     _fail(t(language, "read_error", path=shown(result.path), reason=result.error))
                 elif loaded_baseline is not None:
                     result.findings = loaded_baseline.new_findings(result.findings, result.path)
+                    result.rendered = None
                 outcome.add(result)
                 if writer is not None:
                     if outcome.files == 1:

@@ -47,7 +47,8 @@ def _lint_in_worker(target: Target) -> FileResult:
     assert _linter is not None
     result = _linter.lint(target)
     if _encode is not None and result.error is None:
-        result.rendered = _encode(result)
+        if result.rendered is None:
+            result.rendered = _encode(result)
         # The writer needs only each finding's rule and severity now: send those alone.
         blank = Paragraph(0, "", 0, "")
         result.findings = [
