@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from draftlint.model import Finding
 from draftlint.report import FileResult, Totals
 
+_BATCH = 4096  # finding lines joined per write
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
@@ -74,9 +75,18 @@ class JsonWriter:
         if not result.findings:
             self.stream.write(head + "]}")
             return
-        rendered = result.rendered if result.rendered is not None else self.encoded(result)
-        lines = ",\n      ".join(rendered)
-        self.stream.write(f"{head}\n      {lines}\n    ]}}")
+        write, lang, rendered = self.stream.write, self.lang, result.rendered
+        write(f"{head}\n      ")
+        # In batches: never a second copy of a whole file's findings as text.
+        for start in range(0, len(result.findings), _BATCH):
+            if start:
+                write(",\n      ")
+            if rendered is not None:
+                write(",\n      ".join(rendered[start : start + _BATCH]))
+            else:
+                batch = result.findings[start : start + _BATCH]
+                write(",\n      ".join([_encode(finding_json(f, lang)) for f in batch]))
+        write("\n    ]}")
 
     def encoded(self, result: FileResult) -> list[str]:
         """Each finding as one line of JSON (``-j`` workers call this for the writer)."""
