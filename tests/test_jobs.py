@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
 import pytest
-from tests.helpers.lint import SEED_NAMES, SEEDS, run_lint, write_docx
+from tests.helpers.lint import SEED_NAMES, SEEDS, lint_executable, run_lint, write_docx
 
 DRAFT = "一、总体情况\n三、存在问题\n全年完成X次检查,效果明显。\n"
 
@@ -67,3 +70,39 @@ def test_standard_input_with_files_keeps_order(folder: Path) -> None:
     two = run_lint(*args, "-j", "2", stdin=DRAFT.encode("utf-8"))
     assert json.loads(two.stdout) == json.loads(one.stdout)
     assert [f["path"] for f in json.loads(one.stdout)["files"]][1] == "in.txt"
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_only_on_a_terminal_and_never_in_the_report(tmp_path: Path) -> None:
+    import pty
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for index in range(25):
+        (folder / f"{index:02}.txt").write_text(DRAFT, encoding="utf-8")
+    master, slave = pty.openpty()
+    process = subprocess.Popen([*lint_executable(), "--format", "json", "--no-cache", str(folder)],
+                               stdout=subprocess.PIPE, stderr=slave, cwd=tmp_path)  # fmt: skip
+    os.close(slave)
+    terminal = _read_all(master).decode("utf-8", "replace")
+    os.close(master)
+    report = json.loads(process.communicate(timeout=300)[0])
+    assert report["summary"]["files"] == 25
+    assert "━" in terminal  # the bar was drawn on the terminal
+    piped = run_lint("--format", "json", "--no-cache", str(folder))
+    assert "━" not in piped.stderr and json.loads(piped.stdout) == report
+    few = run_lint("--format", "json", "--no-cache", *map(str, sorted(folder.iterdir())[:3]))
+    assert few.stderr == ""
