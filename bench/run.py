@@ -1,31 +1,37 @@
-"""draftlint benchmark: wall time next to the raw floor, as ratios measured side by side.
+"""draftlint benchmark: one table of whole-process wall times and peaks next to a reference.
 
-    python bench/run.py [--paragraphs 5000] [--repeat 5] [--seeds-times 200]
+    python bench/run.py            # every row (a few minutes on two idle cores)
+    python bench/run.py --quick    # smaller inputs, fewer repeats (about a minute)
+    python bench/run.py --src DIR  # time another checkout's src/ (before/after a change)
 
-1. A generated 5,000-paragraph draft as .txt and as .docx (automatic numbering, tables):
-   draftlint (read + every rule) against the floor — .txt: read and split the file;
-   .docx: unzip + lxml parse of word/document.xml + joining each paragraph's w:t.
-   Also the .docx read alone against the same floor.
-2. The three seeds repeated 200 times (≈4.9 MB of text) against AutoCorrect
-   (``autocorrect-py``, Rust core), when it is installed and ../shared/seeds is present.
+Each row is a figure, draftlint's time (and peak memory where it matters), the reference's,
+and the ratio draftlint / reference. Every figure is a whole process (``lint`` as a user runs
+it, ``--format json`` to a pipe, ``--no-cache`` unless the row is about the cache), the best
+of ``--repeat`` runs with the contenders interleaved, so a noisy machine slows them alike.
+Peaks are the process's maximum resident set (children included for ``-j``).
 
-Each figure is the best of ``--repeat`` runs, the contenders interleaved run by run so a
-noisy machine slows them alike. Not a test: nothing here passes or fails.
+Rows: the three seeds ×200 (4.9 MB) against AutoCorrect (``pip install autocorrect-py``, the
+bench extra; its own lint call timed in its process, as it reads text already in memory);
+text ×16 against ×1 per MB (linear growth); a generated 400-page .docx against the raw floor
+(unzip + lxml parse of word/document.xml + joining w:t, also a whole process); one small
+draft and ``lint --version`` against ``python -c "import docx"``; 510 small .docx with
+``-j 1`` against ``-j 2``; a second run over an unchanged folder (cache warm) against the
+first (cold); and the worst pathological inputs of issue 10 against prose of the same size.
+Not a test: nothing here passes or fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-
-from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -85,112 +91,13 @@ def make_docx(paragraphs: list[str], path: Path) -> None:
     document.save(str(path))
 
 
-def floor_docx(path: Path) -> int:
-    with zipfile.ZipFile(path) as archive:
-        root = etree.fromstring(archive.read("word/document.xml"))
-    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
-    return len(texts)
-
-
-def floor_txt(path: Path) -> int:
-    return len(path.read_bytes().decode("utf-8").splitlines())
-
-
-def lint_file(path: Path) -> int:
-    from draftlint.engine import lint_document
-    from draftlint.readers import read_path
-    from draftlint.registry import select_rules
-
-    return len(lint_document(read_path(path), select_rules()))
-
-
-def read_only(path: Path) -> int:
-    from draftlint.readers import read_path
-
-    return len(read_path(path).paragraphs)
-
-
-def best_of(repeat: int, contenders: dict[str, Callable[[], object]]) -> dict[str, float]:
-    best = dict.fromkeys(contenders, float("inf"))
-    for _ in range(repeat):
-        for name, run in contenders.items():
-            start = time.perf_counter()
-            run()
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
-
-
-def report(title: str, times: dict[str, float], floor: str) -> None:
-    print(f"\n{title}")
-    for name, seconds in times.items():
-        ratio = seconds / times[floor]
-        print(f"  {name:<34} {seconds * 1000:9.1f} ms   {ratio:6.2f}× {floor}")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--paragraphs", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--seeds-times", type=int, default=200)
-    args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "src"))
-    lint_file(ROOT / "examples" / "report.txt")  # warm up: grammar, rule modules, data
-
-    with tempfile.TemporaryDirectory() as tmp:
-        paragraphs = draft_paragraphs(args.paragraphs)
-        txt = Path(tmp) / "draft.txt"
-        txt.write_text("\n".join(paragraphs), encoding="utf-8")
-        docx_path = Path(tmp) / "draft.docx"
-        make_docx(paragraphs, docx_path)
-        size = docx_path.stat().st_size // 1024
-        print(f"generated: {len(paragraphs)} paragraphs; .txt {txt.stat().st_size // 1024} KiB,"
-              f" .docx {size} KiB")  # fmt: skip
-        report(".txt — lint vs read+split", best_of(args.repeat, {
-            "floor: read + split": lambda: floor_txt(txt),
-            "draftlint: read + every rule": lambda: lint_file(txt),
-        }), "floor: read + split")  # fmt: skip
-        report(".docx — lint vs unzip+lxml+join w:t", best_of(args.repeat, {
-            "floor: unzip + lxml + join w:t": lambda: floor_docx(docx_path),
-            "draftlint: read only": lambda: read_only(docx_path),
-            "draftlint: read + every rule": lambda: lint_file(docx_path),
-        }), "floor: unzip + lxml + join w:t")  # fmt: skip
-
-        seeds_vs_autocorrect(Path(tmp), args)
-
-
-def seeds_vs_autocorrect(tmp: Path, args: argparse.Namespace) -> None:
-    seeds = sorted(SEEDS.glob("*.txt"))
-    if not seeds:
-        print("\n(seeds vs AutoCorrect skipped: ../shared/seeds not found)")
-        return
-    try:
-        import autocorrect_py  # noqa: F401  (run in a subprocess below)
-    except ImportError:
-        print("\n(seeds vs AutoCorrect skipped: pip install autocorrect-py)")
-        return
-    text = "\n".join(seed.read_text(encoding="utf-8") for seed in seeds) * args.seeds_times
-    corpus = tmp / "seeds.txt"
-    corpus.write_text(text, encoding="utf-8")
-    mib = corpus.stat().st_size / (1 << 20)
-    # AutoCorrect's parser keeps a call budget per process: a second 4.6 MiB call fails with
-    # "call limit reached". Each of its runs is a fresh process, timed inside that process.
-    seconds = {"AutoCorrect (autocorrect-py lint)": float("inf"),
-               "draftlint: read + every rule": float("inf")}  # fmt: skip
-    for _ in range(max(1, args.repeat // 2)):
-        seconds["AutoCorrect (autocorrect-py lint)"] = min(
-            seconds["AutoCorrect (autocorrect-py lint)"], autocorrect_seconds(corpus)
-        )
-        start = time.perf_counter()
-        lint_file(corpus)
-        seconds["draftlint: read + every rule"] = min(
-            seconds["draftlint: read + every rule"], time.perf_counter() - start
-        )
-    times = seconds
-    report(f"seeds × {args.seeds_times} ({mib:.1f} MiB) — draftlint vs AutoCorrect", times,
-           "AutoCorrect (autocorrect-py lint)")  # fmt: skip
-    findings = lint_file(corpus)
-    print(f"  draftlint findings on the corpus: {findings}")
-
+_FLOOR_DOCX = f"""
+import sys, zipfile
+from lxml import etree
+with zipfile.ZipFile(sys.argv[1]) as archive:
+    root = etree.fromstring(archive.read("word/document.xml"))
+texts = ["".join(t.text or "" for t in p.iter("{W}t")) for p in root.iter("{W}p")]
+"""
 
 _AUTOCORRECT = """
 import sys, time, autocorrect_py
@@ -201,11 +108,237 @@ print(time.perf_counter() - start)
 """
 
 
-def autocorrect_seconds(corpus: Path) -> float:
-    """AutoCorrect reading the corpus text (already in memory) and linting it, in-process."""
-    done = subprocess.run([sys.executable, "-c", _AUTOCORRECT, str(corpus)],
+TIMEOUT = 120.0  # seconds; a slower run is shown as "inf"
+TIME = "/usr/bin/time"  # GNU time, for each process's peak resident set
+
+
+@dataclass
+class Timing:
+    seconds: float = float("inf")
+    peak_mib: float = 0.0
+
+
+class Bench:
+    def __init__(self, src: Path, repeat: int) -> None:
+        self.repeat = repeat
+        self.env = {**os.environ, "PYTHONPATH": str(src)}
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed wheel has its .pyc
+        self.lint = [sys.executable, "-m", "draftlint"]
+        help_text = self.run_text([*self.lint, "check", "--help"])
+        self.has_jobs = "--jobs" in help_text
+        self.has_cache = "--no-cache" in help_text
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def run_text(self, command: list[str]) -> str:
+        done = subprocess.run(command, env=self.env, capture_output=True, text=True)
+        return done.stdout
+
+    def lint_args(self, *args: str, cache: bool = False) -> list[str]:
+        extra = ["-j", "1"] if self.has_jobs and "-j" not in args else []
+        if self.has_cache and not cache:
+            extra.append("--no-cache")
+        return [*self.lint, "--format", "json", *extra, *args]
+
+    def once(self, command: list[str], cwd: Path | None = None) -> Timing:
+        """One whole process: its wall time and peak (infinite past ``TIMEOUT`` seconds).
+        GNU time reports the peak: a child forked from this (large) process would inherit
+        this process's high-water mark in its own rusage."""
+        with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+            start = time.perf_counter()
+            try:
+                subprocess.run([TIME, "-f", "%M", "-o", rss.name, *command], env=self.env,
+                               cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               timeout=TIMEOUT)  # fmt: skip
+            except subprocess.TimeoutExpired:
+                return Timing()
+            seconds = time.perf_counter() - start
+            text = Path(rss.name).read_text(encoding="utf-8").split()
+            return Timing(seconds, int(text[-1]) / 1024 if text else 0.0)
+
+    def best(self, contenders: dict[str, Callable[[], Timing]],
+             repeat: int | None = None) -> dict[str, Timing]:  # fmt: skip
+        best = {name: Timing() for name in contenders}
+        for _ in range(repeat or self.repeat):
+            for name, run in contenders.items():
+                timing = run()
+                if timing.seconds < best[name].seconds:
+                    best[name] = timing
+        return best
+
+    def row(self, figure: str, ours: Timing, reference: Timing, reference_name: str,
+            peak: bool = False) -> None:  # fmt: skip
+        mine = f"{ours.seconds:.2f} s" + (f", {ours.peak_mib:.0f} MiB" if peak else "")
+        theirs = f"{reference_name} {reference.seconds:.2f} s"
+        if peak and reference.peak_mib:
+            theirs += f", {reference.peak_mib:.0f} MiB"
+        self.rows.append((figure, mine, theirs, f"{ours.seconds / reference.seconds:.2f}×"))
+        print(f"  {figure}: {mine} | {theirs}", file=sys.stderr)
+
+    def table(self) -> str:
+        lines = ["| figure | draftlint | reference | ratio |", "|---|---|---|---|"]
+        lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in self.rows]
+        return "\n".join(lines)
+
+
+def seeds_text() -> str | None:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    if not seeds:
+        return None
+    return "\n".join(seed.read_text(encoding="utf-8") for seed in seeds)
+
+
+def autocorrect(bench: Bench, corpus: Path) -> Timing:
+    done = subprocess.run([sys.executable, "-c", _AUTOCORRECT, str(corpus)], env=bench.env,
                           capture_output=True, text=True, check=True)  # fmt: skip
-    return float(done.stdout.strip())
+    return Timing(float(done.stdout.strip()))
+
+
+def seeds_rows(bench: Bench, tmp: Path, times: int, growth: int) -> None:
+    text = seeds_text()
+    if text is None:
+        print("(seed rows skipped: ../shared/seeds not found)", file=sys.stderr)
+        return
+    corpus = tmp / "seeds.txt"
+    corpus.write_text("\n".join([text] * times), encoding="utf-8")
+    mb = corpus.stat().st_size / 1e6
+    try:
+        import autocorrect_py  # noqa: F401  (run in its own process)
+
+        contenders = {"ours": lambda: bench.once(bench.lint_args(str(corpus))),
+                      "ac": lambda: autocorrect(bench, corpus)}  # fmt: skip
+        # AutoCorrect keeps a call budget per process: each of its runs is a fresh process.
+        best = bench.best(contenders)
+        bench.row(f"seeds ×{times} ({mb:.1f} MB text; goal ≤ 1, ≤ 100 MiB)", best["ours"],
+                  best["ac"], "AutoCorrect", peak=True)  # fmt: skip
+    except ImportError:
+        print("(AutoCorrect row skipped: pip install autocorrect-py)", file=sys.stderr)
+        best = bench.best({"ours": lambda: bench.once(bench.lint_args(str(corpus)))})
+    big = tmp / "seeds_big.txt"
+    big.write_text("\n".join([text] * (times * growth)), encoding="utf-8")
+    big_mb = big.stat().st_size / 1e6
+    large = bench.best({"big": lambda: bench.once(bench.lint_args(str(big)))}, repeat=1)["big"]
+    per_mb = Timing(large.seconds / big_mb * mb, large.peak_mib)
+    bench.row(f"text ×{growth} ({big_mb:.0f} MB) per MB (goal ≤ 1.2, ≤ 600 MiB)", per_mb,
+              best["ours"], f"×1 ({mb:.1f} MB)", peak=True)  # fmt: skip
+    big.unlink()
+
+
+def docx_rows(bench: Bench, tmp: Path, paragraphs: int) -> None:
+    path = tmp / "draft.docx"
+    make_docx(draft_paragraphs(paragraphs), path)
+    floor = [sys.executable, "-c", _FLOOR_DOCX, str(path)]
+    best = bench.best({"ours": lambda: bench.once(bench.lint_args(str(path))),
+                       "floor": lambda: bench.once(floor)})  # fmt: skip
+    bench.row(f"{paragraphs // 12}-page .docx ({paragraphs} paragraphs; goal ≤ 3)", best["ours"],
+              best["floor"], "unzip+lxml+join w:t")  # fmt: skip
+
+
+def startup_rows(bench: Bench) -> None:
+    small = ROOT / "examples" / "report.txt"
+    docx_import = [sys.executable, "-c", "import docx"]
+    best = bench.best({
+        "draft": lambda: bench.once(bench.lint_args(str(small))),
+        "version": lambda: bench.once([*bench.lint, "--version"]),
+        "docx": lambda: bench.once(docx_import),
+    }, repeat=bench.repeat * 3)  # fmt: skip
+    bench.row("one small draft (examples/report.txt; goal ≤ 1.5)", best["draft"], best["docx"],
+              "python -c 'import docx'")  # fmt: skip
+    bench.row("lint --version (goal ≤ 1.2)", best["version"], best["docx"],
+              "python -c 'import docx'")  # fmt: skip
+
+
+def many_files(folder: Path, count: int) -> None:
+    """``count`` small .docx from one template (one styles.xml), as a shared folder holds."""
+    import docx
+
+    folder.mkdir()
+    rng = random.Random(3)
+    for index in range(count):
+        document = docx.Document()
+        document.add_paragraph(f"关于第{index}项工作的报告")
+        for item in range(12):
+            style = "List Number" if item % 3 == 0 else None
+            document.add_paragraph(rng.choice(SENTENCES) + "。" + rng.choice(SENTENCES), style)
+        document.save(str(folder / f"{index:03}.docx"))
+
+
+def many_rows(bench: Bench, tmp: Path, count: int) -> None:
+    folder = tmp / "many"
+    many_files(folder, count)
+    if bench.has_jobs:
+        best = bench.best({
+            "j1": lambda: bench.once(bench.lint_args("-j", "1", str(folder))),
+            "j2": lambda: bench.once(bench.lint_args("-j", "2", str(folder))),
+        })  # fmt: skip
+        bench.row(f"{count} small .docx, -j 2 (goal ≤ 0.59)", best["j2"], best["j1"], "-j 1",
+                  peak=True)  # fmt: skip
+    else:
+        best = bench.best({"j1": lambda: bench.once(bench.lint_args(str(folder)))})
+        bench.row(f"{count} small .docx (one process)", best["j1"], Timing(1.0), "1 s", peak=True)
+    if bench.has_cache:
+        work = tmp / "cwd"
+        cold, warm = Timing(), Timing()
+        for _ in range(bench.repeat):
+            subprocess.run(["rm", "-rf", str(work)], check=True)
+            work.mkdir()
+            args = bench.lint_args("-j", "1", str(folder), cache=True)
+            cold = min(cold, bench.once(args, cwd=work), key=lambda t: t.seconds)
+            warm = min(warm, bench.once(args, cwd=work), key=lambda t: t.seconds)
+        bench.row(f"{count} small .docx, second run: cache warm (goal ≤ 0.2)", warm, cold,
+                  "first run (cold)")  # fmt: skip
+
+
+PATHOLOGICAL = {  # issue 10's worst inputs, by family
+    "）×40k (W004)": lambda: "）" * 40_000,
+    "某×400k (P001)": lambda: "某" * 400_000,
+    "-×40k (protected spans)": lambda: "-" * 40_000,
+    "1.5倍×300k lines (outline)": lambda: "1.5倍\n" * 300_000,
+    "X次×200k (200k findings)": lambda: "X次\n" * 200_000,
+    "[x]: http://a.com ×20k (C002)": lambda: "[x]: http://a.com " * 20_000,
+}
+
+
+def pathological_rows(bench: Bench, tmp: Path, scale: float) -> None:
+    prose = draft_paragraphs(200_000)
+    path, reference = tmp / "odd.txt", tmp / "prose.txt"
+    for name, make in PATHOLOGICAL.items():
+        text = make()
+        text = text[: int(len(text) * scale)]
+        path.write_text(text, encoding="utf-8")
+        size = len(text.encode("utf-8"))
+        plain, total = [], 0
+        for line in prose:
+            plain.append(line)
+            total += len(line.encode("utf-8")) + 1
+            if total >= size:
+                break
+        reference.write_text("\n".join(plain), encoding="utf-8")
+        best = bench.best({"odd": lambda: bench.once(bench.lint_args(str(path))),
+                           "prose": lambda: bench.once(bench.lint_args(str(reference)))},
+                          repeat=1)  # fmt: skip
+        bench.row(f"{name}, {size / 1e6:.2f} MB", best["odd"], best["prose"],
+                  "prose of that size", peak=True)  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer repeats")
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="the src/ to time")
+    parser.add_argument("--repeat", type=int, default=None)
+    args = parser.parse_args()
+    quick = args.quick
+    bench = Bench(args.src.resolve(), args.repeat or (1 if quick else 3))
+    bench.once(bench.lint_args(str(ROOT / "examples" / "report.txt")))  # grammar cache, .pyc
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        seeds_rows(bench, tmp, 50 if quick else 200, 4 if quick else 16)
+        docx_rows(bench, tmp, 5000)
+        startup_rows(bench)
+        many_rows(bench, tmp, 200 if quick else 510)
+        pathological_rows(bench, tmp, 0.25 if quick else 1.0)
+    machine = f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
+    print(f"{time.strftime('%Y-%m-%d', time.gmtime())}, {machine}, {args.src}\n")
+    print(bench.table())
 
 
 if __name__ == "__main__":

@@ -6,75 +6,33 @@ finding, 1 at least one, 2 the tool could not do its job (usage, an unreadable f
 
 from __future__ import annotations
 
-import difflib
-import io
-import json
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from draftlint import __version__
-from draftlint import baseline as baseline_file
-from draftlint.baseline import BaselineError
-from draftlint.config import (
-    STARTER,
-    Config,
-    ConfigError,
-    check_selector,
-    config_for,
-    selector_names,
-)
-from draftlint.context import LintContext
-from draftlint.effective import Flags, resolve
-from draftlint.engine import lint_document, run_rules
-from draftlint.files import (
-    DEFAULT_MAX_MIB,
-    FileError,
-    Target,
-    classify,
-    create_atomic,
-    in_shard,
-    is_excluded,
-    one_line,
-    parse_shard,
-    read_regular,
-    read_stdin,
-    shown,
-    walk,
-    write_atomic,
-)
-from draftlint.files import changed_since as changed_since_files
-from draftlint.files import max_file_size as max_file_size_bytes
-from draftlint.i18n import t
-from draftlint.model import Finding, LintOptions, ReadError, Severity
-from draftlint.profiles.listing import profile_lines
-from draftlint.readers import read_bytes
-from draftlint.registry import all_rules, find_rule, select_rules
-from draftlint.report import FileResult
-from draftlint.report.github import append_step_summary, render_github
-from draftlint.report.gitlab import render_gitlab
-from draftlint.report.json_report import write_json
-from draftlint.report.junit import render_junit
-from draftlint.report.outline_view import render_outline
-from draftlint.report.sarif import render_sarif
-from draftlint.report.statistics import render_statistics
-from draftlint.report.terminal import write_terminal
-from draftlint.resources import DataError
-from draftlint.rule import Rule
-from draftlint.suppression import (
-    apply_allow,
-    apply_severity,
-    apply_suppressions,
-    reportable_unused,
-    unused_findings,
-)
+from draftlint.readers import read_bytes  # a module attribute: tests stub the reader here
+
+# Start-up matters (pre-commit runs `lint` once per commit): everything heavier than typer
+# is imported inside the command that needs it, so `lint --version` and the JSON path never
+# load rich, and no command loads the modules of another.
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from draftlint.cache import ResultCache
+    from draftlint.config import Config
+    from draftlint.effective import Flags
+    from draftlint.files import Target
+    from draftlint.report import FileResult
+    from draftlint.rule import Rule
+    from draftlint.runloop import AtomicOutput
+
+DEFAULT_MAX_MIB = 256  # files.DEFAULT_MAX_MIB, repeated for the --help text (checked by a test)
+
 
 app = typer.Typer(
     name="lint",
@@ -123,6 +81,8 @@ def _utf8_streams() -> None:
 
 
 def _stdout() -> Console:
+    from rich.console import Console
+
     # Piped output is not cut to 80 columns: trees and tables keep their locations.
     width = None if sys.stdout.isatty() else 200
     return Console(file=sys.stdout, highlight=False, soft_wrap=True, width=width)
@@ -162,6 +122,11 @@ def _main(version: VersionOption = False) -> None:
 
 
 def _check_selectors(flags: Flags, lang: str) -> None:
+    import difflib
+
+    from draftlint.config import check_selector, selector_names
+    from draftlint.i18n import t
+
     for selector in [*flags.select, *flags.extend_select, *flags.ignore, *flags.extend_ignore]:
         if not check_selector(selector):
             suggestion = difflib.get_close_matches(selector, selector_names(), n=1, cutoff=0.5)
@@ -177,15 +142,22 @@ def _check_selectors(flags: Flags, lang: str) -> None:
 class Run:
     """One ``lint check``: which files, with which settings, and what became of each."""
 
+    cache: ResultCache | None = None  # the content cache, unless --no-cache
+    encode: Callable[[FileResult], list[str]] | None = None  # the JSON report's lines
+
     def __init__(self, flags: Flags, lang: str, config_file: Path | None, limit: int,
                  stdin_filename: str | None, report_unused: bool) -> None:  # fmt: skip
         self.flags, self.lang, self.config_file = flags, lang, config_file
         self.limit, self.stdin_filename, self.report_unused = limit, stdin_filename, report_unused
 
     def config(self, path: Path | None) -> Config:
+        from draftlint.config import config_for
+
         return config_for(path, self.config_file)
 
     def _keep(self, root: Path) -> Callable[[Path, bool], bool]:
+        from draftlint.files import is_excluded
+
         def keep(path: Path, is_dir: bool) -> bool:
             config = self.config(path.parent)
             anchor = config.root if config.path is not None else root
@@ -194,6 +166,9 @@ class Run:
         return keep
 
     def targets(self, path_texts: list[str]) -> Iterator[Target]:
+        from draftlint.files import Target, classify, is_excluded, shown, walk
+        from draftlint.i18n import t
+
         for path_text in path_texts:
             if path_text == "-":
                 yield Target(self.stdin_filename or "-", None)
@@ -216,6 +191,20 @@ class Run:
                 yield Target(path_text, path, kind)
 
     def lint(self, target: Target) -> FileResult:
+        from draftlint.effective import resolve
+        from draftlint.engine import lint_document
+        from draftlint.files import FileError, one_line, read_regular, read_stdin
+        from draftlint.model import Finding, ReadError
+        from draftlint.report import FileResult
+        from draftlint.resources import DataError
+        from draftlint.suppression import (
+            apply_allow,
+            apply_severity,
+            apply_suppressions,
+            reportable_unused,
+            unused_findings,
+        )
+
         if target.error is not None:
             return FileResult(target.name, error=target.error)
         path_for_config = target.path or (
@@ -223,12 +212,21 @@ class Run:
         )
         config = self.config(path_for_config)
         effective = resolve(config, self.flags, path_for_config, self.lang)
+        key = None
         try:
             if target.path is None:
                 data = read_stdin(self.limit)
                 document = read_bytes(data, self.stdin_filename or "-.txt")
             else:
-                document = read_bytes(read_regular(target.path, self.limit), target.name)
+                data = read_regular(target.path, self.limit)
+                if self.cache is not None:
+                    key = self.cache.key(target.name, target.path, data, effective,
+                                         self.report_unused)  # fmt: skip
+                    cached = self.cache.get(key) if key is not None else None
+                    if cached is not None:
+                        return FileResult(target.name, cached.findings, kind=cached.kind,
+                                          rendered=cached.rendered)  # fmt: skip
+                document = read_bytes(data, target.name)
         except (FileError, ReadError) as error:
             return FileResult(target.name, error=one_line(str(error)))
         document.path = target.name
@@ -243,20 +241,41 @@ class Run:
             unused = reportable_unused(filtered.unused, effective.rules)
             findings = sorted(findings + unused_findings(document, unused), key=Finding.sort_key)
         apply_severity(findings, effective.severity)
-        return FileResult(target.name, findings, kind=document.kind)
+        result = FileResult(target.name, findings, kind=document.kind)
+        if key is not None:
+            if self.encode is not None:  # encoded once, for the report and the cache
+                result.rendered = self.encode(result)
+            self.cache.put(key, findings, document.kind, result.rendered)
+        return result
 
 
-RENDERERS: dict[str, Callable[[list[FileResult], str], str]] = {
-    "sarif": render_sarif,
-    "github": render_github,
-    "gitlab": render_gitlab,
-    "junit": render_junit,
+RENDERERS: dict[str, str] = {  # format → "module:function", imported only when used
+    "sarif": "draftlint.report.sarif:render_sarif",
+    "github": "draftlint.report.github:render_github",
+    "gitlab": "draftlint.report.gitlab:render_gitlab",
+    "junit": "draftlint.report.junit:render_junit",
+    "html": "draftlint.report.html:render_html",
 }
+
+
+def _renderer(output_format: str) -> Callable[[list[FileResult], str], str]:
+    import importlib
+
+    module, function = RENDERERS[output_format].split(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def _render(results: list[FileResult], output_format: str, lang: str, quiet: bool,
             to_file: bool, statistics: bool) -> str | None:  # fmt: skip
     """The report as text, or None when it was printed straight to the terminal."""
+    import io
+
+    from rich.console import Console
+
+    from draftlint.report.json_report import write_json
+    from draftlint.report.statistics import render_statistics
+    from draftlint.report.terminal import write_terminal
+
     if statistics:
         return render_statistics(results, lang, as_json=output_format == "json")
     if output_format == "json":
@@ -264,11 +283,7 @@ def _render(results: list[FileResult], output_format: str, lang: str, quiet: boo
         write_json(results, lang, buffer)
         return buffer.getvalue()
     if output_format in RENDERERS:
-        return RENDERERS[output_format](results, lang)
-    if output_format == "html":
-        from draftlint.report.html import render_html
-
-        return render_html(results, lang)
+        return _renderer(output_format)(results, lang)
     if to_file:
         buffer = io.StringIO()
         write_terminal(results, Console(file=buffer, width=200, no_color=True), lang, quiet=quiet)
@@ -278,6 +293,8 @@ def _render(results: list[FileResult], output_format: str, lang: str, quiet: boo
 
 
 def _run_language(lang: Lang | None, config_file: Path | None) -> str:
+    from draftlint.config import ConfigError, config_for
+
     if lang is not None:
         return lang.value
     try:
@@ -353,9 +370,29 @@ def check(
     fix_mode: Annotated[
         FixMode, typer.Option("--fix-mode", help=".docx：修订（默认）或直接改 / tracked or apply")
     ] = FixMode.tracked,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="不读写内容缓存 .draftlint_cache/ / no cache")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="并行进程数（默认：CPU 数）/ processes"),
+    ] = None,
     version: VersionOption = False,
 ) -> None:
     """检查文件 / lint files."""
+    from draftlint import baseline as baseline_file
+    from draftlint.baseline import BaselineError
+    from draftlint.cache import CACHE_DIR, ResultCache
+    from draftlint.config import ConfigError
+    from draftlint.effective import Flags
+    from draftlint.files import FileError, in_shard, one_line, parse_shard, shown, write_atomic
+    from draftlint.files import changed_since as changed_since_files
+    from draftlint.files import max_file_size as max_file_size_bytes
+    from draftlint.i18n import t
+    from draftlint.parallel import default_jobs, lint_all
+    from draftlint.report.github import append_step_summary
+    from draftlint.runloop import STREAMED_FORMATS, Outcome, progress_bar, streaming_writer
+
     flags = Flags(select=_split(select), extend_select=_split(extend_select),
                   ignore=_split(ignore), extend_ignore=_split(extend_ignore),
                   profile=profile, profiles_dir=profiles_dir,
@@ -368,25 +405,52 @@ def check(
             raise typer.Exit(2)
         paths = ["."]
     try:
+        output = None
         loaded_baseline = baseline_file.load(baseline) if baseline and not write_baseline else None
         shard_of = parse_shard(shard) if shard else None
         run = Run(flags, language, config_file, max_file_size_bytes(max_file_size),
                   stdin_filename, report_unused_suppressions)  # fmt: skip
+        fixing = fix or diff  # fixes need each file's paragraphs, read afresh in this process
+        if not (no_cache or fixing):
+            run.cache = ResultCache(Path.cwd() / CACHE_DIR)
         targets = list(run.targets(paths))
         if changed_since is not None:
             changed = changed_since_files(changed_since)
             targets = [t_ for t_ in targets if t_.path is None or _resolved(t_.path) in changed]
         if shard_of is not None:
             targets = [t_ for t_ in targets if in_shard(t_.name, *shard_of)]
+        # Fixes need every finding of a file at the end of the run: then nothing is streamed.
+        streamed = (output_format.value in STREAMED_FORMATS and not statistics
+                    and write_baseline is None and not (fix or diff))  # fmt: skip
         results: list[FileResult] = []
-        for target in targets:
-            result = run.lint(target)
-            if result.error is not None:
-                _fail(t(language, "read_error", path=shown(result.path), reason=result.error))
-            elif loaded_baseline is not None:
-                result.findings = loaded_baseline.new_findings(result.findings, result.path)
-            results.append(result)
+        outcome = Outcome()
+        with progress_bar(len(targets), language) as advance:
+            output = _open_output(output_file) if streamed and output_file is not None else None
+            writer = None
+            if streamed:
+                stream = output.stream if output is not None else sys.stdout
+                writer = streaming_writer(output_format.value, language, quiet, stream,
+                                          output is not None)  # fmt: skip
+            encode = getattr(writer, "encoded", None) if loaded_baseline is None else None
+            run.encode = encode
+            workers = 1 if fixing else jobs or default_jobs()
+            for result in lint_all(run, targets, workers, encode):
+                if result.error is not None:
+                    _fail(t(language, "read_error", path=shown(result.path), reason=result.error))
+                elif loaded_baseline is not None:
+                    result.findings = loaded_baseline.new_findings(result.findings, result.path)
+                    result.rendered = None
+                outcome.add(result)
+                if writer is not None:
+                    if outcome.files == 1:
+                        writer.begin()  # not before: a configuration error leaves stdout empty
+                    writer.file(result)  # written now; the findings are not kept
+                else:
+                    results.append(result)
+                advance()
     except (ConfigError, FileError, BaselineError) as error:
+        if output is not None:
+            output.discard()
         _fail(one_line(str(error)))
         raise typer.Exit(2) from None
     fix_failed = False
@@ -396,6 +460,9 @@ def check(
             sys.stdout.write(fix_outcome[0])
             raise typer.Exit(2 if fix_outcome[1] else int(fix_outcome[2]))
         fix_failed = fix_outcome[1]  # a file that could not be written: exit 2
+        outcome = Outcome()  # the exit code counts what is left after the fixes
+        for result in results:
+            outcome.add(result)
     if write_baseline is not None:
         recorded = [(r.path, r.findings) for r in results if r.error is None]
         try:
@@ -405,6 +472,14 @@ def check(
             raise typer.Exit(2) from None
         _fail(WROTE_BASELINE[language].format(count=count, path=shown(str(write_baseline))))
         raise typer.Exit(2 if any(r.error is not None for r in results) else 0)
+    exit_code = outcome.exit_code(FAILING[fail_on.value], exit_zero)
+    if writer is not None:
+        if outcome.files == 0:
+            writer.begin()
+        writer.end()
+        if output is not None:
+            _commit_output(output)
+        raise typer.Exit(exit_code)
     text = _render(results, output_format.value, language, quiet, output_file is not None,
                    statistics)  # fmt: skip
     if output_format is OutputFormat.github:
@@ -418,7 +493,7 @@ def check(
                 raise typer.Exit(2) from None
         else:
             sys.stdout.write(text)
-    raise typer.Exit(2 if fix_failed else _exit_code(results, fail_on, exit_zero))
+    raise typer.Exit(2 if fix_failed else exit_code)
 
 
 def _fix(results: list[FileResult], targets: list[Target], unsafe: bool, mode: FixMode,
@@ -430,14 +505,35 @@ def _fix(results: list[FileResult], targets: list[Target], unsafe: bool, mode: F
                        diff=diff, lang=lang)  # fmt: skip
 
 
+def _open_output(path: Path) -> AtomicOutput:
+    from draftlint.files import shown
+    from draftlint.runloop import AtomicOutput
+
+    try:
+        return AtomicOutput(path)
+    except OSError as error:
+        _fail(f"{shown(str(path))}: 无法写入 (cannot write: {error.strerror})")
+        raise typer.Exit(2) from None
+
+
+def _commit_output(output: AtomicOutput) -> None:
+    from draftlint.files import shown
+
+    try:
+        output.commit()
+    except OSError as error:
+        _fail(f"{shown(str(output.path))}: 无法写入 (cannot write: {error.strerror})")
+        raise typer.Exit(2) from None
+
+
 WROTE_BASELINE = {
     "zh": "已把 {count} 个问题写入基线 {path}",
     "en": "wrote {count} findings to the baseline {path}",
 }
-FAILING = {
-    "error": (Severity.ERROR,),
-    "warning": (Severity.ERROR, Severity.WARNING),
-    "info": (Severity.ERROR, Severity.WARNING, Severity.INFO),
+FAILING = {  # severity values that fail the run, by --fail-on
+    "error": ("error",),
+    "warning": ("error", "warning"),
+    "info": ("error", "warning", "info"),
 }
 
 
@@ -446,16 +542,6 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path.absolute()
-
-
-def _exit_code(results: list[FileResult], fail_on: FailOn = None, exit_zero: bool = False) -> int:
-    if any(result.error is not None for result in results):
-        return 2
-    if exit_zero:
-        return 0
-    failing = FAILING[(fail_on or FailOn.error).value]
-    errors = any(f.effective_severity in failing for result in results for f in result.findings)
-    return 1 if errors else 0
 
 
 @app.command()
@@ -467,6 +553,17 @@ def outline(
     profiles_dir: ProfilesDirOption = None,
 ) -> None:
     """显示标题大纲及其问题 / show the heading tree with its findings."""
+    from draftlint.context import LintContext
+    from draftlint.engine import run_rules
+    from draftlint.files import FileError, one_line, read_regular, read_stdin, shown
+    from draftlint.files import max_file_size as max_file_size_bytes
+    from draftlint.i18n import t
+    from draftlint.model import LintOptions, ReadError
+    from draftlint.readers import read_bytes
+    from draftlint.registry import select_rules
+    from draftlint.report.outline_view import render_outline
+    from draftlint.resources import DataError
+
     try:
         if path == "-":
             document = read_bytes(read_stdin(max_file_size_bytes()), stdin_filename or "-.txt")
@@ -500,6 +597,10 @@ def annotate_command(
 ) -> None:
     """写一份带 Word 批注的副本，每个问题一条批注 / write a copy with a Word comment per finding."""
     from draftlint.annotate_run import annotate_file
+    from draftlint.config import ConfigError
+    from draftlint.effective import Flags
+    from draftlint.files import FileError, Target, one_line
+    from draftlint.files import max_file_size as max_file_size_bytes
 
     flags = Flags(select=_split(select), ignore=_split(ignore), profile=profile,
                   lang=lang.value if lang else None)  # fmt: skip
@@ -521,6 +622,9 @@ def list_profiles(
     lang: LangOption = Lang.zh,
 ) -> None:
     """列出文种配置及其来源 / list the document-type profiles and where each came from."""
+    from draftlint.profiles.listing import profile_lines
+    from draftlint.resources import DataError
+
     try:
         lines = profile_lines(Path(path), profiles_dir, lang.value)
     except DataError as error:
@@ -538,6 +642,12 @@ def show_config(
     lang: Annotated[Lang | None, typer.Option("--lang", help="消息语言")] = None,
 ) -> None:
     """显示生效的配置及每项的来源 / show the effective configuration and where it came from."""
+    import json
+
+    from draftlint.config import ConfigError, config_for
+    from draftlint.effective import Flags, resolve
+    from draftlint.files import one_line
+
     target = Path(path)
     try:
         config = config_for(target, config_file)
@@ -563,6 +673,9 @@ def init_config(
     directory: Annotated[str, typer.Argument(help="在此目录写入 .draftlint.toml")] = ".",
 ) -> None:
     """写入带注释的 .draftlint.toml 起始配置 / write a commented starter .draftlint.toml."""
+    from draftlint.config import STARTER
+    from draftlint.files import create_atomic, shown
+
     target = Path(directory) / ".draftlint.toml"
     try:
         create_atomic(target, STARTER)
@@ -578,6 +691,10 @@ def init_config(
 @app.command("rules")
 def list_rules(lang: LangOption = Lang.zh) -> None:
     """列出全部规则 / list every rule."""
+    from rich.table import Table
+
+    from draftlint.registry import all_rules
+
     table = Table(show_header=True, header_style="bold", box=None)
     for column in ("code", "name", "severity", "tags", "fix", "summary"):
         table.add_column(column)
@@ -595,6 +712,9 @@ def explain_rule(
     lang: LangOption = Lang.zh,
 ) -> None:
     """解释一条规则 / explain one rule."""
+    from draftlint.i18n import t
+    from draftlint.registry import find_rule
+
     rule = find_rule(key)
     if rule is None:
         _fail(t(lang.value, "unknown_rule", name=key))
@@ -603,6 +723,10 @@ def explain_rule(
 
 
 def explain(rule: type[Rule], lang: str) -> str:
+    from rich.markup import escape
+
+    from draftlint.i18n import t
+
     def pick(field: dict[str, str]) -> str:
         return field.get(lang) or field["zh"]
 

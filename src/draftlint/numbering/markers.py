@@ -6,10 +6,16 @@ is a short slice; identical slices are parsed once (markers repeat a great deal)
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
@@ -135,13 +141,50 @@ class Marker:
 
 @cache
 def _parser() -> Lark:
-    return Lark(
-        grammar_path("numbering.lark").read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="contextual",
-        start=["head", "clause", "section"],
-        cache=False,
-    )
+    """The grammar's LALR parser, built once per user rather than once per process: the built
+    tables are saved (``Lark.save``) to a file named by a hash of the grammar, lark's version and
+    Python's. Written under a temporary name and renamed, so parallel runs never read half a
+    file; any trouble with the cache means a plain build."""
+    grammar = grammar_path("numbering.lark").read_text(encoding="utf-8")
+    options: dict[str, Any] = {
+        "parser": "lalr",
+        "lexer": "contextual",
+        "start": ["head", "clause", "section"],
+    }
+    target = _grammar_cache(grammar)
+    if target is not None and target.exists():
+        try:
+            with target.open("rb") as handle:
+                return Lark.load(handle)
+        except Exception:  # a damaged or foreign cache file: rebuild it
+            pass
+    parser = Lark(grammar, **options)
+    if target is not None:
+        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        try:
+            with temporary.open("wb") as handle:
+                parser.save(handle)
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+    return parser
+
+
+def _grammar_cache(grammar: str) -> Path | None:
+    """``numbering-<hash>.lark`` in the user's cache folder, or None when there is none."""
+    import lark
+
+    base = os.environ.get("DRAFTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    folder = Path(base) if base else Path.home() / ".cache"
+    if not os.environ.get("DRAFTLINT_CACHE_DIR"):
+        folder = folder / "draftlint"
+    stamp = f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}".encode()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # RuntimeError: no home directory
+        return None
+    return folder / f"numbering-{hashlib.sha256(stamp).hexdigest()[:16]}.lark"
 
 
 @dataclass(frozen=True, slots=True)

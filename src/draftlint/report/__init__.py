@@ -15,6 +15,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     kind: str | None = None  # the document's kind ("txt", "md", "docx") once read
+    # The findings already encoded by a worker process (JSON lines), so the process that
+    # writes the report does not encode them all itself; None: not encoded yet.
+    rendered: list[str] | None = None
 
 
 @dataclass(slots=True)
@@ -28,12 +31,18 @@ class Totals:
 
     @classmethod
     def of(cls, results: list[FileResult]) -> Totals:
-        totals = cls(files=len(results), by_severity={s.value: 0 for s in Severity})
+        totals = cls(by_severity={s.value: 0 for s in Severity})
         for result in results:
-            totals.unreadable += result.error is not None
-            totals.findings += len(result.findings)
-            for finding in result.findings:
-                totals.by_severity[finding.effective_severity.value] += 1
-                totals.by_code[finding.code] = totals.by_code.get(finding.code, 0) + 1
-                totals.placeholders += PLACEHOLDER_TAG in finding.rule.tags
+            totals.add(result)
         return totals
+
+    def add(self, result: FileResult) -> None:
+        """Count one more file (reports written as each file finishes keep a running total)."""
+        self.files += 1
+        self.unreadable += result.error is not None
+        self.findings += len(result.findings)
+        by_severity, by_code = self.by_severity, self.by_code
+        for finding in result.findings:
+            by_severity[finding.effective_severity.value] += 1
+            by_code[finding.code] = by_code.get(finding.code, 0) + 1
+            self.placeholders += PLACEHOLDER_TAG in finding.rule.tags

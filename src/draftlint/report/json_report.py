@@ -1,4 +1,10 @@
-"""The JSON contract: keep the documented keys stable; add optional keys only."""
+"""The JSON contract: keep the documented keys stable; add optional keys only.
+
+The report is written as each file finishes: one line per file header and one compact line
+per finding, so a run never holds every finding nor an indented copy of the whole report
+(``json.dumps(indent=…)`` falls back to CPython's pure-Python encoder). The whole output is
+still one JSON document; the README ("JSON output") documents the layout.
+"""
 
 from __future__ import annotations
 
@@ -8,46 +14,92 @@ from typing import Any, TextIO
 from draftlint.model import Finding
 from draftlint.report import FileResult, Totals
 
+_BATCH = 4096  # finding lines joined per write
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
 
 def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
+    paragraph = finding.paragraph
+    rule = finding.rule
+    start, end = finding.start, finding.end
+    column = paragraph.column(start)
     entry: dict[str, Any] = {
-        "code": finding.code,
-        "rule": finding.rule.name,
-        "severity": finding.effective_severity.value,
-        "message": finding.message(lang),
-        "line": finding.line,
-        "column": finding.column,
-        "end_column": finding.end_column,
-        "location": finding.paragraph.location,
-        "text": finding.text,
+        "code": rule.code,
+        "rule": rule.name,
+        "severity": (finding.severity or rule.severity).value,
+        "message": rule.render_message(lang, finding.args),
+        "line": paragraph.line,
+        "column": column,
+        "end_column": column if end <= start else paragraph.column(end - 1) + 1,
+        "location": paragraph.location,
+        "text": paragraph.text[start:end],
     }
     if finding.fix is not None:
         entry["fix"] = {"replacement": finding.fix.replacement, "safety": finding.fix.safety.value}
-    if finding.paragraph.is_automatic:
+    if paragraph.prefix_len > 0:
         entry["automatic"] = True
-    entry.update(finding.extra)
+    if finding.extra:
+        entry.update(finding.extra)
     return entry
 
 
-def write_json(results: list[FileResult], lang: str, stream: TextIO) -> None:
-    totals = Totals.of(results)
-    document = {
-        "files": [
-            {
-                "path": result.path,
-                "error": result.error,
-                "findings": [finding_json(f, lang) for f in result.findings],
-            }
-            for result in results
-        ],
-        "summary": {
-            "files": totals.files,
-            "findings": totals.findings,
-            "errors": totals.unreadable,
-            "by_severity": totals.by_severity,
-            "by_code": dict(sorted(totals.by_code.items())),
-            "placeholders": totals.placeholders,
-        },
+def summary_json(totals: Totals) -> dict[str, Any]:
+    return {
+        "files": totals.files,
+        "findings": totals.findings,
+        "errors": totals.unreadable,
+        "by_severity": totals.by_severity,
+        "by_code": dict(sorted(totals.by_code.items())),
+        "placeholders": totals.placeholders,
     }
-    # One dumps and one write: json.dump's many small writes are several times slower.
-    stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+class JsonWriter:
+    """Writes ``{"files": [...], "summary": {...}}`` one file at a time."""
+
+    def __init__(self, stream: TextIO, lang: str) -> None:
+        self.stream, self.lang = stream, lang
+        self.totals = Totals.of([])
+        self._separator = "\n"
+
+    def begin(self) -> None:
+        self.stream.write('{\n  "files": [')
+
+    def file(self, result: FileResult) -> None:
+        self.totals.add(result)
+        head = (
+            f'{self._separator}    {{"path": {_encode(result.path)}, '
+            f'"error": {_encode(result.error)}, "findings": ['
+        )
+        self._separator = ",\n"
+        if not result.findings:
+            self.stream.write(head + "]}")
+            return
+        write, lang, rendered = self.stream.write, self.lang, result.rendered
+        write(f"{head}\n      ")
+        # In batches: never a second copy of a whole file's findings as text.
+        for start in range(0, len(result.findings), _BATCH):
+            if start:
+                write(",\n      ")
+            if rendered is not None:
+                write(",\n      ".join(rendered[start : start + _BATCH]))
+            else:
+                batch = result.findings[start : start + _BATCH]
+                write(",\n      ".join([_encode(finding_json(f, lang)) for f in batch]))
+        write("\n    ]}")
+
+    def encoded(self, result: FileResult) -> list[str]:
+        """Each finding as one line of JSON (``-j`` workers call this for the writer)."""
+        lang = self.lang
+        return [_encode(finding_json(finding, lang)) for finding in result.findings]
+
+    def end(self) -> None:
+        self.stream.write(f'\n  ],\n  "summary": {_encode(summary_json(self.totals))}\n}}\n')
+
+
+def write_json(results: list[FileResult], lang: str, stream: TextIO) -> None:
+    writer = JsonWriter(stream, lang)
+    writer.begin()
+    for result in results:
+        writer.file(result)
+    writer.end()

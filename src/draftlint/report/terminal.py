@@ -31,33 +31,53 @@ def excerpt(finding: Finding) -> tuple[str, int, int]:
 def write_terminal(
     results: list[FileResult], console: Console, lang: str, *, quiet: bool = False
 ) -> None:
-    # Redirected output (CI logs, files) has no colour: plain writes are ~20× faster than
-    # rich's rendering, which matters for a repository with thousands of findings.
-    plain = not console.is_terminal or console.no_color
+    writer = TerminalWriter(console, lang, quiet=quiet)
     for result in results:
+        writer.file(result)
+    writer.end()
+
+
+class TerminalWriter:
+    """Prints each file's findings as the file finishes, then the summary."""
+
+    def __init__(self, console: Console, lang: str, *, quiet: bool = False) -> None:
+        self.console, self.lang, self.quiet = console, lang, quiet
+        self.totals = Totals.of([])
+        # Redirected output (CI logs, files) has no colour: plain writes are ~20× faster than
+        # rich's rendering, which matters for a repository with thousands of findings.
+        self.plain = not console.is_terminal or console.no_color
+
+    def begin(self) -> None:
+        pass
+
+    def file(self, result: FileResult) -> None:
+        self.totals.add(result)
         if result.error is not None:
-            continue  # already reported on stderr, one line per file
+            return  # already reported on stderr, one line per file
+        console, lang, quiet = self.console, self.lang, self.quiet
         for finding in result.findings:
             lines = _finding_lines(result.path, finding, lang, quiet)
-            if plain:
+            if self.plain:
                 console.file.write("".join(f"{''.join(p for p, _ in line)}\n" for line in lines))
             else:
                 for line in lines:
                     console.print(Text.assemble(*line), soft_wrap=True, highlight=False)
-    if quiet:
-        return
-    totals = Totals.of(results)
-    if totals.findings:
-        summary = t(lang, "summary", files=totals.files, findings=totals.findings,
-                    **totals.by_severity)  # fmt: skip
-        placeholders = totals.placeholders
-        if placeholders:
-            summary += t(lang, "placeholders", count=placeholders)
-        console.print(summary, style="bold", highlight=False)
-    else:
-        console.print(t(lang, "clean", files=totals.files), style="bold green", highlight=False)
-    if totals.unreadable:
-        console.print(t(lang, "unreadable", count=totals.unreadable), style="bold red")
+
+    def end(self) -> None:
+        if self.quiet:
+            return
+        console, lang, totals = self.console, self.lang, self.totals
+        if totals.findings:
+            summary = t(lang, "summary", files=totals.files, findings=totals.findings,
+                        **totals.by_severity)  # fmt: skip
+            placeholders = totals.placeholders
+            if placeholders:
+                summary += t(lang, "placeholders", count=placeholders)
+            console.print(summary, style="bold", highlight=False)
+        else:
+            console.print(t(lang, "clean", files=totals.files), style="bold green", highlight=False)
+        if totals.unreadable:
+            console.print(t(lang, "unreadable", count=totals.unreadable), style="bold red")
 
 
 Line = list[tuple[str, str]]  # (text, rich style) pieces

@@ -101,6 +101,11 @@ class DocxArchive:
     def has(self, name: str) -> bool:
         return name in self._infos
 
+    def crc_and_size(self, name: str) -> tuple[int, int]:
+        """The CRC-32 and size the zip declares for a part: its identity, without reading it."""
+        info = self._infos[name]
+        return info.CRC, info.file_size
+
     def read(self, name: str) -> bytes:
         """The part's bytes, counting what is really inflated, not what the zip declares."""
         info = self._infos[name]

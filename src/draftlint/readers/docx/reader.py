@@ -18,6 +18,7 @@ from draftlint.readers.docx.body import StoryParagraph, StoryWalker
 from draftlint.readers.docx.comments import CommentRanges, directive_comments
 from draftlint.readers.docx.names import W_BODY, W_P
 from draftlint.readers.docx.numbering import DAMAGED, LEVELS, ListCounters, Numbering
+from draftlint.readers.docx.partcache import styles_and_numbering
 from draftlint.readers.docx.stories import Package, header_footer_parts, notes
 from draftlint.readers.docx.styles import StyleInfo, Styles
 
@@ -36,10 +37,8 @@ def read_docx(data: bytes, path: str) -> Document:
     archive = DocxArchive(data)
     package = Package(archive)
     main = package.main_part()
-    styles = Styles(package.optional_xml(main, "styles"))
-    builder = _Builder(
-        Document(path, "docx"), styles, Numbering(package.optional_xml(main, "numbering"), styles)
-    )
+    styles, numbering = styles_and_numbering(package, main)  # shared by files of one template
+    builder = _Builder(Document(path, "docx"), styles, numbering)
     counts = {"table": 0, "textbox": 0}
     body = StoryWalker("body", counts=counts)
     comments = CommentRanges(directive_comments(package.optional_xml(main, "comments")))

@@ -1,0 +1,210 @@
+"""The content cache: a file's findings, kept under ``.draftlint_cache/`` in the working folder.
+
+An entry is keyed by a SHA-256 of everything its findings depend on: the file's bytes and
+name, the effective configuration (rules, severities, per-rule settings, language, profile),
+the user profiles that could apply (name, size and time of each .toml), whether unused
+suppressions are reported, and the code itself (draftlint's version plus the size and time of
+its modules, grammar and rule data, so an edited checkout never reads stale entries). A
+changed input is a different key: entries are never updated, only added. Only findings are
+stored, never an error. Entries are JSON (never pickle: the folder may sit in a shared
+repository) and are written under a temporary name and renamed. Any problem reading or
+writing the cache means linting the file afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from draftlint import __version__
+from draftlint.model import Finding, Fix, FixSafety, Paragraph, Severity
+
+if TYPE_CHECKING:
+    from draftlint.effective import Effective
+    from draftlint.rule import Rule
+
+CACHE_DIR = ".draftlint_cache"
+_FORMAT = 1  # bump when the entry layout changes
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_stamp() -> str:
+    """draftlint's version and the size and time of every module and data file it runs."""
+    from draftlint.resources import data_root
+
+    digest = hashlib.sha256(f"{__version__}\0{_FORMAT}".encode())
+    folders = [_PACKAGE]
+    with contextlib.suppress(RuntimeError):
+        folders += [data_root() / "grammar", data_root() / "rules"]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".toml", ".lark"):
+                info = path.stat()
+                digest.update(os.fsencode(path))  # names may be undecodable in a C locale
+                digest.update(f"\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+@cache
+def _profile_stamp(folder: Path, profiles_dir: str | None) -> str:
+    """The user profile files that may apply to files in ``folder`` (the bundled ones are
+    code), looked at once per folder and run."""
+    from draftlint.profiles.loader import profile_dirs
+
+    parts = []
+    for found, source in profile_dirs(folder, profiles_dir):
+        if source == "bundled":
+            continue
+        for toml in sorted(found.glob("*.toml")):
+            info = toml.stat()
+            parts.append(f"{toml}\0{info.st_size}\0{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def _rules_by_code() -> dict[str, type[Rule]]:
+    from draftlint.registry import all_rules
+    from draftlint.suppression import UnusedSuppression
+
+    return {rule.code: rule for rule in (*all_rules(), UnusedSuppression)}
+
+
+class Cached(NamedTuple):
+    findings: list[Finding]
+    kind: str | None
+    rendered: list[str] | None  # the JSON report's lines for the findings, if stored
+
+
+class ResultCache:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._rules: dict[str, type[Rule]] | None = None
+
+    def key(self, name: str, path: Path, data: bytes, effective: Effective,
+            report_unused: bool) -> str | None:  # fmt: skip
+        """The entry's key, or None when the inputs cannot be pinned down (no caching)."""
+        options = effective.options
+        try:
+            configuration = json.dumps(
+                [[rule.code for rule in effective.rules], options.lang, options.profile,
+                 options.profiles_dir, options.settings,
+                 {code: level.value for code, level in effective.severity.items()},
+                 effective.allow, report_unused],
+                sort_keys=True, ensure_ascii=False,
+            )  # fmt: skip
+            profiles = _profile_stamp(path.resolve().parent, options.profiles_dir)
+            code = code_stamp()
+        except Exception:  # an odd setting or a broken profile folder: linted, not cached
+            return None
+        digest = hashlib.sha256()
+        for part in (code, configuration, profiles, name):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(hashlib.sha256(data).digest())
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Cached | None:
+        try:
+            entry = json.loads(self._entry(key).read_text(encoding="utf-8"))
+            rendered = entry.get("json")
+            if rendered is not None and len(rendered) != len(entry["findings"]):
+                return None
+            return Cached(self._decode(entry), entry["kind"], rendered)
+        except Exception:  # missing, damaged or foreign: a miss
+            return None
+
+    def put(self, key: str, findings: list[Finding], kind: str | None,
+            rendered: list[str] | None) -> None:  # fmt: skip
+        """Store ``findings`` (and their JSON report lines when already made: the key holds
+        the language they are written in)."""
+        entry = _encode(findings, kind, rendered)
+        if entry is None:
+            return
+        target = self._entry(key)
+        try:
+            if not self.root.exists():
+                self._create_root()
+            target.parent.mkdir(exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(entry)
+                os.replace(temporary, target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except (OSError, ValueError):
+            pass  # a read-only folder (or text JSON cannot hold): lint without a cache
+
+    def _create_root(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / ".gitignore").write_text("# made by draftlint\n*\n", encoding="utf-8")
+        (self.root / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# draftlint's content cache: safe to delete.\n",
+            encoding="utf-8",
+        )
+
+    def _decode(self, entry: dict[str, Any]) -> list[Finding]:
+        if self._rules is None:
+            self._rules = _rules_by_code()
+        paragraphs = [
+            Paragraph(index, text, line, location, story, heading_level, columns, prefix_len)
+            for index, text, line, location, story, heading_level, columns, prefix_len
+            in entry["paragraphs"]
+        ]  # fmt: skip
+        findings = []
+        for code, paragraph, start, end, args, fix, severity, extra in entry["findings"]:
+            findings.append(Finding(
+                self._rules[code], paragraphs[paragraph], start, end, args,
+                Fix(fix[0], FixSafety(fix[1])) if fix is not None else None,
+                Severity(severity) if severity is not None else None, extra,
+            ))  # fmt: skip
+        return findings
+
+
+def _encode(findings: list[Finding], kind: str | None, rendered: list[str] | None) -> str | None:
+    """The entry's text, or None when a finding holds something JSON cannot give back
+    exactly (a tuple in its arguments, say): such a file is simply not cached."""
+    numbers: dict[int, int] = {}
+    paragraphs: list[list[Any]] = []
+    rows: list[list[Any]] = []
+    for finding in findings:
+        paragraph = finding.paragraph
+        number = numbers.get(id(paragraph))
+        if number is None:
+            number = numbers[id(paragraph)] = len(paragraphs)
+            paragraphs.append([paragraph.index, paragraph.text, paragraph.line,
+                               paragraph.location, paragraph.story, paragraph.heading_level,
+                               paragraph.columns, paragraph.prefix_len])  # fmt: skip
+        fix = finding.fix
+        rows.append([finding.code, number, finding.start, finding.end, finding.args,
+                     [fix.replacement, fix.safety.value] if fix is not None else None,
+                     finding.severity.value if finding.severity is not None else None,
+                     finding.extra])  # fmt: skip
+    try:
+        if not all(_plain(row[4]) and _plain(row[7]) for row in rows):
+            return None
+        entry = {"kind": kind, "paragraphs": paragraphs, "findings": rows, "json": rendered}
+        return json.dumps(entry, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+
+
+def _plain(value: Any) -> bool:
+    """Whether JSON gives ``value`` back equal and of the same types."""
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    if type(value) is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    if type(value) is list:
+        return all(_plain(item) for item in value)
+    return False

@@ -1,0 +1,121 @@
+"""The content cache: a hit gives the report of a fresh run; any change of input misses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from tests.helpers.lint import lint_executable, write_docx
+
+DRAFT = "一、总体情况\n三、存在问题\n全年完成X次检查,效果明显。\n"
+
+
+def _lint(cwd: Path, *args: str) -> tuple[int, dict, str]:
+    done = subprocess.run([*lint_executable(), "--format", "json", "-j", "1", *args], cwd=cwd,
+                          capture_output=True, timeout=300)  # fmt: skip
+    stdout = done.stdout.decode("utf-8")
+    return done.returncode, json.loads(stdout), done.stderr.decode("utf-8")
+
+
+def _entries(cwd: Path) -> set[Path]:
+    return set((cwd / ".draftlint_cache").glob("*/*.json"))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (drafts / "b.md").write_text("# 报告\n\n1. 项目\n3. 项目\n", encoding="utf-8")
+    write_docx(drafts / "c.docx", ["一、总体情况", "三、存在问题", "某某单位"])
+    (drafts / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
+    return tmp_path
+
+
+def test_a_hit_gives_the_fresh_report(project: Path) -> None:
+    fresh = _lint(project, "--no-cache", "drafts")
+    assert not (project / ".draftlint_cache").exists()  # --no-cache neither reads nor writes
+    cold = _lint(project, "drafts")
+    entries = _entries(project)
+    assert len(entries) == 3  # the unreadable file is never cached
+    warm = _lint(project, "drafts")
+    assert cold == fresh and warm == fresh
+    assert fresh[0] == 2 and "broken.docx" in fresh[2]
+    assert fresh[1]["summary"]["findings"] >= 5
+    assert _entries(project) == entries  # nothing new: every file was a hit
+    assert (project / ".draftlint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_text_report_from_the_cache_is_the_same(project: Path) -> None:
+    def text() -> str:
+        done = subprocess.run([*lint_executable(), "-j", "1", "drafts"], cwd=project,
+                              capture_output=True, timeout=300)  # fmt: skip
+        return done.stdout.decode("utf-8")
+
+    first, second = text(), text()
+    assert "N001" in first and second == first
+
+
+def test_a_changed_configuration_misses(project: Path) -> None:
+    before = _lint(project, "drafts")
+    codes = {f["code"] for file in before[1]["files"] for f in file["findings"]}
+    assert "W001" in codes
+    entries = _entries(project)
+    config = project / ".draftlint.toml"
+    config.write_text('ignore = ["W001"]\n[severity]\nN001 = "warning"\n', encoding="utf-8")
+    after = _lint(project, "drafts")
+    assert after == _lint(project, "--no-cache", "drafts")
+    after_codes = {f["code"] for file in after[1]["files"] for f in file["findings"]}
+    assert "W001" not in after_codes
+    assert {f["severity"] for file in after[1]["files"] for f in file["findings"]
+            if f["code"] == "N001"} == {"warning"}  # fmt: skip
+    assert len(_entries(project) - entries) == 3  # new keys, old entries untouched
+    config.unlink()
+    assert _lint(project, "drafts") == before  # the first configuration's entries again
+
+
+def test_flags_language_and_content_are_part_of_the_key(project: Path) -> None:
+    base = _lint(project, "drafts")
+    english = _lint(project, "--lang", "en", "drafts")
+    assert english == _lint(project, "--no-cache", "--lang", "en", "drafts")
+    assert english[1] != base[1]
+    selected = _lint(project, "--select", "N", "drafts")
+    assert {f["code"][0] for file in selected[1]["files"] for f in file["findings"]} == {"N"}
+    (project / "drafts" / "a.txt").write_text(DRAFT + "二是二是\n", encoding="utf-8")
+    changed = _lint(project, "drafts")
+    assert changed == _lint(project, "--no-cache", "drafts")
+    assert changed[1] != base[1]
+
+
+def test_a_changed_profile_misses(project: Path) -> None:
+    (project / "drafts" / "a.txt").write_text("测试报告\n一、总体情况\n二、存在问题\n",
+                                              encoding="utf-8")  # fmt: skip
+    profiles = project / ".draftlint" / "profiles"
+    profiles.mkdir(parents=True)
+    profile = profiles / "测试报告.toml"
+    profile.write_text(
+        'name = "测试报告"\ntitle_patterns = ["测试报告"]\n'
+        '[[sections]]\nname = "总体情况"\nrequired = true\nsynonyms = ["总体情况"]\n',
+        encoding="utf-8",
+    )
+    first = _lint(project, "drafts")
+    profile.write_text(profile.read_text(encoding="utf-8") +
+                       '[[sections]]\nname = "经验启示"\nrequired = true\nsynonyms = ["经验启示"]\n',
+                       encoding="utf-8")  # fmt: skip
+    second = _lint(project, "drafts")
+    assert second == _lint(project, "--no-cache", "drafts")
+    missing = [f for f in second[1]["files"][0]["findings"] if f["code"] == "S001"]
+    assert missing and not [f for f in first[1]["files"][0]["findings"] if f["code"] == "S001"]
+
+
+def test_a_damaged_entry_is_a_miss_and_the_cache_is_never_linted(project: Path) -> None:
+    fresh = _lint(project, "drafts")
+    for entry in _entries(project):
+        entry.write_text("{not json", encoding="utf-8")
+    assert _lint(project, "drafts") == fresh
+    (project / ".draftlint_cache" / "stray.txt").write_text(DRAFT, encoding="utf-8")
+    whole = _lint(project, ".")
+    assert not [f for f in whole[1]["files"] if ".draftlint_cache" in f["path"]]

@@ -1,0 +1,108 @@
+"""``-j N``: several processes, the same report in the same order as ``-j 1``."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from tests.helpers.lint import SEED_NAMES, SEEDS, lint_executable, run_lint, write_docx
+
+DRAFT = "一、总体情况\n三、存在问题\n全年完成X次检查,效果明显。\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Many kinds of file: seeds (when present), .docx with Word's automatic numbering,
+    Markdown, an unreadable file, and enough files that each process gets several."""
+    root = tmp_path / "drafts"
+    root.mkdir()
+    for name in SEED_NAMES.values():
+        if (SEEDS / name).exists():
+            shutil.copy(SEEDS / name, root / name)
+    for index in range(12):
+        (root / f"t{index:02}.txt").write_text(DRAFT * (index % 3 + 1), encoding="utf-8")
+    document = docx.Document()
+    for text in ("关于X项工作的报告", "总体情况", "存在问题", "下步打算"):
+        document.add_paragraph(text, style="List Number")
+    document.save(str(root / "auto.docx"))
+    write_docx(root / "plain.docx", ["一、总体情况", "三、存在问题", "某某单位"])
+    (root / "notes.md").write_text("# 报告\n\n1. 项目\n3. 项目\n", encoding="utf-8")
+    (root / "broken.docx").write_bytes(b"PK\x03\x04 not really")
+    return root
+
+
+@pytest.mark.parametrize("output_format", ["json", "text", "sarif"])
+def test_two_jobs_give_the_report_of_one(folder: Path, output_format: str) -> None:
+    one = run_lint("--format", output_format, "-j", "1", str(folder))
+    two = run_lint("--format", output_format, "--jobs", "2", str(folder))
+    assert (two.returncode, two.stderr) == (one.returncode, one.stderr)
+    assert one.returncode == 2  # broken.docx
+    assert "broken.docx" in one.stderr
+    if output_format == "text":
+        assert two.stdout == one.stdout
+        return
+    report_one, report_two = json.loads(one.stdout), json.loads(two.stdout)
+    assert report_two == report_one
+    if output_format == "json":
+        paths = [Path(f["path"]).name for f in report_one["files"]]
+        assert paths == sorted(paths)  # the walk's order, kept by the workers
+        assert report_one["summary"]["findings"] > 20
+        auto = next(f for f in report_one["files"] if f["path"].endswith("auto.docx"))
+        assert any(finding.get("automatic") for finding in auto["findings"])
+
+
+def test_jobs_must_be_positive(folder: Path) -> None:
+    completed = run_lint("-j", "0", str(folder))
+    assert completed.returncode == 2
+    assert "Traceback" not in completed.stderr
+
+
+def test_standard_input_with_files_keeps_order(folder: Path) -> None:
+    first = next(iter(sorted(folder.glob("t*.txt"))))
+    args = ("--format", "json", "--stdin-filename", "in.txt", str(first), "-")
+    one = run_lint(*args, "-j", "1", stdin=DRAFT.encode("utf-8"))
+    two = run_lint(*args, "-j", "2", stdin=DRAFT.encode("utf-8"))
+    assert json.loads(two.stdout) == json.loads(one.stdout)
+    assert [f["path"] for f in json.loads(one.stdout)["files"]][1] == "in.txt"
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_only_on_a_terminal_and_never_in_the_report(tmp_path: Path) -> None:
+    import pty
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for index in range(25):
+        (folder / f"{index:02}.txt").write_text(DRAFT, encoding="utf-8")
+    master, slave = pty.openpty()
+    process = subprocess.Popen([*lint_executable(), "--format", "json", "--no-cache", str(folder)],
+                               stdout=subprocess.PIPE, stderr=slave, cwd=tmp_path)  # fmt: skip
+    os.close(slave)
+    terminal = _read_all(master).decode("utf-8", "replace")
+    os.close(master)
+    report = json.loads(process.communicate(timeout=300)[0])
+    assert report["summary"]["files"] == 25
+    assert "━" in terminal  # the bar was drawn on the terminal
+    piped = run_lint("--format", "json", "--no-cache", str(folder))
+    assert "━" not in piped.stderr and json.loads(piped.stdout) == report
+    few = run_lint("--format", "json", "--no-cache", *map(str, sorted(folder.iterdir())[:3]))
+    assert few.stderr == ""
