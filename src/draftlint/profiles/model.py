@@ -31,12 +31,19 @@ class SectionSpec:
     synonyms: tuple[str, ...]  # found anywhere in the normalised heading
     patterns: tuple[re.Pattern[str], ...]  # searched in the heading as written
     headings: tuple[str, ...] = ()  # whole headings: the normalised heading is one of these
+    # The synonyms and whole headings normalised once, not for every heading compared.
+    _synonyms: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _headings: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_synonyms", tuple(map(normalise_heading, self.synonyms)))
+        object.__setattr__(self, "_headings", frozenset(map(normalise_heading, self.headings)))
 
     def matches(self, heading: str) -> bool:
         normal = normalise_heading(heading)
         return (
-            any(normalise_heading(word) in normal for word in self.synonyms)
-            or any(normal == normalise_heading(whole) for whole in self.headings)
+            any(word in normal for word in self._synonyms)
+            or normal in self._headings
             or any(pattern.search(heading) for pattern in self.patterns)
         )
 
