@@ -86,7 +86,7 @@ def test_fingerprint_ignores_line_and_whitespace_but_not_rule_path_or_text() -> 
     rule = find_rule("P001")
 
     def finding(text: str, line: int) -> Finding:
-        return Finding(rule, Paragraph(index=line, text=text, line=line, location=""), 3, 4)
+        return Finding(rule, Paragraph(index=line, text=text, line=line), 3, 4)
 
     base = fingerprints([finding("共开展X次学习。", 3)], "a.txt")
     assert fingerprints([finding("共开展 X次学习。", 30)], "a.txt") == base

@@ -26,7 +26,7 @@ TRICKY = "50%:a,b\nc"
 
 
 def tricky_results() -> list[FileResult]:
-    paragraph = Paragraph(index=2, text=f"共{TRICKY}次", line=3, location="第3段")
+    paragraph = Paragraph(index=2, text=f"共{TRICKY}次", line=3, place="第3段")
     finding = Finding(find_rule("P001"), paragraph, 1, 1 + len(TRICKY),
                       {"variant": "blank", "text": TRICKY})  # fmt: skip
     return [FileResult("docs/a:b,c.txt", [finding]), FileResult("docs/bad.docx", error="损坏 50%")]

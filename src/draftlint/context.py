@@ -61,12 +61,16 @@ class LintContext:
         replacements."""
         found = self._halfwidth.get(paragraph.index)
         if found is None:
-            found = self._halfwidth[paragraph.index] = scan_halfwidth(paragraph.text)
+            found = scan_halfwidth(paragraph.text)
+            if found:  # most paragraphs have none: an entry for each would cost more memory
+                self._halfwidth[paragraph.index] = found  # than asking again (a fast regex)
         return found
 
     def protected_spans(self, paragraph: Paragraph) -> Spans:
         """URLs, e-mail, file names, versions, numbers and code in ``paragraph``."""
         found = self._protected.get(paragraph.index)
         if found is None:
-            found = self._protected[paragraph.index] = protected_spans(paragraph.text)
+            found = protected_spans(paragraph.text)
+            if found:
+                self._protected[paragraph.index] = found
         return found

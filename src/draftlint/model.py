@@ -37,7 +37,7 @@ class Paragraph:
     index: int
     text: str
     line: int
-    location: str
+    place: str = ""  # where, in words, when the line number says too little (a table cell)
     story: str = "body"
     heading_level: int | None = None
     columns: list[int] | None = None
@@ -54,6 +54,13 @@ class Paragraph:
         if offset < len(self.columns):
             return self.columns[offset] + 1
         return (self.columns[-1] + 2) if self.columns else 1
+
+    @property
+    def location(self) -> str:
+        """Where the paragraph is, in words: 第3行 in a text file; 第3段 or 表格1第2行第3列 in a
+        Word file. Text files leave ``place`` empty: a string per line would cost more than
+        the line itself in a file of a million short lines."""
+        return self.place or f"第{self.line}行"
 
     @property
     def is_automatic(self) -> bool:

@@ -99,7 +99,7 @@ def unused_findings(document: Document, unused: Sequence[Suppression]) -> list[F
         if 0 <= suppression.first < len(document.paragraphs):
             location = document.paragraphs[suppression.first].location
         anchor = Paragraph(index=suppression.first, text="", line=suppression.line,
-                           location=location, story="suppression")  # fmt: skip
+                           place=location, story="suppression")  # fmt: skip
         codes = ",".join(suppression.codes) or "ALL"
         findings.append(Finding(UnusedSuppression, anchor, 0, 0, {"codes": codes}))
     return findings

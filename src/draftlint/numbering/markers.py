@@ -314,12 +314,19 @@ _CLAUSE_START = re.compile(r"[。；：！？;!?][\s\u3000]*(?=[一二三四五�
 _LEADING_SPACE = re.compile(r"[\s\u3000]*")
 
 
+# Every marker opening with digits has at most three of them and then a separator, a
+# bracket or a space (1. 1、 1) 1： 1.1 1 总则): the grammar's ARABIC and what may follow it.
+_DIGIT_HEAD = re.compile(r"[0-9]{1,3}[.．、)）:：,，\s\u3000]")
+
+
 def parse_head(text: str, *, sections: bool = True) -> Marker | None:
     """The marker opening a paragraph (after any indentation), or None. With ``sections``
     False, 1.1 编制目的 is not read as a section number (it opens with 1. and digits)."""
     offset = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
     if offset >= len(text) or text[offset] not in _HEAD_CHARS:
         return None
+    if "0" <= text[offset] <= "9" and _DIGIT_HEAD.match(text, offset) is None:
+        return None  # 12345号, 2026年: digits no marker form continues (a cheap test first)
     if sections and text[offset].isdigit():
         section = parse_section(text[offset:])
         if section is not None:
@@ -389,6 +396,8 @@ def parse_bare(text: str) -> Marker | None:
     stripped = text.strip()
     if not stripped or len(stripped) > _HEAD_SLICE or stripped[0] not in _HEAD_CHARS:
         return None
+    if "0" <= stripped[0] <= "9" and _DIGIT_HEAD.match(stripped) is None:
+        return None  # 12345号: no marker form (and no parse for each such line)
     marker = _parse(stripped, "head")
     if marker is None or marker.end != len(stripped) or not marker.is_heading:
         return None

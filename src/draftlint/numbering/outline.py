@@ -139,7 +139,17 @@ _SUBHEADING = re.compile(
 
 def is_attachment_start(text: str) -> bool:
     """附件 / 附件1 alone on a line, or 附件1：名称: where an attachment begins."""
-    return _ATTACHMENT.match(text) is not None
+    return "附件" in text and _ATTACHMENT.match(text) is not None
+
+
+def _is_date_line(text: str) -> bool:
+    """2026年1月5日 or 二〇二六年一月五日 alone on its line (spaces anywhere)."""
+    return "年" in text and "日" in text and _DATE_LINE.match(_squeezed(text)) is not None
+
+
+# The last characters of the title words in _DOCUMENT_TITLE (…办法, …方案（试行）): a cheap
+# test before the line is squeezed and matched.
+_TITLE_ENDS = frozenset("定法案则例划点程要南度单见）)")
 
 
 def _read_head(paragraph: Paragraph) -> Marker | None:
@@ -176,8 +186,7 @@ def _sections_only_on_top(body: list[Paragraph], heads: list[Marker | None]) -> 
     first: Marker | None = None
     for position in range(len(body) + 1):
         boundary = position == len(body) or (
-            is_attachment_start(body[position].text)
-            or _DATE_LINE.match(_squeezed(body[position].text)) is not None
+            is_attachment_start(body[position].text) or _is_date_line(body[position].text)
         )
         if boundary:
             if first is not None and first.kind in (Kind.CHINESE, Kind.BRACKET_CHINESE, Kind.PART):
@@ -255,6 +264,8 @@ def _document_titles(
     for position, paragraph in enumerate(body):
         if position == 0 or heads[position] is not None:
             continue
+        if paragraph.text.rstrip()[-1:] not in _TITLE_ENDS:
+            continue
         line = _squeezed(paragraph.text)
         if not _DOCUMENT_TITLE.match(line) or line.startswith("附件"):
             continue
@@ -270,7 +281,7 @@ def _document_titles(
             and first - 1 > 0
             and heads[first - 1] is None
             and _TITLE_LINE.match(_squeezed(body[first - 1].text))
-            and not _DATE_LINE.match(_squeezed(body[first - 1].text))
+            and not _is_date_line(body[first - 1].text)
         ):
             first -= 1
         if first == 0:
@@ -278,7 +289,7 @@ def _document_titles(
         before = _squeezed(body[first - 1].text)
         if _NOTE_LINE.match(before) and first > 1:
             before = _squeezed(body[first - 2].text)  # the date, above （此件公开发布）
-        found[first] = not _DATE_LINE.match(before)
+        found[first] = not _is_date_line(before)
     return found
 
 

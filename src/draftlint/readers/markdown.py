@@ -180,8 +180,7 @@ class _Reader:
         number = line.index + 1
         paragraphs.append(
             Paragraph(
-                len(paragraphs), text, number, f"第{number}行",
-                heading_level=heading, columns=columns,
+                len(paragraphs), text, number, heading_level=heading, columns=columns,
             )
         )  # fmt: skip
 

@@ -45,5 +45,5 @@ def read_text(data: bytes, path: str) -> Document:
     paragraphs = document.paragraphs
     for number, line in enumerate(split_lines(decode(data)), start=1):
         if line.strip():
-            paragraphs.append(Paragraph(len(paragraphs), line, number, f"第{number}行"))
+            paragraphs.append(Paragraph(len(paragraphs), line, number))
     return document
