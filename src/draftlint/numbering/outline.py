@@ -9,8 +9,9 @@ parent, or number straight through across parents), so rules only read the verdi
 from __future__ import annotations
 
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
@@ -240,9 +241,9 @@ def _between_siblings(marker: Marker, heads: list[Marker | None], position: int)
 _TOP_SECTION = -9  # the level of a single-number section (1 总则)
 
 
-def _subheading_counts(body: list[Paragraph], heads: list[Marker | None]) -> list[int]:
+def _subheading_counts(body: list[Paragraph], heads: list[Marker | None]) -> array[int]:
     """For each position, how many unnumbered sub-headings stand before it."""
-    counts, seen = [], 0
+    counts, seen = array("q"), 0
     for paragraph, marker in zip(body, heads, strict=True):
         counts.append(seen)
         if marker is None and _SUBHEADING.match(paragraph.text):
@@ -251,7 +252,7 @@ def _subheading_counts(body: list[Paragraph], heads: list[Marker | None]) -> lis
 
 
 def _document_titles(
-    body: list[Paragraph], heads: list[Marker | None], next_heading_at: list[int]
+    body: list[Paragraph], heads: list[Marker | None], next_heading_at: Sequence[int]
 ) -> dict[int, bool]:
     """Positions where a second document's title block begins, each with whether the
     current scope must already hold headings (True) or the title follows a date (False).
@@ -416,9 +417,10 @@ def build_outline(document: Document) -> Outline:
     return Outline(scopes, headings, enumerations, main, starts, empty_items)
 
 
-def _next_heading_positions(heads: list[Marker | None]) -> list[int]:
-    """For each position, the position of the next heading marker after it (len if none)."""
-    following = [len(heads)] * len(heads)
+def _next_heading_positions(heads: list[Marker | None]) -> array[int]:
+    """For each position, the position of the next heading marker after it (len if none).
+    An array: a list would hold an int object per paragraph of a long document."""
+    following = array("q", [len(heads)]) * len(heads)
     upcoming = len(heads)
     for position in range(len(heads) - 1, -1, -1):
         following[position] = upcoming
@@ -432,7 +434,7 @@ def _fits_siblings(
     marker: Marker,
     sibling: Heading | None,
     heads: list[Marker | None],
-    next_heading_at: list[int],
+    next_heading_at: Sequence[int],
     position: int,
     memo: dict[tuple[int, int, str], bool],
 ) -> bool:
@@ -461,7 +463,7 @@ def _next_is_second(
     style: str,
     at: int,
     heads: list[Marker | None],
-    next_heading_at: list[int],
+    next_heading_at: Sequence[int],
     memo: dict[tuple[int, int, str], bool],
 ) -> bool:
     """Whether the next heading at ``level`` or above, from ``at`` on, is a 2 at ``level``

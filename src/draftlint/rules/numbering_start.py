@@ -1,7 +1,7 @@
 import re
 from collections.abc import Iterator
 
-from draftlint.model import Finding
+from draftlint.model import Finding, Paragraph
 from draftlint.numbering.outline import Problem
 from draftlint.numbering.verdicts import heading_problems
 from draftlint.rule import Rule
@@ -30,13 +30,23 @@ class NumberingStart(Rule):
     example_good = "一、总体情况\n（一）组织领导\n（二）阵地管理\n"
 
     def check(self) -> Iterator[Finding]:
-        body = [p for p in self.ctx.document.paragraphs if p.story == "body"]
-        before = {body[i].index: body[i - 1] for i in range(1, len(body))}
-        for finding in heading_problems(self, Problem.START):
-            previous = before.get(finding.paragraph.index)
+        findings = list(heading_problems(self, Problem.START))
+        if not findings:
+            return
+        paragraphs = self.ctx.document.paragraphs
+        for finding in findings:
+            previous = _previous_body(paragraphs, finding.paragraph.index)
             if previous is not None and _opens_inline(previous.text, finding.text):
                 continue  # 注：1、… / 2、…: the run's first item stands in the lead line
             yield finding
+
+
+def _previous_body(paragraphs: list[Paragraph], index: int) -> Paragraph | None:
+    """The body paragraph before ``paragraphs[index]`` (tables and notes in between skipped)."""
+    for at in range(index - 1, -1, -1):
+        if paragraphs[at].story == "body":
+            return paragraphs[at]
+    return None
 
 
 def _opens_inline(lead: str, marker: str) -> bool:
