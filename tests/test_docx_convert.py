@@ -4,13 +4,12 @@ converted and linted; a clear message when soffice is absent."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
 from tests.helpers.docx_builders import ole
+from tests.helpers.fix_docx import soffice_convert
 from tests.helpers.lint import lint_json, run_lint
 
 from draftlint.model import ReadError
@@ -46,19 +45,6 @@ FODT = """<?xml version="1.0" encoding="UTF-8"?>
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
-
-
-def soffice_convert(source: Path, target_format: str, outdir: Path) -> Path:
-    profile = Path("/tmp") / f"draftlint-test-lo-{uuid.uuid4().hex}"
-    try:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-             "--convert-to", target_format, "--outdir", str(outdir), str(source)],
-            capture_output=True, timeout=180, check=True,
-        )  # fmt: skip
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    return outdir / f"{source.stem}.{target_format.split(':')[0]}"
 
 
 @pytest.fixture(scope="module")

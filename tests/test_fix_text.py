@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.helpers.lint import findings_of, lint_json, run_lint
 
-from draftlint.fix.write import ChangedOnDisk, replace_bytes
+from draftlint.atomic import ChangedOnDisk, write_bytes
 
 
 def _copy(source: Path, tmp_path: Path) -> Path:
@@ -141,7 +141,7 @@ def test_refuses_to_write_over_a_file_changed_on_disk(tmp_path: Path) -> None:
     draft = tmp_path / "d.txt"
     draft.write_bytes(b"changed meanwhile")
     with pytest.raises(ChangedOnDisk):
-        replace_bytes(draft, b"what was read", b"fixed")
+        write_bytes(draft, b"fixed", expected=b"what was read")
     assert draft.read_bytes() == b"changed meanwhile"
     assert [p.name for p in tmp_path.iterdir()] == ["d.txt"]
 

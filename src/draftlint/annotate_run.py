@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from draftlint.annotate import annotate
+from draftlint.atomic import write_bytes
 from draftlint.files import shown
-from draftlint.fix.write import write_bytes_atomic
 from draftlint.report import FileResult
 
 WORDS = {
@@ -47,7 +47,7 @@ def annotate_file(result: FileResult, path: Path, output: Path | None, lang: str
         return 2
     annotated, count = annotate(data, result.findings, lang)
     try:
-        write_bytes_atomic(target, annotated)
+        write_bytes(target, annotated)
     except OSError as error:
         reason = words["cannot"].format(reason=error.strerror)
         print(f"{shown(str(target))}: {reason}", file=sys.stderr)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from draftlint import __version__
-from draftlint.files import write_atomic
+from draftlint.atomic import write_text
 from draftlint.fingerprint import fingerprints, normal_path
 from draftlint.model import Finding
 
@@ -65,5 +65,5 @@ def write(path: Path, results: Sequence[tuple[str, Sequence[Finding]]]) -> int:
     entries.sort(key=lambda e: (e["path"], e["line"], e["code"], e["fingerprint"]))
     document = {"format": FORMAT, "version": VERSION, "tool": f"draftlint {__version__}",
                 "findings": entries}  # fmt: skip
-    write_atomic(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    write_text(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
     return len(entries)

@@ -17,12 +17,12 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from draftlint import __version__
+from draftlint.atomic import write_bytes
 from draftlint.model import Finding, Fix, FixSafety, Paragraph, Severity
 
 if TYPE_CHECKING:
@@ -133,14 +133,7 @@ class ResultCache:
             if not self.root.exists():
                 self._create_root()
             target.parent.mkdir(exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(entry)
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_bytes(target, entry.encode("utf-8"), durable=False)
         except (OSError, ValueError):
             pass  # a read-only folder (or text JSON cannot hold): lint without a cache
 

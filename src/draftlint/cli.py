@@ -23,13 +23,13 @@ from draftlint.readers import read_bytes  # a module attribute: tests stub the r
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from draftlint.atomic import TextOutput
     from draftlint.cache import ResultCache
     from draftlint.config import Config
     from draftlint.effective import Flags
     from draftlint.files import Target
     from draftlint.report import FileResult
     from draftlint.rule import Rule
-    from draftlint.runloop import AtomicOutput
 
 DEFAULT_MAX_MIB = 256  # files.DEFAULT_MAX_MIB, repeated for the --help text (checked by a test)
 
@@ -381,11 +381,12 @@ def check(
 ) -> None:
     """检查文件 / lint files."""
     from draftlint import baseline as baseline_file
+    from draftlint.atomic import write_text
     from draftlint.baseline import BaselineError
     from draftlint.cache import CACHE_DIR, ResultCache
     from draftlint.config import ConfigError
     from draftlint.effective import Flags
-    from draftlint.files import FileError, in_shard, one_line, parse_shard, shown, write_atomic
+    from draftlint.files import FileError, in_shard, one_line, parse_shard, shown
     from draftlint.files import changed_since as changed_since_files
     from draftlint.files import max_file_size as max_file_size_bytes
     from draftlint.i18n import t
@@ -487,7 +488,7 @@ def check(
     if text is not None:
         if output_file is not None:
             try:
-                write_atomic(output_file, text)
+                write_text(output_file, text)
             except OSError as error:
                 _fail(f"{shown(str(output_file))}: 无法写入 (cannot write: {error.strerror})")
                 raise typer.Exit(2) from None
@@ -505,18 +506,18 @@ def _fix(results: list[FileResult], targets: list[Target], unsafe: bool, mode: F
                        diff=diff, lang=lang)  # fmt: skip
 
 
-def _open_output(path: Path) -> AtomicOutput:
+def _open_output(path: Path) -> TextOutput:
+    from draftlint.atomic import TextOutput
     from draftlint.files import shown
-    from draftlint.runloop import AtomicOutput
 
     try:
-        return AtomicOutput(path)
+        return TextOutput(path)
     except OSError as error:
         _fail(f"{shown(str(path))}: 无法写入 (cannot write: {error.strerror})")
         raise typer.Exit(2) from None
 
 
-def _commit_output(output: AtomicOutput) -> None:
+def _commit_output(output: TextOutput) -> None:
     from draftlint.files import shown
 
     try:
@@ -673,12 +674,13 @@ def init_config(
     directory: Annotated[str, typer.Argument(help="在此目录写入 .draftlint.toml")] = ".",
 ) -> None:
     """写入带注释的 .draftlint.toml 起始配置 / write a commented starter .draftlint.toml."""
+    from draftlint.atomic import create_text
     from draftlint.config import STARTER
-    from draftlint.files import create_atomic, shown
+    from draftlint.files import shown
 
     target = Path(directory) / ".draftlint.toml"
     try:
-        create_atomic(target, STARTER)
+        create_text(target, STARTER)
     except FileExistsError:
         _fail(f"{shown(str(target))}: 已存在，不覆盖 (already exists; not overwritten)")
         raise typer.Exit(2) from None

@@ -13,7 +13,6 @@ import os
 import stat
 import subprocess
 import sys
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -226,47 +225,3 @@ def in_shard(name: str, index: int, count: int) -> bool:
     """A stable hash of the path: adding a file never moves the others to another shard."""
     key = Path(name).as_posix().encode("utf-8", "surrogateescape")
     return zlib.crc32(key) % count == index - 1
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` beside ``path`` and rename it over: a reader never sees half a file.
-    An existing file keeps its permissions."""
-    path = Path(path)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-    temporary = _written_beside(path, text, mode)
-    try:
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def create_atomic(path: Path, text: str) -> None:
-    """Write a new file whole, or fail with FileExistsError: never overwrite, never half."""
-    temporary = _written_beside(Path(path), text, None)
-    try:
-        os.link(temporary, path)  # fails if the name exists: no window to overwrite
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _written_beside(path: Path, text: str, mode: int | None) -> Path:
-    """A temporary file in ``path``'s folder holding ``text``, flushed to disk, with ``mode``
-    (or the umask's default for a new file)."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    temporary = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temporary, mode)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary

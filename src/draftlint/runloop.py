@@ -9,12 +9,8 @@ path imports rich.
 from __future__ import annotations
 
 import contextlib
-import os
-import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Protocol, TextIO
 
 from draftlint.report import FileResult
@@ -48,38 +44,6 @@ class Outcome:
         if exit_zero:
             return 0
         return 1 if self.severities.intersection(failing) else 0
-
-
-class AtomicOutput:
-    """A text file written beside ``path`` and renamed over it by ``commit``."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        fd, self.temporary = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".tmp", dir=directory
-        )
-        self.stream: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-    def commit(self) -> None:
-        try:
-            self.stream.flush()
-            os.fsync(self.stream.fileno())
-            self.stream.close()
-            if self.path.exists():
-                os.chmod(self.temporary, stat.S_IMODE(self.path.stat().st_mode))
-            else:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(self.temporary, 0o666 & ~umask)
-            os.replace(self.temporary, self.path)
-        except BaseException:
-            self.discard()
-            raise
-
-    def discard(self) -> None:
-        self.stream.close()
-        Path(self.temporary).unlink(missing_ok=True)
 
 
 def streaming_writer(output_format: str, lang: str, quiet: bool, stream: TextIO,

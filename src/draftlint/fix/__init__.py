@@ -11,9 +11,9 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from draftlint.atomic import ChangedOnDisk, write_bytes
 from draftlint.fix.plan import Edit, NumberingEdit, fixable
 from draftlint.fix.planner import plan_fixes
-from draftlint.fix.write import ChangedOnDisk, replace_bytes
 from draftlint.model import Document, Finding, ReadError
 from draftlint.readers import read_bytes
 
@@ -77,7 +77,7 @@ def fix_file(path: Path, name: str, findings: list[Finding], *, unsafe: bool, tr
     outcome.diff = _diff(name, document, after)
     if write:
         try:
-            replace_bytes(path, data, new)
+            write_bytes(path, new, expected=data)
         except ChangedOnDisk:
             outcome.error, outcome.fixed = CHANGED[lang], []
         except OSError as error:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import re
 import sys
@@ -20,6 +21,7 @@ from typing import Any
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
 
+from draftlint.atomic import write_bytes
 from draftlint.numerals import NONZERO_DIGITS, to_chinese
 from draftlint.resources import grammar_path
 
@@ -160,14 +162,10 @@ def _parser() -> Lark:
             pass
     parser = Lark(grammar, **options)
     if target is not None:
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        try:
-            with temporary.open("wb") as handle:
-                parser.save(handle)
-            os.replace(temporary, target)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        saved = io.BytesIO()
+        parser.save(saved)
+        with contextlib.suppress(OSError):  # a read-only cache folder: build it next time too
+            write_bytes(target, saved.getvalue(), durable=False)
     return parser
 
 

@@ -13,31 +13,12 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
+from draftlint.i18n import TEXT
 from draftlint.model import Finding, Severity
 from draftlint.report import FileResult, Totals
 
 CONTEXT = 40  # characters shown on each side of a finding's span
 
-WORDS = {
-    "zh": {
-        "title": "draftlint 检查报告", "summary": "概览", "files": "文件", "findings": "问题",
-        "unreadable": "无法读取", "by_rule": "按规则", "by_severity": "按级别",
-        "rule": "规则", "name": "名称", "severity": "级别", "count": "数量",
-        "filters": "筛选", "shown": "显示", "outline": "大纲", "no_outline": "（无编号标题）",
-        "location": "位置", "message": "说明", "context": "上下文", "fix": "建议修改",
-        "delete": "删除", "none": "没有发现问题", "error": "错误", "warning": "警告",
-        "info": "提示", "all": "全选", "automatic": "自动编号",
-    },
-    "en": {
-        "title": "draftlint report", "summary": "Summary", "files": "files", "findings": "findings",
-        "unreadable": "unreadable", "by_rule": "By rule", "by_severity": "By severity",
-        "rule": "rule", "name": "name", "severity": "severity", "count": "count",
-        "filters": "Filters", "shown": "shown", "outline": "Outline", "no_outline": "(no numbered headings)",
-        "location": "location", "message": "message", "context": "context", "fix": "suggested fix",
-        "delete": "delete", "none": "no findings", "error": "error", "warning": "warning",
-        "info": "info", "all": "all", "automatic": "automatic numbering",
-    },
-}  # fmt: skip
 
 STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
@@ -77,7 +58,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'
 
 
 def render_html(results: list[FileResult], lang: str) -> str:
-    words = WORDS.get(lang, WORDS["zh"])
+    words = html_words(lang)
     totals = Totals.of(results)
     parts = [
         "<!DOCTYPE html>",
@@ -223,3 +204,9 @@ def _outline(result: FileResult, words: dict[str, str]) -> list[str]:
     body = f"<ul>{roots}</ul>" if roots else f"<p>{escape(words['no_outline'])}</p>"
     return [f'<details class="outline" open><summary>{escape(words["outline"])}</summary>',
             body, "</details>"]  # fmt: skip
+
+
+def html_words(lang: str) -> dict[str, str]:
+    """The report's words, from the one i18n table (keys "html.…")."""
+    table = TEXT.get(lang, TEXT["zh"])
+    return {key[5:]: value for key, value in table.items() if key.startswith("html.")}
