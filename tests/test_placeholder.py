@@ -93,6 +93,42 @@ def test_anonymised_names_are_left_alone_unless_switched_on(lint_text) -> None:
     assert placeholders(lint_text, "本案当事人为王某", settings=on) == ["王某"]
 
 
+# Shaped like published accident reports: people named by surname and 某某 or XX.
+ACCIDENT_NAMES = (
+    "班前会上，班长弋某某安排9人到工作面作业；仲某某、蔺某某在左帮。"
+    "副总工程师祁XX带班下井，冯XX、薄XX在迎头支护，时X离开迎头取销子。"
+)
+
+
+def test_anonymised_names_in_an_accident_report(lint_text) -> None:
+    assert placeholders(lint_text, ACCIDENT_NAMES) == []
+    on = {"placeholder": {"anonymised_names": True}}
+    found = placeholders(lint_text, ACCIDENT_NAMES, settings=on)
+    assert found == ["弋某某", "仲某某", "蔺某某", "祁XX", "冯XX", "薄XX", "时X"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共组织培训X次，参训X余人，完成XX项。", ["X", "X", "XX"]),  # X after a non-surname
+        ("于10时X分到达现场。", ["X"]),  # 时 + X + 分: a number
+        ("累计排查隐患XX处，涉及XX家企业。", ["XX", "XX"]),
+        ("由XX单位牵头，向XX县通报。", ["XX", "XX"]),
+        ("某某同志任组长。", ["某某"]),
+    ],
+)
+def test_letters_after_ordinary_characters_are_still_placeholders(
+    lint_text, text: str, expected: list[str]
+) -> None:
+    assert placeholders(lint_text, text) == expected
+
+
+def test_a_model_code_is_not_a_placeholder(lint_text) -> None:
+    text = "矿井安装了KJ83x（A）型安全监控系统和KZ90X型监测分站。"
+    assert placeholders(lint_text, text) == []
+    assert placeholders(lint_text, "安装监控分站3x台。") == ["x"]
+
+
 def test_the_x_of_a_programme_explained(lint_text) -> None:
     text = "构建“1+N+X”政策体系，即1个总体方案、N个专项政策和X个配套措施。"
     assert placeholders(lint_text, text) == []

@@ -91,6 +91,29 @@ def test_accident_report_missing_section_is_flagged(lint_text) -> None:
     assert found[0].args["profile"] == "事故调查报告"
 
 
+# Shaped like the mine-safety bureaus' reports: deaths and loss in the opening paragraph,
+# no section of their own (第三十条 asks for the content, not a heading).
+ACCIDENT_LOSS_IN_OPENING = (
+    "某县某矿业有限公司“8·14”一般顶板事故调查报告\n"
+    "2026年8月14日10时许，某矿业有限公司发生一起顶板事故，造成1人死亡，"
+    "直接经济损失180万元。\n"
+    "一、事故单位基本情况\n正文。\n二、事故发生经过及救援情况\n正文。\n"
+    "三、事故原因分析\n正文。\n四、有关责任人员和单位处理意见\n正文。\n"
+    "五、事故防范和整改措施\n正文。\n"
+)
+
+
+def test_accident_loss_given_in_the_text_satisfies_its_section(lint_text) -> None:
+    assert profile_of(ACCIDENT_LOSS_IN_OPENING) == "事故调查报告"
+    assert lint_text(ACCIDENT_LOSS_IN_OPENING, select="S001") == []
+
+
+def test_accident_loss_nowhere_in_the_text_is_flagged(lint_text) -> None:
+    text = ACCIDENT_LOSS_IN_OPENING.replace("造成1人死亡，直接经济损失180万元", "现场停产")
+    found = lint_text(text, select="S001")
+    assert [f.args["section"] for f in found] == ["人员伤亡和直接经济损失"]
+
+
 @pytest.mark.parametrize(
     "title",
     ["县政府第15次常务会议纪要", "关于临江县城区交通组织调整情况的说明"],

@@ -60,8 +60,16 @@ class SectionAnalysis:
         return [
             s
             for s in self.profile.required_sections
-            if self.first_heading(s.name) is None and s.name not in self.named_elsewhere
+            if self.first_heading(s.name) is None
+            and s.name not in self.named_elsewhere
+            and not self._in_text(s)
         ]
+
+    def _in_text(self, section: SectionSpec) -> bool:
+        """The section's content is in the main text without a heading of its own."""
+        return any(
+            pattern.search(paragraph.text) for pattern in section.content for paragraph in self.main
+        )
 
 
 @cache

@@ -23,7 +23,7 @@ _TOP_KEYS = {
     "sections", "elements", "no_requests", "ends_with_request",
 }  # fmt: skip
 _AT_LINE = re.compile(r"\(at line \d+")
-_SECTION_KEYS = {"name", "required", "synonyms", "patterns", "headings"}
+_SECTION_KEYS = {"name", "required", "synonyms", "patterns", "headings", "content"}
 _ELEMENT_KEYS = {"name", "required"}
 # The markers of a repository root, nearest first: where .draftlint/ would live.
 _ROOT_MARKERS = (".draftlint", ".git", "pyproject.toml")
@@ -219,6 +219,7 @@ class _Checker:
             synonyms=synonyms,
             patterns=tuple(self.regex(p) for p in self.strings(entry, "patterns")),
             headings=tuple(self.strings(entry, "headings")),
+            content=tuple(self.regex(p) for p in self.strings(entry, "content")),
         )
 
     def element(self, entry: dict[str, Any]) -> ElementSpec:

@@ -31,6 +31,9 @@ class SectionSpec:
     synonyms: tuple[str, ...]  # found anywhere in the normalised heading
     patterns: tuple[re.Pattern[str], ...]  # searched in the heading as written
     headings: tuple[str, ...] = ()  # whole headings: the normalised heading is one of these
+    # Searched in the main text: the section's content given without a heading of its own
+    # (造成2人死亡，直接经济损失260万元 in an accident report's opening paragraph).
+    content: tuple[re.Pattern[str], ...] = ()
     # The synonyms and whole headings normalised once, not for every heading compared.
     _synonyms: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _headings: frozenset[str] = field(init=False, repr=False, compare=False)

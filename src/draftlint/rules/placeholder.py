@@ -41,6 +41,8 @@ class _Patterns:
     numerals: str
     surnames: str
     determiners: str
+    number_after: str  # 时X分: after one of these an X after a surname is a number
+    code_run: re.Pattern[str]  # KJ83x: a letter and digits before the x make a model code
     word_endings: str
     code_after: tuple[str, ...]  # 用X代表…: a code letter explained
     programme_close: str  # 数据要素×” : the × closes a programme's name
@@ -117,6 +119,8 @@ def compiled() -> _Patterns:
         numerals=circles["numerals"],
         surnames=mou["surnames"],
         determiners=mou["determiners"],
+        number_after=mou.get("number_after", ""),
+        code_run=re.compile(letters.get("code_run", "(?!)")),
         word_endings="".join(mou["word_endings"]),
         code_after=tuple(letters.get("code_after", ())),
         programme_close=letters.get("programme_close", ""),
@@ -219,6 +223,12 @@ class _Context:
             window = pats.allow.finditer(text, max(0, start - reach), end + reach)
             if any(m.start() < end and start < m.end() for m in window):
                 return None
+            if text[start] in "XxＸｘ" and pats.code_run.search(text, max(0, start - 7), start):
+                return None  # KJ83x（A）型: a model code
+            if _is_letter_name(text, start, end):
+                return (
+                    Hit(start - 1, end, name=True) if self.options.get("anonymised_names") else None
+                )
             if end - start == 1 and _is_code_or_programme(
                 text, start, end, self.line(text, position)
             ):
@@ -257,6 +267,19 @@ def _mou(text: str, start: int, end: int, options: dict[str, Any]) -> Hit | None
     if before and is_name:
         return Hit(start - 1, end, name=True) if options.get("anonymised_names", True) else None
     return Hit(start, end) if end - start >= 2 else None
+
+
+def _is_letter_name(text: str, start: int, end: int) -> bool:
+    """王XX, 时X: one or two letters after a surname, not standing for a number (X次)."""
+    pats = compiled()
+    if end - start > 2 or not start or text[start - 1] not in pats.surnames:
+        return False
+    if start >= 2 and text[start - 2] in pats.word_endings:
+        return False
+    after = text[end] if end < len(text) else ""
+    return not after or not (
+        after in pats.number_after or after in pats.determiners or after.isdigit()
+    )
 
 
 def _is_code_or_programme(text: str, start: int, end: int, line: _Line) -> bool:
