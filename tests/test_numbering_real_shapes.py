@@ -1,6 +1,6 @@
 """Zero numbering findings on the correct drafts in the shapes of real documents (issue 9).
 
-``tests/data/precision/real_shapes/`` holds twelve correct drafts written for the tests; their
+``tests/data/precision/real_shapes/`` holds thirteen correct drafts written for the tests; their
 README lists the traps (decimal 1.1 sections, lists restarting under sub-headings, a printed
 办法 after the 落款, 一是 inline then 二是 in a later paragraph, 1. directly under 三、 …). Every N
 rule, including any added later, must stay silent on them, as text and built as .docx with
@@ -32,7 +32,7 @@ def describe(report) -> list[str]:
 
 
 def test_real_shapes_are_all_there() -> None:
-    assert len(DRAFTS) == 12
+    assert len(DRAFTS) == 13
 
 
 def test_no_numbering_finding_on_the_text_drafts() -> None:

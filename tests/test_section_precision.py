@@ -33,7 +33,7 @@ def profile_of(text: str) -> str | None:
 
 def test_no_section_finding_on_real_shapes_as_text() -> None:
     drafts = sorted(REAL_SHAPES.glob("*.txt"))
-    assert len(drafts) == 12
+    assert len(drafts) == 13
     _code, report = lint_json("--select", S_RULES, *map(str, drafts))
     assert [(f["line"], f["code"], f["message"]) for f in findings_of(report)] == []
 
