@@ -10,7 +10,6 @@ import contextlib
 import hashlib
 import io
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from enum import Enum
@@ -23,6 +22,7 @@ from lark.exceptions import LarkError
 
 from draftlint.atomic import write_bytes
 from draftlint.numerals import NONZERO_DIGITS, to_chinese
+from draftlint.patterns import compile_re
 from draftlint.resources import grammar_path
 
 
@@ -298,23 +298,23 @@ def _section_marker(tree: Tree) -> Marker | None:
 _AFTER_PART = frozenset(" \t\u3000：:、，,．.")
 # 1： 1， after an Arabic numeral: a marker style GB/T 15834 does not know (it wants 1.).
 _LOOSE_SEPARATORS = frozenset("：:，,")
-_DECIMAL_DOTS = re.compile(r"[.．]")
+_DECIMAL_DOTS = compile_re(r"[.．]")
 # What a section title may not open with: a unit makes 1.5 倍 or 2.1 亿元 a quantity.
 _UNITS = frozenset("倍%％‰个万亿元千百十年月日号时分秒米克吨斤亩里人户家次项名岁天周度多余")
-_SENTENCE_MARKS = re.compile(r"[。；，！？;!?]")
+_SENTENCE_MARKS = compile_re(r"[。；，！？;!?]")
 _SECTION_TITLE_MAX = 30  # 1 总则: a single-number section carries a short title, not a sentence
 
 # Cheap pre-filters: only text that can open a marker reaches the parser.
 _HEAD_CHARS = frozenset("（(一二三四五六七八九十第其另0123456789") | frozenset(
     chr(c) for c in range(0x2460, 0x2474)
 )
-_CLAUSE_START = re.compile(r"[。；：！？;!?][\s\u3000]*(?=[一二三四五六七八九十第其另])")
-_LEADING_SPACE = re.compile(r"[\s\u3000]*")
+_CLAUSE_START = compile_re(r"[。；：！？;!?][\s\u3000]*(?=[一二三四五六七八九十第其另])")
+_LEADING_SPACE = compile_re(r"[\s\u3000]*")
 
 
 # Every marker opening with digits has at most three of them and then a separator, a
 # bracket or a space (1. 1、 1) 1： 1.1 1 总则): the grammar's ARABIC and what may follow it.
-_DIGIT_HEAD = re.compile(r"[0-9]{1,3}[.．、)）:：,，\s\u3000]")
+_DIGIT_HEAD = compile_re(r"[0-9]{1,3}[.．、)）:：,，\s\u3000]")
 
 
 def parse_head(text: str, *, sections: bool = True) -> Marker | None:
@@ -405,8 +405,8 @@ def parse_bare(text: str) -> Marker | None:
 
 
 # 1.1 / 2.1.1 / 3 computed by Word (a trailing dot allowed): a decimal section number.
-_DECIMAL_PREFIX = re.compile(r"[0-9]{1,3}(?:[.．][0-9]{1,3})+[.．]?|[0-9]{1,3}")
-_SPACE_AFTER_NUMBER = re.compile(r"[0-9]{1,3}[ \t\u3000]")
+_DECIMAL_PREFIX = compile_re(r"[0-9]{1,3}(?:[.．][0-9]{1,3})+[.．]?|[0-9]{1,3}")
+_SPACE_AFTER_NUMBER = compile_re(r"[0-9]{1,3}[ \t\u3000]")
 
 
 def _is_cjk(char: str) -> bool:

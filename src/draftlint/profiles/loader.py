@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from draftlint.patterns import compile_re
 from draftlint.profiles.model import ELEMENTS, ElementSpec, Profile, SectionSpec
 from draftlint.resources import DataError, rules_dir
 
@@ -22,7 +23,7 @@ _TOP_KEYS = {
     "name", "extends", "description", "priority", "aliases", "title_patterns", "order",
     "sections", "elements", "no_requests", "ends_with_request",
 }  # fmt: skip
-_AT_LINE = re.compile(r"\(at line \d+")
+_AT_LINE = compile_re(r"\(at line \d+")
 _SECTION_KEYS = {"name", "required", "synonyms", "patterns", "headings"}
 _ELEMENT_KEYS = {"name", "required"}
 # The markers of a repository root, nearest first: where .draftlint/ would live.
@@ -204,7 +205,7 @@ class _Checker:
 
     def regex(self, pattern: str) -> re.Pattern[str]:
         try:
-            return re.compile(pattern)
+            return compile_re(pattern)
         except re.error as error:
             self.fail(f"invalid regular expression '{pattern}': {error}", pattern)
             raise  # unreachable: fail raises
