@@ -119,3 +119,18 @@ def test_a_damaged_entry_is_a_miss_and_the_cache_is_never_linted(project: Path) 
     (project / ".draftlint_cache" / "stray.txt").write_text(DRAFT, encoding="utf-8")
     whole = _lint(project, ".")
     assert not [f for f in whole[1]["files"] if ".draftlint_cache" in f["path"]]
+
+
+def test_per_file_ignores_hold_for_hits_in_one_folder(project: Path) -> None:
+    """Files of one folder share their settings unless a per-file ignore sets one apart."""
+    (project / "drafts" / "b.txt").write_text(DRAFT, encoding="utf-8")
+    (project / ".draftlint.toml").write_text(
+        '[per-file-ignores]\n"drafts/b.txt" = ["placeholder"]\n', encoding="utf-8"
+    )
+    fresh = _lint(project, "--no-cache", "drafts")
+    cold, warm = _lint(project, "drafts"), _lint(project, "drafts")
+    assert cold == fresh and warm == fresh
+    by_path = {Path(f["path"]).name: f["findings"] for f in fresh[1]["files"]}
+    assert any(f["code"] == "P001" for f in by_path["a.txt"])
+    assert not any(f["code"] == "P001" for f in by_path["b.txt"])
+    assert len(_entries(project)) == 4

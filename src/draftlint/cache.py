@@ -85,28 +85,42 @@ class ResultCache:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._rules: dict[str, type[Rule]] | None = None
+        # id(effective) → (effective, report_unused, its part of every key)
+        self._configurations: dict[int, tuple[Effective, bool, bytes]] = {}
 
     def key(self, name: str, path: Path, data: bytes, effective: Effective,
             report_unused: bool) -> str | None:  # fmt: skip
         """The entry's key, or None when the inputs cannot be pinned down (no caching)."""
-        options = effective.options
         try:
-            configuration = json.dumps(
-                [[rule.code for rule in effective.rules], options.lang, options.profile,
-                 options.profiles_dir, options.settings,
-                 {code: level.value for code, level in effective.severity.items()},
-                 effective.allow, report_unused],
-                sort_keys=True, ensure_ascii=False,
-            )  # fmt: skip
-            profiles = _profile_stamp(path.resolve().parent, options.profiles_dir)
-            code = code_stamp()
+            settings = self._settings(effective, report_unused)
+            profiles = _profile_stamp(path.resolve().parent, effective.options.profiles_dir)
         except Exception:  # an odd setting or a broken profile folder: linted, not cached
             return None
-        digest = hashlib.sha256()
-        for part in (code, configuration, profiles, name):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        digest = hashlib.sha256(settings)
+        digest.update(profiles.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(hashlib.sha256(data).digest())
         return digest.hexdigest()
+
+    def _settings(self, effective: Effective, report_unused: bool) -> bytes:
+        """The code stamp and the configuration, as hashed: made once per Effective (files
+        of one folder share one)."""
+        known = self._configurations.get(id(effective))
+        if known is not None and known[0] is effective and known[1] == report_unused:
+            return known[2]
+        options = effective.options
+        configuration = json.dumps(
+            [[rule.code for rule in effective.rules], options.lang, options.profile,
+             options.profiles_dir, options.settings,
+             {code: level.value for code, level in effective.severity.items()},
+             effective.allow, report_unused],
+            sort_keys=True, ensure_ascii=False,
+        )  # fmt: skip
+        settings = b"".join(
+            part.encode("utf-8", "surrogatepass") + b"\0" for part in (code_stamp(), configuration)
+        )
+        self._configurations[id(effective)] = (effective, report_unused, settings)
+        return settings
 
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"

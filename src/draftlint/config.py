@@ -263,13 +263,16 @@ def find(directory: Path) -> Path | None:
     return None
 
 
+_NO_FILE = Config(None)  # one object for every file without a configuration (never changed)
+
+
 def config_for(path: Path | None, override: Path | None = None) -> Config:
     """The configuration that governs ``path`` (a file, or None for stdin: the cwd)."""
     if override is not None:
         return load(override.absolute())
     start = Path.cwd() if path is None else (path if path.is_dir() else path.parent)
     found = find(start.absolute())
-    return load(found) if found is not None else Config(None)
+    return load(found) if found is not None else _NO_FILE
 
 
 STARTER = """\
