@@ -1,29 +1,19 @@
 """Paragraph-leading markers and clause-leading enumerators, read with the Lark grammar.
 
-The grammar (``grammar/numbering.lark``) is built once per process. Each paragraph's head
-is a short slice; identical slices are parsed once (markers repeat a great deal).
+The grammar (``grammar/numbering.lark``) is read by the parser generated from it
+(``numbering/lalr.py``). Each paragraph's head is a short slice; identical slices are
+parsed once (markers repeat a great deal).
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import io
-import os
-import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
-from pathlib import Path
-from typing import Any
 
-from lark import Lark, Token, Transformer, Tree
-from lark.exceptions import LarkError
-
-from draftlint.atomic import write_bytes
+from draftlint.numbering.lalr import Lark, Lark_StandAlone, LarkError, Token, Transformer, Tree
 from draftlint.numerals import NONZERO_DIGITS, to_chinese
 from draftlint.patterns import compile_re
-from draftlint.resources import grammar_path
 
 
 class Kind(str, Enum):
@@ -143,46 +133,10 @@ class Marker:
 
 @cache
 def _parser() -> Lark:
-    """The grammar's LALR parser, built once per user rather than once per process: the built
-    tables are saved (``Lark.save``) to a file named by a hash of the grammar, lark's version and
-    Python's. Written under a temporary name and renamed, so parallel runs never read half a
-    file; any trouble with the cache means a plain build."""
-    grammar = grammar_path("numbering.lark").read_text(encoding="utf-8")
-    options: dict[str, Any] = {
-        "parser": "lalr",
-        "lexer": "contextual",
-        "start": ["head", "clause", "section"],
-    }
-    target = _grammar_cache(grammar)
-    if target is not None and target.exists():
-        try:
-            with target.open("rb") as handle:
-                return Lark.load(handle)
-        except Exception:  # a damaged or foreign cache file: rebuild it
-            pass
-    parser = Lark(grammar, **options)
-    if target is not None:
-        saved = io.BytesIO()
-        parser.save(saved)
-        with contextlib.suppress(OSError):  # a read-only cache folder: build it next time too
-            write_bytes(target, saved.getvalue(), durable=False)
-    return parser
-
-
-def _grammar_cache(grammar: str) -> Path | None:
-    """``numbering-<hash>.lark`` in the user's cache folder, or None when there is none."""
-    import lark
-
-    base = os.environ.get("DRAFTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    folder = Path(base) if base else Path.home() / ".cache"
-    if not os.environ.get("DRAFTLINT_CACHE_DIR"):
-        folder = folder / "draftlint"
-    stamp = f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}".encode()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):  # RuntimeError: no home directory
-        return None
-    return folder / f"numbering-{hashlib.sha256(stamp).hexdigest()[:16]}.lark"
+    """The grammar's LALR parser, from the tables generated beside this module (``lalr.py``,
+    made from ``grammar/numbering.lark`` by ``build_parser``): no grammar is read or built,
+    and the ``lark`` package is never imported at run time."""
+    return Lark_StandAlone()
 
 
 @dataclass(frozen=True, slots=True)
