@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from tests.helpers.lint import run_lint
 
+from draftlint.usercache import Store
+
 DRAFT = "一、总体情况\n三、存在问题\n全年完成X次检查，，请于xx日前报送。\n"
 
 # Compiles draftlint's own patterns through draftlint.patterns in a fresh process, then checks
@@ -24,7 +26,8 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-seen = dict(patterns._used)
+seen = dict(patterns._store._used)
+patterns._compiled.clear()
 for (pattern, flags), _ in seen.items():
     mine = patterns.compile_re(pattern, flags)
     theirs = re.compile(pattern, flags)
@@ -79,10 +82,14 @@ def test_a_wrong_entry_is_not_trusted(tmp_path: Path, monkeypatch: pytest.Monkey
     import draftlint.patterns as patterns
 
     monkeypatch.setenv("DRAFTLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(patterns, "_saved", {("a+b", 0): (32, [1, 2, 3], 0, {}, (None,))})
-    monkeypatch.setattr(patterns, "_used", {})
+    store = Store("test-patterns")
+    store._entries = {("a+b", 0): (32, [1, 2, 3], 0, {}, (None,))}
+    monkeypatch.setattr(patterns, "_store", store)
+    monkeypatch.setattr(patterns, "_compiled", {})
     compiled = patterns.compile_re("a+b")
     assert compiled == re.compile("a+b") and compiled.search("xaab")
+    assert store._entries[("a+b", 0)][1] != [1, 2, 3]  # replaced by the right code
+    store._added = False  # nothing to write at exit, into the user's real cache folder
 
 
 def test_compile_re_behaves_like_re_compile(
@@ -91,15 +98,19 @@ def test_compile_re_behaves_like_re_compile(
     import draftlint.patterns as patterns
 
     monkeypatch.setenv("DRAFTLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(patterns, "_saved", {})
-    monkeypatch.setattr(patterns, "_used", {})
+    store = Store("test-patterns")
+    monkeypatch.setattr(patterns, "_store", store)
+    monkeypatch.setattr(patterns, "_compiled", {})
     for pattern, flags in [("(?P<n>[\u4e00-\u9fff]+)x", re.IGNORECASE), (b"[a-z]+", 0),
                            ("(?i)abc", 0), (r"(\d)\1", re.MULTILINE | re.DOTALL)]:  # fmt: skip
         mine, theirs = patterns.compile_re(pattern, flags), re.compile(pattern, flags)
         assert mine == theirs and mine.groupindex == theirs.groupindex
+        patterns._compiled.clear()
         again = patterns.compile_re(pattern, flags)  # from the saved entry
         assert again == theirs and again is not mine
+        assert patterns.compile_re(pattern, flags) is again  # built once per process
     with pytest.raises(re.error):
         patterns.compile_re("(unclosed")
     already = re.compile("x")
     assert patterns.compile_re(already) is already
+    store._added = False  # nothing to write at exit, into the user's real cache folder

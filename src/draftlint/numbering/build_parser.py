@@ -26,6 +26,11 @@ _REGEX_IMPORT = (
     "try:\n    import regex\n    _has_regex = True\nexcept ImportError:\n    _has_regex = False\n"
 )
 _NO_REGEX = "_has_regex = False  # draftlint: the tables are built; no regex module needed\n"
+# Its lexer compiles its patterns with the ``re`` module it is given: give it one that goes
+# through draftlint.patterns (compiled once per user).
+_LEXER_RE = "lexer_conf.re_module = regex if options.regex else re\n"
+_LEXER_PATTERNS = "lexer_conf.re_module = regex if options.regex else _PatternsModule\n"
+_TAIL = "from draftlint.patterns import ReModule as _PatternsModule  # draftlint\n"
 
 
 def grammar_digest(grammar: str) -> str:
@@ -42,7 +47,7 @@ def generate() -> str:
     out = io.StringIO()
     gen_standalone(parser, out=out)
     code = out.getvalue()
-    if _REGEX_IMPORT not in code:
+    if _REGEX_IMPORT not in code or code.count(_LEXER_RE) != 1:
         raise RuntimeError("lark's standalone output changed: update build_parser.py")
     header = (
         "# ruff: noqa\n# fmt: off\n"
@@ -52,7 +57,8 @@ def generate() -> str:
         f"LARK_VERSION = {lark.__version__!r}\n"
         f"START = {START!r}\n"
     )
-    return header + code.replace(_REGEX_IMPORT, _NO_REGEX)
+    code = code.replace(_REGEX_IMPORT, _NO_REGEX).replace(_LEXER_RE, _LEXER_PATTERNS)
+    return header + code + _TAIL
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from draftlint.datacache import parse_toml
 from draftlint.patterns import compile_re
 from draftlint.profiles.model import ELEMENTS, ElementSpec, Profile, SectionSpec
 from draftlint.resources import DataError, rules_dir
@@ -76,7 +77,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     """The parsed file; a syntax error names the file and the line (always a line)."""
     try:
         text = path.read_text(encoding="utf-8")
-        return tomllib.loads(text)
+        return parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         if not _AT_LINE.search(message):  # "(at end of document)": name the last line
