@@ -81,3 +81,20 @@ def test_unwritable_cache_folder_still_lints(tmp_path: Path) -> None:
     assert completed.returncode == 1, completed.stderr
     assert completed.stderr == ""
     assert json.loads(completed.stdout)["summary"]["findings"] > 0
+
+
+def test_the_app_narrowed_to_one_command_behaves_as_the_whole_app() -> None:
+    """main() builds only the command it runs: its help and its usage errors are the same."""
+    from typer.testing import CliRunner
+
+    from draftlint import cli
+
+    runner = CliRunner()
+    for name in cli.SUBCOMMANDS:
+        narrow = cli._app_for([name])
+        assert narrow is not cli.app and len(narrow.registered_commands) == 1
+        for args in ([name, "--help"], [name, "--no-such-option"]):
+            whole = runner.invoke(cli.app, args, prog_name="lint")
+            mine = runner.invoke(narrow, args, prog_name="lint")
+            assert (mine.exit_code, mine.output) == (whole.exit_code, whole.output), args
+    assert cli._app_for(["--help"]) is cli.app and cli._app_for([]) is cli.app

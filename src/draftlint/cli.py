@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,15 +34,16 @@ if TYPE_CHECKING:
 DEFAULT_MAX_MIB = 256  # files.DEFAULT_MAX_MIB, repeated for the --help text (checked by a test)
 
 
-app = typer.Typer(
-    name="lint",
-    help="draftlint：公文草稿结构检查（序号、占位符、必备章节、标点）。"
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "lint",
+    "help": "draftlint：公文草稿结构检查（序号、占位符、必备章节、标点）。"
     " `lint PATH...` 即 `lint check PATH...`。",
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+    "add_completion": False,
+    "no_args_is_help": True,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**_APP_SETTINGS)
 SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles", "config", "init", "annotate")
 
 
@@ -380,10 +381,6 @@ def check(
     version: VersionOption = False,
 ) -> None:
     """检查文件 / lint files."""
-    from draftlint import baseline as baseline_file
-    from draftlint.atomic import write_text
-    from draftlint.baseline import BaselineError
-    from draftlint.cache import CACHE_DIR, ResultCache
     from draftlint.config import ConfigError
     from draftlint.effective import Flags
     from draftlint.files import FileError, in_shard, one_line, parse_shard, shown
@@ -391,8 +388,14 @@ def check(
     from draftlint.files import max_file_size as max_file_size_bytes
     from draftlint.i18n import t
     from draftlint.parallel import default_jobs, lint_all
-    from draftlint.report.github import append_step_summary
     from draftlint.runloop import STREAMED_FORMATS, Outcome, progress_bar, streaming_writer
+
+    stopping: tuple[type[Exception], ...] = (ConfigError, FileError)  # exit 2, one line
+    if baseline is not None or write_baseline is not None:
+        from draftlint import baseline as baseline_file
+        from draftlint.baseline import BaselineError
+
+        stopping += (BaselineError,)
 
     flags = Flags(select=_split(select), extend_select=_split(extend_select),
                   ignore=_split(ignore), extend_ignore=_split(extend_ignore),
@@ -413,6 +416,8 @@ def check(
                   stdin_filename, report_unused_suppressions)  # fmt: skip
         fixing = fix or diff  # fixes need each file's paragraphs, read afresh in this process
         if not (no_cache or fixing):
+            from draftlint.cache import CACHE_DIR, ResultCache
+
             run.cache = ResultCache(Path.cwd() / CACHE_DIR)
         targets = list(run.targets(paths))
         if changed_since is not None:
@@ -449,7 +454,7 @@ def check(
                 else:
                     results.append(result)
                 advance()
-    except (ConfigError, FileError, BaselineError) as error:
+    except stopping as error:
         if output is not None:
             output.discard()
         _fail(one_line(str(error)))
@@ -484,9 +489,13 @@ def check(
     text = _render(results, output_format.value, language, quiet, output_file is not None,
                    statistics)  # fmt: skip
     if output_format is OutputFormat.github:
+        from draftlint.report.github import append_step_summary
+
         append_step_summary(results, language)
     if text is not None:
         if output_file is not None:
+            from draftlint.atomic import write_text
+
             try:
                 write_text(output_file, text)
             except OSError as error:
@@ -757,10 +766,28 @@ def explain(rule: type[Rule], lang: str) -> str:
     return "\n".join(lines)
 
 
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command ``args`` name: click objects for every option of every
+    command take ~10 ms to build, and a run uses one. Help and the version get the whole app."""
+    name = args[0] if args else None
+    chosen = [
+        info
+        for info in app.registered_commands
+        if (info.name or (info.callback.__name__ if info.callback else "").replace("_", "-"))
+        == name
+    ]
+    if not chosen:
+        return app
+    narrow = typer.Typer(**_APP_SETTINGS)
+    narrow.registered_callback = app.registered_callback
+    narrow.registered_commands = chosen
+    return narrow
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: route ``lint PATH...`` to ``lint check PATH...``."""
     _utf8_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in SUBCOMMANDS and args[0] not in ("-h", "--help", "--version"):
         args.insert(0, "check")
-    app(args=args, prog_name="lint")
+    _app_for(args)(args=args, prog_name="lint")
