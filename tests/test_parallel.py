@@ -17,9 +17,15 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are for
 class Recorder:
     """Lints nothing: each result names the target and the process that made it."""
 
-    def __init__(self, die_on: str | None = None, fail_on: str | None = None) -> None:
+    def __init__(self, die_on: str | None = None, fail_on: str | None = None,
+                 finished: Path | None = None) -> None:  # fmt: skip
         self.parent = os.getpid()
-        self.die_on, self.fail_on = die_on, fail_on
+        self.die_on, self.fail_on, self.finished = die_on, fail_on, finished
+
+    def finish(self) -> None:
+        if self.finished is not None:
+            with self.finished.open("a", encoding="utf-8") as log:
+                log.write(f"{os.getpid()}\n")
 
     def lint(self, target: Target) -> FileResult:
         worker = os.getpid() != self.parent
@@ -40,6 +46,14 @@ def test_every_file_once_in_order_and_linted_by_the_workers(count: int) -> None:
     results = list(lint_all(Recorder(), targets, 2))
     assert [result.path for result in results] == [target.name for target in targets]
     assert {result.kind for result in results} == {"worker"}
+
+
+def test_each_worker_finishes_after_its_last_chunk(tmp_path: Path) -> None:
+    log = tmp_path / "finished.txt"
+    results = list(lint_all(Recorder(finished=log), _targets(50), 2))
+    assert len(results) == 50
+    pids = log.read_text(encoding="utf-8").split()
+    assert len(pids) == 2 and str(os.getpid()) not in pids
 
 
 def test_one_job_or_one_file_stays_in_this_process() -> None:

@@ -7,6 +7,7 @@ finding, 1 at least one, 2 the tool could not do its job (usage, an unreadable f
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -25,10 +26,11 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from draftlint.atomic import TextOutput
-    from draftlint.cache import ResultCache
+    from draftlint.cache import Cached, ResultCache
     from draftlint.config import Config
-    from draftlint.effective import Flags
+    from draftlint.effective import Effective, Flags
     from draftlint.files import Target
+    from draftlint.model import Document
     from draftlint.report import FileResult
     from draftlint.rule import Rule
 
@@ -151,17 +153,25 @@ class Run:
                  stdin_filename: str | None, report_unused: bool) -> None:  # fmt: skip
         self.flags, self.lang, self.config_file = flags, lang, config_file
         self.limit, self.stdin_filename, self.report_unused = limit, stdin_filename, report_unused
+        self._folder_configs: dict[Path, Config] = {}
 
     def config(self, path: Path | None) -> Config:
         from draftlint.config import config_for
 
         return config_for(path, self.config_file)
 
+    def folder_config(self, folder: Path) -> Config:
+        """The configuration of the files in ``folder``, looked up once per folder."""
+        known = self._folder_configs.get(folder)
+        if known is None:
+            known = self._folder_configs[folder] = self.config(folder)
+        return known
+
     def _keep(self, root: Path) -> Callable[[Path, bool], bool]:
         from draftlint.files import is_excluded
 
         def keep(path: Path, is_dir: bool) -> bool:
-            config = self.config(path.parent)
+            config = self.folder_config(path.parent)
             anchor = config.root if config.path is not None else root
             return not is_excluded(path, anchor, config.excludes)
 
@@ -194,9 +204,73 @@ class Run:
 
     def lint(self, target: Target) -> FileResult:
         from draftlint.effective import resolve
+        from draftlint.files import FileError, one_line, read_stdin
+        from draftlint.model import ReadError
+        from draftlint.report import FileResult
+
+        if target.error is not None:
+            return FileResult(target.name, error=target.error)
+        path_for_config = target.path or (
+            Path(self.stdin_filename) if self.stdin_filename else None
+        )
+        if target.path is not None:  # a file (a folder was walked): its folder's settings
+            config = self.folder_config(target.path.parent)
+        else:
+            config = self.config(path_for_config)
+        effective = resolve(config, self.flags, path_for_config, self.lang)
+        key = None
+        try:
+            if target.path is None:
+                data = read_stdin(self.limit)
+                document = read_bytes(data, self.stdin_filename or "-.txt")
+            else:
+                data, key, cached = self._read(target, effective)
+                if cached is not None:
+                    return FileResult(target.name, cached.findings, kind=cached.kind,
+                                      rendered=cached.rendered)  # fmt: skip
+                document = read_bytes(data, target.name)
+        except (FileError, ReadError) as error:
+            return FileResult(target.name, error=one_line(str(error)))
+        return self._lint_document(target, document, effective, key)
+
+    def _read(
+        self, target: Target, effective: Effective
+    ) -> tuple[bytes, str | None, Cached | None]:
+        """The file's bytes, its cache key, and its cached result if there is one. A file
+        whose digest the cache knows from its status is a hit without being read."""
+        from draftlint.files import open_regular, read_open
+
+        assert target.path is not None
+        cache, path = self.cache, target.path
+        fd, info = open_regular(path, self.limit)  # unreadable, not regular, too large: errors
+        try:
+            if cache is not None:
+                known = cache.known_digest(path, info)
+                if known is not None:
+                    key = cache.key(target.name, path, known, effective, self.report_unused)
+                    cached = cache.get(key) if key is not None else None
+                    if cached is not None:
+                        return b"", key, cached
+            data = read_open(fd, self.limit)
+        finally:
+            os.close(fd)
+        if cache is None:
+            return data, None, None
+        content = cache.digest(data)
+        cache.record_digest(path, info, content)
+        key = cache.key(target.name, path, content, effective, self.report_unused)
+        return data, key, cache.get(key) if key is not None else None
+
+    def finish(self) -> None:
+        """What a process does after its last file: record the digests it computed."""
+        if self.cache is not None:
+            self.cache.save_index()
+
+    def _lint_document(self, target: Target, document: Document, effective: Effective,
+                       key: str | None) -> FileResult:  # fmt: skip
         from draftlint.engine import lint_document
-        from draftlint.files import FileError, one_line, read_regular, read_stdin
-        from draftlint.model import Finding, ReadError
+        from draftlint.files import one_line
+        from draftlint.model import Finding
         from draftlint.report import FileResult
         from draftlint.resources import DataError
         from draftlint.suppression import (
@@ -207,30 +281,6 @@ class Run:
             unused_findings,
         )
 
-        if target.error is not None:
-            return FileResult(target.name, error=target.error)
-        path_for_config = target.path or (
-            Path(self.stdin_filename) if self.stdin_filename else None
-        )
-        config = self.config(path_for_config)
-        effective = resolve(config, self.flags, path_for_config, self.lang)
-        key = None
-        try:
-            if target.path is None:
-                data = read_stdin(self.limit)
-                document = read_bytes(data, self.stdin_filename or "-.txt")
-            else:
-                data = read_regular(target.path, self.limit)
-                if self.cache is not None:
-                    key = self.cache.key(target.name, target.path, data, effective,
-                                         self.report_unused)  # fmt: skip
-                    cached = self.cache.get(key) if key is not None else None
-                    if cached is not None:
-                        return FileResult(target.name, cached.findings, kind=cached.kind,
-                                          rendered=cached.rendered)  # fmt: skip
-                document = read_bytes(data, target.name)
-        except (FileError, ReadError) as error:
-            return FileResult(target.name, error=one_line(str(error)))
         document.path = target.name
         try:
             findings = lint_document(document, effective.rules, effective.options)
@@ -455,6 +505,7 @@ def check(
                 else:
                     results.append(result)
                 advance()
+            run.finish()
     except stopping as error:
         if output is not None:
             output.discard()

@@ -51,6 +51,8 @@ def _relative_parts(path: Path | None, root: Path) -> str | None:
 
 
 def per_file_ignores(config: Config, path: Path | None) -> list[str]:
+    if not config.values.get("per-file-ignores"):
+        return []
     relative = _relative_parts(path, config.root)
     if relative is None:
         return []

@@ -67,8 +67,9 @@ def _os_reason(error: OSError) -> str:
     return f"无法读取 ({error.strerror or error})"
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file no larger than ``limit``; anything else is a FileError."""
+def open_regular(path: Path, limit: int) -> tuple[int, os.stat_result]:
+    """An open descriptor on a regular file no larger than ``limit``, and its status;
+    anything else is a FileError. The caller closes the descriptor."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except IsADirectoryError:
@@ -83,6 +84,18 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise FileError("不是普通文件（设备、管道或套接字）(not a regular file)")
         if info.st_size > limit:
             raise FileError(_too_large(limit))
+    except OSError as error:
+        os.close(fd)
+        raise FileError(_os_reason(error)) from None
+    except FileError:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def read_open(fd: int, limit: int) -> bytes:
+    """The rest of an open file, never more than ``limit`` bytes (FileError)."""
+    try:
         chunks, total = [], 0
         while True:  # the size can change under us: never read past the limit
             chunk = os.read(fd, min(1 << 20, limit + 1 - total))
@@ -95,6 +108,13 @@ def read_regular(path: Path, limit: int) -> bytes:
         return b"".join(chunks)
     except OSError as error:
         raise FileError(_os_reason(error)) from None
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file no larger than ``limit``; anything else is a FileError."""
+    fd, _ = open_regular(path, limit)
+    try:
+        return read_open(fd, limit)
     finally:
         os.close(fd)
 

@@ -31,12 +31,12 @@ _PIPE_BUFFER = 16384  # bytes any pipe holds before a write blocks (Linux: 64 Ki
 
 class ForkPool(Generic[Item, Result]):
     """``do_chunk`` over ``chunks`` in ``workers`` forked processes; ``do_one`` redoes an item
-    here when its worker died."""
+    here when its worker died; ``finish`` runs in each worker after its last chunk."""
 
     def __init__(self, do_chunk: Callable[[Sequence[Item]], list[Result]],
                  do_one: Callable[[Item], Result], chunks: list[Sequence[Item]],
-                 workers: int) -> None:  # fmt: skip
-        self.do_chunk, self.do_one = do_chunk, do_one
+                 workers: int, finish: Callable[[], None] | None = None) -> None:  # fmt: skip
+        self.do_chunk, self.do_one, self.finish = do_chunk, do_one, finish
         self.chunks, self.workers = chunks, workers
         self.pids: list[int] = []
 
@@ -87,6 +87,8 @@ class ForkPool(Generic[Item, Result]):
                 view = memoryview(frame)
                 while view:
                     view = view[os.write(results, view) :]
+            if self.finish is not None:
+                self.finish()
         except BaseException:
             status = 1
         finally:

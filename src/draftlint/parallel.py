@@ -28,6 +28,9 @@ _CHUNK_FILES = 8  # at most, per chunk: few messages, yet an even load at the en
 class Linter(Protocol):
     def lint(self, target: Target) -> FileResult: ...
 
+    def finish(self) -> None:
+        """Called in each worker after its last file (the caller calls it here)."""
+
 
 def default_jobs() -> int:
     """The CPUs this process may run on."""
@@ -73,7 +76,7 @@ def lint_all(linter: Linter, targets: Sequence[Target], jobs: int,
     from draftlint.forkpool import ForkPool  # only when there is more than one process
 
     lint_chunk = partial(_lint_chunk, linter, encode)
-    yield from ForkPool(lint_chunk, linter.lint, chunks, workers).results()
+    yield from ForkPool(lint_chunk, linter.lint, chunks, workers, linter.finish).results()
 
 
 def _lint_chunk(
