@@ -210,9 +210,10 @@ def _kind(value: Any) -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from draftlint.datacache import parse_toml  # parsed once per text, kept across runs
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return parse_toml(path.read_bytes().decode())
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: TOML 格式错误 (invalid TOML: {error})") from None
     except (OSError, UnicodeDecodeError) as error:
@@ -246,6 +247,11 @@ def _config_in(directory: Path) -> Path | None:
 
 
 def _has_draftlint(path: Path) -> bool:
+    try:
+        if b"draftlint" not in path.read_bytes():  # no [tool.draftlint]: not worth parsing
+            return False
+    except OSError:
+        return False
     try:
         return _table(path) is not None
     except ConfigError:
