@@ -47,6 +47,7 @@ class ForkPool(Generic[Item, Result]):
         os.write(tasks_write, b"".join(_RECORD.pack(n) for n in range(len(self.chunks))))
         os.close(tasks_write)  # the workers see the end of the pipe once every chunk is taken
         readers: dict[int, bytearray] = {}
+        completed = False
         gc.freeze()  # what exists now is shared with the workers, not copied by their collector
         try:
             for _ in range(self.workers):
@@ -62,14 +63,16 @@ class ForkPool(Generic[Item, Result]):
                 readers[results_read] = bytearray()
             os.close(tasks_read)
             yield from self._collect(readers)
+            completed = True
         finally:
             gc.unfreeze()
             for fd in readers:
                 os.close(fd)
             for pid in self.pids:
-                with contextlib.suppress(ProcessLookupError):  # no worker outlives the run
-                    os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
+                if not completed:  # stopped early: no worker outlives the run
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)  # done: each finishes its work (``finish``) and exits
 
     def _work(self, tasks: int, results: int) -> None:
         """The worker's loop: take a chunk number, do the chunk, send its results."""
