@@ -147,10 +147,10 @@ main(sys.argv[1:])
 """
 
 
-def _lint_no_wait(cwd: Path, *args: str) -> tuple[int, dict, str]:
+def _lint_no_wait(cwd: Path, *args: str, jobs: str = "1") -> tuple[int, dict, str]:
     import sys
 
-    done = subprocess.run([sys.executable, "-c", _NO_WAIT, "--format", "json", "-j", "1", *args],
+    done = subprocess.run([sys.executable, "-c", _NO_WAIT, "--format", "json", "-j", jobs, *args],
                           cwd=cwd, capture_output=True, timeout=300)  # fmt: skip
     return done.returncode, json.loads(done.stdout.decode("utf-8")), done.stderr.decode("utf-8")
 
@@ -196,3 +196,15 @@ def test_a_damaged_index_means_hashing(project: Path) -> None:
     assert _lint_no_wait(project, "drafts") == fresh
     index = json.loads((project / ".draftlint_cache" / "files.json").read_text(encoding="utf-8"))
     assert len(index) == 4  # written again whole
+
+
+def test_workers_record_every_digest(project: Path) -> None:
+    for index in range(12):
+        (project / "drafts" / f"more{index:02}.txt").write_text(
+            DRAFT * (index + 1), encoding="utf-8"
+        )
+    fresh = _lint(project, "--no-cache", "drafts")
+    assert _lint_no_wait(project, "drafts", jobs="2") == fresh
+    index = json.loads((project / ".draftlint_cache" / "files.json").read_text(encoding="utf-8"))
+    assert len(index) == 16  # each worker added its own files to the index
+    assert _lint_no_wait(project, "drafts", jobs="2") == fresh

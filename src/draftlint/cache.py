@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -88,6 +89,23 @@ def _real_folder(path: Path) -> Path:
 @cache
 def _resolved_folder(folder: Path) -> Path:
     return folder.resolve()
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` (made if missing) while the block runs; none where
+    the system has no ``fcntl``."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _status(info: os.stat_result) -> list[int]:
@@ -161,21 +179,22 @@ class ResultCache:
         return self._index
 
     def save_index(self) -> None:
-        """Add this process's records to the index file (read afresh: another process may
-        have added its own meanwhile)."""
+        """Add this process's records to the index file, read afresh under a lock: the
+        workers of a run save theirs at the same time."""
         if not self._index_added:
             return
-        self._index = None
-        index = self._load_index()
-        if len(index) > _MAX_INDEX:
-            index.clear()
-        index.update(self._index_added)
-        self._index_added = {}
+        added, self._index_added = self._index_added, {}
         try:
             if not self.root.exists():
                 self._create_root()
-            text = json.dumps(index, separators=(",", ":"))  # ASCII: any file name fits
-            write_bytes(self.root / _INDEX, text.encode("ascii"), durable=False)
+            with _locked(self.root / f"{_INDEX}.lock"):
+                self._index = None
+                index = self._load_index()
+                if len(index) > _MAX_INDEX:
+                    index.clear()
+                index.update(added)
+                text = json.dumps(index, separators=(",", ":"))  # ASCII: any file name fits
+                write_bytes(self.root / _INDEX, text.encode("ascii"), durable=False)
         except (OSError, ValueError):
             pass  # a read-only folder: files are hashed again next time
 
