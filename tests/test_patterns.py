@@ -114,3 +114,23 @@ def test_compile_re_behaves_like_re_compile(
     already = re.compile("x")
     assert patterns.compile_re(already) is already
     store._added = False  # nothing to write at exit, into the user's real cache folder
+
+
+def test_workers_save_the_patterns_they_compiled(tmp_path: Path) -> None:
+    """-j workers end without exit handlers: they save the user cache when done."""
+    import marshal
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for index in range(6):
+        (folder / f"{index}.txt").write_text(DRAFT, encoding="utf-8")
+    cache = tmp_path / "cache"
+    done = run_lint("--format", "json", "--no-cache", "-j", "2", str(folder),
+                    env={"DRAFTLINT_CACHE_DIR": str(cache)})  # fmt: skip
+    assert json.loads(done.stdout)["summary"]["files"] == 6
+    saved = list(cache.glob("patterns-*.marshal"))
+    assert len(saved) == 1
+    assert (
+        len(marshal.loads(saved[0].read_bytes())) > 50
+    )  # the rules' patterns, not only this process's
+    assert list(cache.glob("toml-*.marshal"))

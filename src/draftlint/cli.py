@@ -262,9 +262,13 @@ class Run:
         return data, key, cache.get(key) if key is not None else None
 
     def finish(self) -> None:
-        """What a process does after its last file: record the digests it computed."""
+        """What a process does after its last file: record the digests it computed and the
+        patterns and rule data it compiled or parsed (a -j worker has no exit handlers)."""
+        from draftlint.usercache import save_stores
+
         if self.cache is not None:
             self.cache.save_index()
+        save_stores()
 
     def _lint_document(self, target: Target, document: Document, effective: Effective,
                        key: str | None) -> FileResult:  # fmt: skip

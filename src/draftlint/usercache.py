@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 _MAX_ENTRIES = 4096  # past this, only the entries this process used are kept
+_opened: list[Store] = []  # the stores this process read, to save them all at once
 
 
 def cache_folder(create: bool = True) -> Path | None:
@@ -69,6 +70,7 @@ class Store:
         except Exception:  # missing, damaged or foreign: start empty
             pass
         atexit.register(self.save)
+        _opened.append(self)
         return self._entries
 
     def get(self, key: Any) -> Any:
@@ -104,3 +106,10 @@ class Store:
             self._added = False
         except Exception:  # an unwritable folder, or a value marshal cannot hold
             pass
+
+
+def save_stores() -> None:
+    """Save every store this process added to now: a forked worker ends without running
+    the exit handlers, so it calls this when its work is done."""
+    for store in _opened:
+        store.save()
