@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 Encoder = Callable[["FileResult"], list[str]]
 _MAX_CHUNKS = 4096  # 16 KiB of task records: they fit a pipe's buffer
-_CHUNK_FILES = 8  # at most, per chunk: few messages, yet an even load at the end
+_CHUNK_FILES = 4  # at most, per chunk: few messages, yet an even load at the end
 
 
 class Linter(Protocol):
