@@ -10,12 +10,13 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
+import re
 import stat
-import subprocess
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from draftlint.readers import SUFFIXES
@@ -149,15 +150,25 @@ class Target:
 
 def _matches(patterns: Iterable[str], parts: tuple[str, ...]) -> bool:
     """gitignore-like: a pattern without a slash matches any component, else the path."""
-    joined = "/".join(parts)
-    for pattern in patterns:
-        pattern = pattern.strip("/")
-        if "/" in pattern:
+    anywhere, rooted = _excludes(tuple(patterns))
+    if anywhere is not None and any(anywhere.match(part) for part in parts):
+        return True
+    if rooted:
+        joined = "/".join(parts)
+        for pattern in rooted:
             if fnmatch.fnmatchcase(joined, pattern) or fnmatch.fnmatchcase(joined, pattern + "/*"):
                 return True
-        elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
-            return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _excludes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The slashless patterns as one regex (each component is matched once, not once per
+    pattern: the walk asks for every file), and the patterns with a slash."""
+    names = [pattern.strip("/") for pattern in patterns]
+    anywhere = [fnmatch.translate(name) for name in names if "/" not in name]
+    rooted = tuple(name for name in names if "/" in name)
+    return (re.compile("|".join(anywhere)) if anywhere else None), rooted
 
 
 def is_excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
@@ -204,6 +215,8 @@ def classify(path_text: str) -> str:
 
 
 def _git(*args: str) -> bytes:
+    import subprocess  # only for --changed-since
+
     try:
         return subprocess.run(["git", *args], capture_output=True, check=True).stdout
     except FileNotFoundError:
