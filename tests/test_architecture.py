@@ -13,6 +13,7 @@ RULE_MAY_IMPORT = (
     "draftlint.context",
     "draftlint.rule",
     "draftlint.resources",
+    "draftlint.patterns",
     "draftlint.numerals",
     "draftlint.analysis",
     "draftlint.numbering",

@@ -119,3 +119,92 @@ def test_a_damaged_entry_is_a_miss_and_the_cache_is_never_linted(project: Path) 
     (project / ".draftlint_cache" / "stray.txt").write_text(DRAFT, encoding="utf-8")
     whole = _lint(project, ".")
     assert not [f for f in whole[1]["files"] if ".draftlint_cache" in f["path"]]
+
+
+def test_per_file_ignores_hold_for_hits_in_one_folder(project: Path) -> None:
+    """Files of one folder share their settings unless a per-file ignore sets one apart."""
+    (project / "drafts" / "b.txt").write_text(DRAFT, encoding="utf-8")
+    (project / ".draftlint.toml").write_text(
+        '[per-file-ignores]\n"drafts/b.txt" = ["placeholder"]\n', encoding="utf-8"
+    )
+    fresh = _lint(project, "--no-cache", "drafts")
+    cold, warm = _lint(project, "drafts"), _lint(project, "drafts")
+    assert cold == fresh and warm == fresh
+    by_path = {Path(f["path"]).name: f["findings"] for f in fresh[1]["files"]}
+    assert any(f["code"] == "P001" for f in by_path["a.txt"])
+    assert not any(f["code"] == "P001" for f in by_path["b.txt"])
+    assert len(_entries(project)) == 4
+
+
+# Runs lint in this interpreter with the index's two-second wait switched off, so a file
+# written a moment ago is recorded (the test cannot wait for the clock).
+_NO_WAIT = """
+import sys
+import draftlint.cache
+draftlint.cache._SETTLED_NS = 0
+from draftlint.cli import main
+main(sys.argv[1:])
+"""
+
+
+def _lint_no_wait(cwd: Path, *args: str, jobs: str = "1") -> tuple[int, dict, str]:
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _NO_WAIT, "--format", "json", "-j", jobs, *args],
+                          cwd=cwd, capture_output=True, timeout=300)  # fmt: skip
+    return done.returncode, json.loads(done.stdout.decode("utf-8")), done.stderr.decode("utf-8")
+
+
+def test_the_file_index_spares_reading_and_sees_every_change(project: Path) -> None:
+    fresh = _lint(project, "--no-cache", "drafts")
+    cold = _lint_no_wait(project, "drafts")
+    index = json.loads((project / ".draftlint_cache" / "files.json").read_text(encoding="utf-8"))
+    assert len(index) == 4  # every file read (broken.docx too), by absolute path
+    warm = _lint_no_wait(project, "drafts")
+    assert cold == fresh and warm == fresh
+    draft = project / "drafts" / "a.txt"
+    changed = DRAFT.replace("X次", "5次")  # same size in bytes: only the times tell
+    assert len(changed.encode()) == len(DRAFT.encode())
+    draft.write_text(changed, encoding="utf-8")
+    after = _lint_no_wait(project, "drafts")
+    assert after == _lint(project, "--no-cache", "drafts")
+    assert after != fresh
+
+
+def test_a_file_changed_a_moment_ago_is_not_recorded(tmp_path: Path) -> None:
+    from draftlint.cache import ResultCache
+
+    draft = tmp_path / "a.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    cache = ResultCache(tmp_path / ".draftlint_cache")
+    info = draft.stat()
+    cache.record_digest(draft, info, cache.digest(draft.read_bytes()))
+    cache.save_index()
+    assert not (tmp_path / ".draftlint_cache" / "files.json").exists()
+    old = info.st_mtime - 60
+    import os
+
+    os.utime(draft, (old, old))  # the change time stays now: still too recent
+    cache.record_digest(draft, draft.stat(), cache.digest(draft.read_bytes()))
+    assert cache.known_digest(draft, draft.stat()) is None
+
+
+def test_a_damaged_index_means_hashing(project: Path) -> None:
+    fresh = _lint(project, "--no-cache", "drafts")
+    _lint_no_wait(project, "drafts")
+    (project / ".draftlint_cache" / "files.json").write_text("{not json", encoding="utf-8")
+    assert _lint_no_wait(project, "drafts") == fresh
+    index = json.loads((project / ".draftlint_cache" / "files.json").read_text(encoding="utf-8"))
+    assert len(index) == 4  # written again whole
+
+
+def test_workers_record_every_digest(project: Path) -> None:
+    for index in range(12):
+        (project / "drafts" / f"more{index:02}.txt").write_text(
+            DRAFT * (index + 1), encoding="utf-8"
+        )
+    fresh = _lint(project, "--no-cache", "drafts")
+    assert _lint_no_wait(project, "drafts", jobs="2") == fresh
+    index = json.loads((project / ".draftlint_cache" / "files.json").read_text(encoding="utf-8"))
+    assert len(index) == 16  # each worker added its own files to the index
+    assert _lint_no_wait(project, "drafts", jobs="2") == fresh

@@ -9,6 +9,12 @@ changed input is a different key: entries are never updated, only added. Only fi
 stored, never an error. Entries are JSON (never pickle: the folder may sit in a shared
 repository) and are written under a temporary name and renamed. Any problem reading or
 writing the cache means linting the file afresh.
+
+The file's bytes are hashed once: ``files.json`` keeps each file's digest with its status
+(device, inode, size, modification and change times), and a file whose status is unchanged
+is not read again (as git's index does). Only a file left alone for two seconds is recorded,
+so a file written again within one tick of the clock (same times, same size) is never
+mistaken for the one hashed.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ import contextlib
 import hashlib
 import json
 import os
+import time
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -30,6 +38,9 @@ if TYPE_CHECKING:
     from draftlint.rule import Rule
 
 CACHE_DIR = ".draftlint_cache"
+_INDEX = "files.json"  # the digests of files whose status has not changed
+_SETTLED_NS = 2_000_000_000  # a file changed more recently than this is hashed every time
+_MAX_INDEX = 200_000  # past this many files the index starts afresh
 _FORMAT = 1  # bump when the entry layout changes
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -68,6 +79,39 @@ def _profile_stamp(folder: Path, profiles_dir: str | None) -> str:
     return "\n".join(parts)
 
 
+def _real_folder(path: Path) -> Path:
+    """``path.resolve().parent``, with the folder resolved once for all its files."""
+    if os.path.islink(path):
+        return path.resolve().parent
+    return _resolved_folder(path.parent.absolute())
+
+
+@cache
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` (made if missing) while the block runs; none where
+    the system has no ``fcntl``."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _status(info: os.stat_result) -> list[int]:
+    return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+
+
 def _rules_by_code() -> dict[str, type[Rule]]:
     from draftlint.registry import all_rules
     from draftlint.suppression import UnusedSuppression
@@ -85,28 +129,94 @@ class ResultCache:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._rules: dict[str, type[Rule]] | None = None
+        # id(effective) → (effective, report_unused, its part of every key)
+        self._configurations: dict[int, tuple[Effective, bool, bytes]] = {}
+        # files.json: absolute path → [device, inode, size, mtime_ns, ctime_ns, digest]
+        self._index: dict[str, Any] | None = None
+        self._index_added: dict[str, list[Any]] = {}
 
-    def key(self, name: str, path: Path, data: bytes, effective: Effective,
+    def key(self, name: str, path: Path, content: str, effective: Effective,
             report_unused: bool) -> str | None:  # fmt: skip
-        """The entry's key, or None when the inputs cannot be pinned down (no caching)."""
-        options = effective.options
+        """The entry's key, or None when the inputs cannot be pinned down (no caching).
+        ``content`` is the file's ``digest``."""
         try:
-            configuration = json.dumps(
-                [[rule.code for rule in effective.rules], options.lang, options.profile,
-                 options.profiles_dir, options.settings,
-                 {code: level.value for code, level in effective.severity.items()},
-                 effective.allow, report_unused],
-                sort_keys=True, ensure_ascii=False,
-            )  # fmt: skip
-            profiles = _profile_stamp(path.resolve().parent, options.profiles_dir)
-            code = code_stamp()
+            settings = self._settings(effective, report_unused)
+            profiles = _profile_stamp(_real_folder(path), effective.options.profiles_dir)
         except Exception:  # an odd setting or a broken profile folder: linted, not cached
             return None
-        digest = hashlib.sha256()
-        for part in (code, configuration, profiles, name):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(hashlib.sha256(data).digest())
+        digest = hashlib.sha256(settings)
+        digest.update(profiles.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(name.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(bytes.fromhex(content))
         return digest.hexdigest()
+
+    @staticmethod
+    def digest(data: bytes) -> str:
+        """What a file's bytes count for in a key."""
+        return hashlib.sha256(data).hexdigest()
+
+    def known_digest(self, path: Path, info: os.stat_result) -> str | None:
+        """The file's ``digest`` as recorded when its status (device, inode, size, times)
+        was the same as ``info``, or None: then the file must be read and hashed."""
+        index = self._index if self._index is not None else self._load_index()
+        entry = index.get(os.path.abspath(path))
+        if type(entry) is list and len(entry) == 6 and entry[:5] == _status(info):
+            return str(entry[5])
+        return None
+
+    def record_digest(self, path: Path, info: os.stat_result, content: str) -> None:
+        """Remember ``content`` for the file's status. Only a file left alone for a while:
+        one written again within the clock's tick would keep its times and size."""
+        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) >= _SETTLED_NS:
+            self._index_added[os.path.abspath(path)] = [*_status(info), content]
+
+    def _load_index(self) -> dict[str, Any]:
+        try:
+            loaded = json.loads((self.root / _INDEX).read_text(encoding="utf-8"))
+            self._index = loaded if type(loaded) is dict else {}
+        except Exception:  # missing or damaged: every file is hashed
+            self._index = {}
+        return self._index
+
+    def save_index(self) -> None:
+        """Add this process's records to the index file, read afresh under a lock: the
+        workers of a run save theirs at the same time."""
+        if not self._index_added:
+            return
+        added, self._index_added = self._index_added, {}
+        try:
+            if not self.root.exists():
+                self._create_root()
+            with _locked(self.root / f"{_INDEX}.lock"):
+                self._index = None
+                index = self._load_index()
+                if len(index) > _MAX_INDEX:
+                    index.clear()
+                index.update(added)
+                text = json.dumps(index, separators=(",", ":"))  # ASCII: any file name fits
+                write_bytes(self.root / _INDEX, text.encode("ascii"), durable=False)
+        except (OSError, ValueError):
+            pass  # a read-only folder: files are hashed again next time
+
+    def _settings(self, effective: Effective, report_unused: bool) -> bytes:
+        """The code stamp and the configuration, as hashed: made once per Effective (files
+        of one folder share one)."""
+        known = self._configurations.get(id(effective))
+        if known is not None and known[0] is effective and known[1] == report_unused:
+            return known[2]
+        options = effective.options
+        configuration = json.dumps(
+            [[rule.code for rule in effective.rules], options.lang, options.profile,
+             options.profiles_dir, options.settings,
+             {code: level.value for code, level in effective.severity.items()},
+             effective.allow, report_unused],
+            sort_keys=True, ensure_ascii=False,
+        )  # fmt: skip
+        settings = b"".join(
+            part.encode("utf-8", "surrogatepass") + b"\0" for part in (code_stamp(), configuration)
+        )
+        self._configurations[id(effective)] = (effective, report_unused, settings)
+        return settings
 
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"

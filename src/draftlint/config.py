@@ -210,9 +210,10 @@ def _kind(value: Any) -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from draftlint.datacache import parse_toml  # parsed once per text, kept across runs
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return parse_toml(path.read_bytes().decode())
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: TOML 格式错误 (invalid TOML: {error})") from None
     except (OSError, UnicodeDecodeError) as error:
@@ -247,6 +248,11 @@ def _config_in(directory: Path) -> Path | None:
 
 def _has_draftlint(path: Path) -> bool:
     try:
+        if b"draftlint" not in path.read_bytes():  # no [tool.draftlint]: not worth parsing
+            return False
+    except OSError:
+        return False
+    try:
         return _table(path) is not None
     except ConfigError:
         return False  # a broken pyproject.toml without our table is not ours to report
@@ -263,13 +269,16 @@ def find(directory: Path) -> Path | None:
     return None
 
 
+_NO_FILE = Config(None)  # one object for every file without a configuration (never changed)
+
+
 def config_for(path: Path | None, override: Path | None = None) -> Config:
     """The configuration that governs ``path`` (a file, or None for stdin: the cwd)."""
     if override is not None:
         return load(override.absolute())
     start = Path.cwd() if path is None else (path if path.is_dir() else path.parent)
     found = find(start.absolute())
-    return load(found) if found is not None else Config(None)
+    return load(found) if found is not None else _NO_FILE
 
 
 STARTER = """\

@@ -51,6 +51,8 @@ def _relative_parts(path: Path | None, root: Path) -> str | None:
 
 
 def per_file_ignores(config: Config, path: Path | None) -> list[str]:
+    if not config.values.get("per-file-ignores"):
+        return []
     relative = _relative_parts(path, config.root)
     if relative is None:
         return []
@@ -65,7 +67,26 @@ def per_file_ignores(config: Config, path: Path | None) -> list[str]:
     return ignored
 
 
+# Files of one folder (of one configuration, without per-file ignores) share one Effective:
+# (id(config), id(flags), the file's ignores, lang) → (config, flags, effective). The objects
+# are kept so their ids stay theirs.
+_resolved: dict[tuple[int, int, tuple[str, ...], str], tuple[Config, Flags, Effective]] = {}
+
+
 def resolve(config: Config, flags: Flags, path: Path | None, lang: str) -> Effective:
+    """The settings for ``path``; the same object for every file with the same inputs
+    (callers only read it)."""
+    ignored_here = per_file_ignores(config, path)
+    key = (id(config), id(flags), tuple(ignored_here), lang)
+    known = _resolved.get(key)
+    if known is not None and known[0] is config and known[1] is flags:
+        return known[2]
+    effective = _resolve(config, flags, ignored_here, lang)
+    _resolved[key] = (config, flags, effective)
+    return effective
+
+
+def _resolve(config: Config, flags: Flags, ignored_here: list[str], lang: str) -> Effective:
     origin = str(config.path) if config.path is not None else "default"
     values, sources = config.values, {}
     chosen = set(all_rules())
@@ -79,7 +100,6 @@ def resolve(config: Config, flags: Flags, path: Path | None, lang: str) -> Effec
             if layer.get(key):
                 shown[key] = list(layer[key])
                 sources[key] = where
-    ignored_here = per_file_ignores(config, path)
     chosen -= expand(ignored_here)
     if "per-file-ignores" in values:
         shown["per-file-ignores"] = values["per-file-ignores"]

@@ -10,12 +10,13 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
+import re
 import stat
-import subprocess
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from draftlint.readers import SUFFIXES
@@ -67,8 +68,9 @@ def _os_reason(error: OSError) -> str:
     return f"无法读取 ({error.strerror or error})"
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file no larger than ``limit``; anything else is a FileError."""
+def open_regular(path: Path, limit: int) -> tuple[int, os.stat_result]:
+    """An open descriptor on a regular file no larger than ``limit``, and its status;
+    anything else is a FileError. The caller closes the descriptor."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except IsADirectoryError:
@@ -83,6 +85,18 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise FileError("不是普通文件（设备、管道或套接字）(not a regular file)")
         if info.st_size > limit:
             raise FileError(_too_large(limit))
+    except OSError as error:
+        os.close(fd)
+        raise FileError(_os_reason(error)) from None
+    except FileError:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def read_open(fd: int, limit: int) -> bytes:
+    """The rest of an open file, never more than ``limit`` bytes (FileError)."""
+    try:
         chunks, total = [], 0
         while True:  # the size can change under us: never read past the limit
             chunk = os.read(fd, min(1 << 20, limit + 1 - total))
@@ -95,6 +109,13 @@ def read_regular(path: Path, limit: int) -> bytes:
         return b"".join(chunks)
     except OSError as error:
         raise FileError(_os_reason(error)) from None
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file no larger than ``limit``; anything else is a FileError."""
+    fd, _ = open_regular(path, limit)
+    try:
+        return read_open(fd, limit)
     finally:
         os.close(fd)
 
@@ -129,15 +150,25 @@ class Target:
 
 def _matches(patterns: Iterable[str], parts: tuple[str, ...]) -> bool:
     """gitignore-like: a pattern without a slash matches any component, else the path."""
-    joined = "/".join(parts)
-    for pattern in patterns:
-        pattern = pattern.strip("/")
-        if "/" in pattern:
+    anywhere, rooted = _excludes(tuple(patterns))
+    if anywhere is not None and any(anywhere.match(part) for part in parts):
+        return True
+    if rooted:
+        joined = "/".join(parts)
+        for pattern in rooted:
             if fnmatch.fnmatchcase(joined, pattern) or fnmatch.fnmatchcase(joined, pattern + "/*"):
                 return True
-        elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
-            return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _excludes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The slashless patterns as one regex (each component is matched once, not once per
+    pattern: the walk asks for every file), and the patterns with a slash."""
+    names = [pattern.strip("/") for pattern in patterns]
+    anywhere = [fnmatch.translate(name) for name in names if "/" not in name]
+    rooted = tuple(name for name in names if "/" in name)
+    return (re.compile("|".join(anywhere)) if anywhere else None), rooted
 
 
 def is_excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
@@ -184,6 +215,8 @@ def classify(path_text: str) -> str:
 
 
 def _git(*args: str) -> bytes:
+    import subprocess  # only for --changed-since
+
     try:
         return subprocess.run(["git", *args], capture_output=True, check=True).stdout
     except FileNotFoundError:

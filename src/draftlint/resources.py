@@ -38,9 +38,10 @@ class DataError(Exception):
 
 
 def load_toml(path: Path) -> dict[str, Any]:
+    from draftlint.datacache import parse_toml
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return parse_toml(path.read_bytes().decode())
     except tomllib.TOMLDecodeError as error:
         raise DataError(f"{path}: {error}") from None
     except OSError as error:

@@ -9,10 +9,11 @@ from typing import Any
 
 from draftlint.model import Document, Paragraph
 from draftlint.numbering.outline import Heading, Outline
+from draftlint.patterns import compile_re
 from draftlint.profiles import SectionAnalysis, heading_sentence
 from draftlint.resources import rule_data
 
-_ITEM_END = re.compile(r"[。；;！!？?]$")
+_ITEM_END = compile_re(r"[。；;！!？?]$")
 
 
 @cache
@@ -22,7 +23,7 @@ def data() -> dict[str, Any]:
 
 @cache
 def compiled(table: str, key: str) -> re.Pattern[str]:
-    return re.compile(data()[table][key])
+    return compile_re(data()[table][key])
 
 
 @dataclass(slots=True)

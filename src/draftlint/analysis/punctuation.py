@@ -19,10 +19,11 @@ from functools import cache
 from typing import Any
 
 from draftlint.analysis.spans import Spans, inside, merge
+from draftlint.patterns import compile_re
 from draftlint.resources import rule_data
 
 _SPACES = frozenset(" \t\u3000\u00a0")
-_ASCII_RUN = re.compile(r"[!-~]{2,}")  # one mark alone between Chinese characters is prose
+_ASCII_RUN = compile_re(r"[!-~]{2,}")  # one mark alone between Chinese characters is prose
 
 
 def table() -> dict[str, Any]:
@@ -75,20 +76,20 @@ def compiled() -> _Patterns:
         f"(?:{e['pattern']})" for e in entries if e.get("scope", "ascii") == "paragraph"
     )
     return _Patterns(
-        han=re.compile(f"[{han}]"),
-        chinese=re.compile(f"[{han}{punctuation}]"),
-        protected=re.compile(protected or r"(?!)"),
-        protected_anywhere=re.compile(anywhere) if anywhere else None,
-        ascii_marks=re.compile(f"[{ascii_class}]"),
+        han=compile_re(f"[{han}]"),
+        chinese=compile_re(f"[{han}{punctuation}]"),
+        protected=compile_re(protected or r"(?!)"),
+        protected_anywhere=compile_re(anywhere) if anywhere else None,
+        ascii_marks=compile_re(f"[{ascii_class}]"),
         paired=paired,
         family_of=family_of,
-        all_marks=re.compile(f"[{ascii_class}{wide_class}]"),
+        all_marks=compile_re(f"[{ascii_class}{wide_class}]"),
         max_gap=int(context.get("max_gap", 2)),
-        candidate=re.compile(
+        candidate=compile_re(
             f"[{han}{punctuation}]\\s{{0,{int(context.get('max_gap', 2))}}}[{ascii_class}]"
             f"|[{ascii_class}]\\s{{0,{int(context.get('max_gap', 2))}}}[{han}{punctuation}]"
         ),
-        wide=re.compile(f"[{wide_class}]"),
+        wide=compile_re(f"[{wide_class}]"),
     )
 
 

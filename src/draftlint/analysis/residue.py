@@ -16,6 +16,7 @@ from functools import cache
 from draftlint.analysis.joined import Joined
 from draftlint.analysis.spans import Span, merge
 from draftlint.model import Paragraph
+from draftlint.patterns import compile_re
 from draftlint.resources import rule_data
 
 _TRAILING = " \t\u3000。，、；：！？.,;:!?"
@@ -54,25 +55,25 @@ def compiled() -> _Patterns:
     urls = data["urls"]
     chars = urls["address_chars"]
     return _Patterns(
-        anywhere=re.compile(_any(data.get("anywhere", []))),
-        whole_line=re.compile(
+        anywhere=compile_re(_any(data.get("anywhere", []))),
+        whole_line=compile_re(
             rf"\s*(?:{_any(data.get('whole_line', []))})[{re.escape(_TRAILING)}]*", re.IGNORECASE
         ),
         whole_line_max=int(data.get("whole_line_max", 40)),
-        bare_number=re.compile(data["bare_number"]),
-        copy_number=re.compile(data.get("copy_number", "(?!)")),
-        address_seed=re.compile(r"\.[A-Za-z]|://"),
-        label=re.compile(r"[A-Za-z0-9-]*"),
+        bare_number=compile_re(data["bare_number"]),
+        copy_number=compile_re(data.get("copy_number", "(?!)")),
+        address_seed=compile_re(r"\.[A-Za-z]|://"),
+        label=compile_re(r"[A-Za-z0-9-]*"),
         tlds=frozenset(t.lower() for t in urls["tlds"]),
         address_chars=frozenset(re.findall(f"[{chars}]", "".join(map(chr, range(32, 127))))),
-        address_tail=re.compile(f"[{chars}]*"),
+        address_tail=compile_re(f"[{chars}]*"),
         not_addresses=frozenset(n.lower() for n in urls.get("not_addresses", [])),
-        cue=re.compile(_any([re.escape(c) for c in urls["citation_cues"]])),
-        citation_start=re.compile(urls["citation_start"]),
+        cue=compile_re(_any([re.escape(c) for c in urls["citation_cues"]])),
+        citation_start=compile_re(urls["citation_start"]),
         cue_window=int(urls.get("cue_window", 30)),
         opens=urls["brackets_open"],
         closes=urls["brackets_close"],
-        han=re.compile(f"[{data['han']}]"),
+        han=compile_re(f"[{data['han']}]"),
         rest_max=int(data.get("rest_max", 16)),
     )
 

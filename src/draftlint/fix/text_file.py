@@ -9,12 +9,12 @@ them, makes the edit unfixable rather than touch markup.
 from __future__ import annotations
 
 import codecs
-import re
 
 from draftlint.fix.plan import Edit
 from draftlint.model import Document
+from draftlint.patterns import compile_re
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = compile_re(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
 def detect_encoding(data: bytes) -> str:

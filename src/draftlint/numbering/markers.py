@@ -1,29 +1,19 @@
 """Paragraph-leading markers and clause-leading enumerators, read with the Lark grammar.
 
-The grammar (``grammar/numbering.lark``) is built once per process. Each paragraph's head
-is a short slice; identical slices are parsed once (markers repeat a great deal).
+The grammar (``grammar/numbering.lark``) is read by the parser generated from it
+(``numbering/lalr.py``). Each paragraph's head is a short slice; identical slices are
+parsed once (markers repeat a great deal).
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import io
-import os
-import re
-import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
-from pathlib import Path
-from typing import Any
 
-from lark import Lark, Token, Transformer, Tree
-from lark.exceptions import LarkError
-
-from draftlint.atomic import write_bytes
+from draftlint.numbering.lalr import Lark, Lark_StandAlone, LarkError, Token, Transformer, Tree
 from draftlint.numerals import NONZERO_DIGITS, to_chinese
-from draftlint.resources import grammar_path
+from draftlint.patterns import compile_re
 
 
 class Kind(str, Enum):
@@ -143,46 +133,10 @@ class Marker:
 
 @cache
 def _parser() -> Lark:
-    """The grammar's LALR parser, built once per user rather than once per process: the built
-    tables are saved (``Lark.save``) to a file named by a hash of the grammar, lark's version and
-    Python's. Written under a temporary name and renamed, so parallel runs never read half a
-    file; any trouble with the cache means a plain build."""
-    grammar = grammar_path("numbering.lark").read_text(encoding="utf-8")
-    options: dict[str, Any] = {
-        "parser": "lalr",
-        "lexer": "contextual",
-        "start": ["head", "clause", "section"],
-    }
-    target = _grammar_cache(grammar)
-    if target is not None and target.exists():
-        try:
-            with target.open("rb") as handle:
-                return Lark.load(handle)
-        except Exception:  # a damaged or foreign cache file: rebuild it
-            pass
-    parser = Lark(grammar, **options)
-    if target is not None:
-        saved = io.BytesIO()
-        parser.save(saved)
-        with contextlib.suppress(OSError):  # a read-only cache folder: build it next time too
-            write_bytes(target, saved.getvalue(), durable=False)
-    return parser
-
-
-def _grammar_cache(grammar: str) -> Path | None:
-    """``numbering-<hash>.lark`` in the user's cache folder, or None when there is none."""
-    import lark
-
-    base = os.environ.get("DRAFTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    folder = Path(base) if base else Path.home() / ".cache"
-    if not os.environ.get("DRAFTLINT_CACHE_DIR"):
-        folder = folder / "draftlint"
-    stamp = f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}".encode()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):  # RuntimeError: no home directory
-        return None
-    return folder / f"numbering-{hashlib.sha256(stamp).hexdigest()[:16]}.lark"
+    """The grammar's LALR parser, from the tables generated beside this module (``lalr.py``,
+    made from ``grammar/numbering.lark`` by ``build_parser``): no grammar is read or built,
+    and the ``lark`` package is never imported at run time."""
+    return Lark_StandAlone()
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,23 +252,23 @@ def _section_marker(tree: Tree) -> Marker | None:
 _AFTER_PART = frozenset(" \t\u3000：:、，,．.")
 # 1： 1， after an Arabic numeral: a marker style GB/T 15834 does not know (it wants 1.).
 _LOOSE_SEPARATORS = frozenset("：:，,")
-_DECIMAL_DOTS = re.compile(r"[.．]")
+_DECIMAL_DOTS = compile_re(r"[.．]")
 # What a section title may not open with: a unit makes 1.5 倍 or 2.1 亿元 a quantity.
 _UNITS = frozenset("倍%％‰个万亿元千百十年月日号时分秒米克吨斤亩里人户家次项名岁天周度多余")
-_SENTENCE_MARKS = re.compile(r"[。；，！？;!?]")
+_SENTENCE_MARKS = compile_re(r"[。；，！？;!?]")
 _SECTION_TITLE_MAX = 30  # 1 总则: a single-number section carries a short title, not a sentence
 
 # Cheap pre-filters: only text that can open a marker reaches the parser.
 _HEAD_CHARS = frozenset("（(一二三四五六七八九十第其另0123456789") | frozenset(
     chr(c) for c in range(0x2460, 0x2474)
 )
-_CLAUSE_START = re.compile(r"[。；：！？;!?][\s\u3000]*(?=[一二三四五六七八九十第其另])")
-_LEADING_SPACE = re.compile(r"[\s\u3000]*")
+_CLAUSE_START = compile_re(r"[。；：！？;!?][\s\u3000]*(?=[一二三四五六七八九十第其另])")
+_LEADING_SPACE = compile_re(r"[\s\u3000]*")
 
 
 # Every marker opening with digits has at most three of them and then a separator, a
 # bracket or a space (1. 1、 1) 1： 1.1 1 总则): the grammar's ARABIC and what may follow it.
-_DIGIT_HEAD = re.compile(r"[0-9]{1,3}[.．、)）:：,，\s\u3000]")
+_DIGIT_HEAD = compile_re(r"[0-9]{1,3}[.．、)）:：,，\s\u3000]")
 
 
 def parse_head(text: str, *, sections: bool = True) -> Marker | None:
@@ -405,8 +359,8 @@ def parse_bare(text: str) -> Marker | None:
 
 
 # 1.1 / 2.1.1 / 3 computed by Word (a trailing dot allowed): a decimal section number.
-_DECIMAL_PREFIX = re.compile(r"[0-9]{1,3}(?:[.．][0-9]{1,3})+[.．]?|[0-9]{1,3}")
-_SPACE_AFTER_NUMBER = re.compile(r"[0-9]{1,3}[ \t\u3000]")
+_DECIMAL_PREFIX = compile_re(r"[0-9]{1,3}(?:[.．][0-9]{1,3})+[.．]?|[0-9]{1,3}")
+_SPACE_AFTER_NUMBER = compile_re(r"[0-9]{1,3}[ \t\u3000]")
 
 
 def _is_cjk(char: str) -> bool:

@@ -25,6 +25,7 @@ from draftlint.numbering.markers import (
     parse_head,
     parse_prefix,
 )
+from draftlint.patterns import compile_re
 
 
 class Problem(str, Enum):
@@ -107,21 +108,21 @@ class Outline:
 
 
 # 附件：1.名称 opens the 附件说明: the 2.名称 lines under it list attachments, not headings.
-_ATTACHMENT_NOTE = re.compile(r"^[\s\u3000]*附件[\s\u3000]*[：:]")
+_ATTACHMENT_NOTE = compile_re(r"^[\s\u3000]*附件[\s\u3000]*[：:]")
 
 # 附件 / 附件1 alone on a line, or 附件1：title (附件：1.xx is the 附件说明 line instead).
-_ATTACHMENT = re.compile(r"^[\s\u3000]*附件\s*(?:[0-9０-９]+\s*(?:[：:].*)?|[0-9０-９]*)\s*$")
+_ATTACHMENT = compile_re(r"^[\s\u3000]*附件\s*(?:[0-9０-９]+\s*(?:[：:].*)?|[0-9０-９]*)\s*$")
 
 # The title of a document printed inside another: …规定 / …办法 / …方案 standing alone.
-_DOCUMENT_TITLE = re.compile(
+_DOCUMENT_TITLE = compile_re(
     r"^[^。，；：！？、,;:!?]{2,38}"
     r"(?:规定|办法|方案|细则|规则|预案|条例|规划|计划|要点|准则|章程|纲要|指南|制度|清单|意见)"
     r"(?:[（(][^）)]{1,20}[）)])?$"
 )
-_TITLE_LINE = re.compile(r"^[^。，；：！？、,;:!?（(]{2,30}$")
-_DATE_LINE = re.compile(r"^(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年\S{1,3}月\S{1,3}日$")
-_NOTE_LINE = re.compile(r"^[（(][^）)]{1,30}[）)]$")  # （此件公开发布） （本文有删减）
-_SPACES = re.compile(r"[\s\u3000]+")
+_TITLE_LINE = compile_re(r"^[^。，；：！？、,;:!?（(]{2,30}$")
+_DATE_LINE = compile_re(r"^(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})年\S{1,3}月\S{1,3}日$")
+_NOTE_LINE = compile_re(r"^[（(][^）)]{1,30}[）)]$")  # （此件公开发布） （本文有删减）
+_SPACES = compile_re(r"[\s\u3000]+")
 
 
 def _squeezed(text: str) -> str:
@@ -132,7 +133,7 @@ def _squeezed(text: str) -> str:
 _TITLE_BLOCK = 2  # a title typed over up to three lines
 # An unnumbered sub-heading: 资金保障方面： / 注： / ● 重点任务 / 2027年度工作计划 (a short
 # line without a sentence mark): a list under it starts afresh.
-_SUBHEADING = re.compile(
+_SUBHEADING = compile_re(
     r"^[\s\u3000]*(?:[^\n。；！？]{0,28}[：:]|[●■◆▲•○◇□★☆►▪➢※◎][^。；]{1,28}"
     r"|[^\s\u3000。，；：！？、,;:!?]{2,20})[\s\u3000]*$"
 )
@@ -294,8 +295,8 @@ def _document_titles(
     return found
 
 
-_CONTENTS_TITLE = re.compile(r"^[\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
-_ENTRY_END = re.compile(r"[\s\u3000.．·…‥_-]*\d*[\s\u3000]*$")  # leader dots, a page number
+_CONTENTS_TITLE = compile_re(r"^[\s\u3000]*目[\s\u3000]*录[\s\u3000]*$")
+_ENTRY_END = compile_re(r"[\s\u3000.．·…‥_-]*\d*[\s\u3000]*$")  # leader dots, a page number
 _CONTENTS_ENTRY_MAX = 40
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from draftlint.model import Document, LintOptions, Paragraph
 from draftlint.numbering.markers import parse_head
 from draftlint.numbering.outline import Outline
+from draftlint.patterns import compile_re
 from draftlint.profiles.elements import Elements, find_elements
 from draftlint.profiles.loader import load_profiles, profile_dirs
 from draftlint.profiles.model import Profile, SectionSpec
@@ -74,7 +75,7 @@ class SectionAnalysis:
 
 @cache
 def _sentence_end() -> re.Pattern[str]:
-    return re.compile(rule_data("sections")["heading"]["sentence_end"])
+    return compile_re(rule_data("sections")["heading"]["sentence_end"])
 
 
 def heading_sentence(text: str, start: int = 0) -> tuple[int, str]:
@@ -175,7 +176,7 @@ def top_headings(
 @cache
 def _short_line() -> tuple[int, re.Pattern[str]]:
     data = rule_data("sections")["heading"]
-    return data["unnumbered_max_length"], re.compile(data["unnumbered_forbidden"])
+    return data["unnumbered_max_length"], compile_re(data["unnumbered_forbidden"])
 
 
 def _named_by_short_lines(

@@ -9,6 +9,7 @@ from typing import Any
 
 from draftlint.model import Paragraph
 from draftlint.numbering.markers import parse_head
+from draftlint.patterns import compile_re
 from draftlint.profiles.title import is_masthead
 from draftlint.resources import rule_data
 
@@ -43,14 +44,14 @@ def _data() -> dict[str, Any]:
 
 @cache
 def pattern(key: str) -> re.Pattern[str]:
-    return re.compile(_data()[key])
+    return compile_re(_data()[key])
 
 
 @cache
 def request_pattern() -> re.Pattern[str]:
     """请示 wording (妥否，请批示 / 请予批准): the 请示结语 of S007, and S006 in a report."""
     patterns = rule_data("sections")["request"]["patterns"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return compile_re("|".join(f"(?:{p})" for p in patterns))
 
 
 def is_recipient(text: str) -> bool:
@@ -159,7 +160,7 @@ def _find_date(main: list[Paragraph], start: int, found: Elements) -> int | None
     return None
 
 
-_ISSUING = re.compile(r"(印发|转发|批转|颁布|发布).*(通知|决定|命令|函)")
+_ISSUING = compile_re(r"(印发|转发|批转|颁布|发布).*(通知|决定|命令|函)")
 
 
 def _first_date(main: list[Paragraph], start: int, found: Elements) -> int | None:

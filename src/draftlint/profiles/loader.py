@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from draftlint.datacache import parse_toml
+from draftlint.patterns import compile_re
 from draftlint.profiles.model import ELEMENTS, ElementSpec, Profile, SectionSpec
 from draftlint.resources import DataError, rules_dir
 
@@ -22,7 +24,7 @@ _TOP_KEYS = {
     "name", "extends", "description", "priority", "aliases", "title_patterns", "order",
     "sections", "elements", "no_requests", "ends_with_request",
 }  # fmt: skip
-_AT_LINE = re.compile(r"\(at line \d+")
+_AT_LINE = compile_re(r"\(at line \d+")
 _SECTION_KEYS = {"name", "required", "synonyms", "patterns", "headings", "content"}
 _ELEMENT_KEYS = {"name", "required"}
 # The markers of a repository root, nearest first: where .draftlint/ would live.
@@ -75,7 +77,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     """The parsed file; a syntax error names the file and the line (always a line)."""
     try:
         text = path.read_text(encoding="utf-8")
-        return tomllib.loads(text)
+        return parse_toml(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         if not _AT_LINE.search(message):  # "(at end of document)": name the last line
@@ -204,7 +206,7 @@ class _Checker:
 
     def regex(self, pattern: str) -> re.Pattern[str]:
         try:
-            return re.compile(pattern)
+            return compile_re(pattern)
         except re.error as error:
             self.fail(f"invalid regular expression '{pattern}': {error}", pattern)
             raise  # unreachable: fail raises

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from draftlint.patterns import compile_re
 from draftlint.resources import rule_data
 
 # The parts of a 公文 a profile may require (GB/T 9704-2012 7.3), in document order.
@@ -15,7 +16,7 @@ ELEMENTS = ("标题", "主送机关", "正文", "附件说明", "落款", "成�
 
 @cache
 def _drop() -> re.Pattern[str]:
-    return re.compile(rule_data("sections")["heading"]["normalise_drop"])
+    return compile_re(rule_data("sections")["heading"]["normalise_drop"])
 
 
 def normalise_heading(text: str) -> str:

@@ -11,9 +11,10 @@ from typing import Any
 from draftlint.analysis.residue import is_residue  # a website banner before the title
 from draftlint.model import Paragraph
 from draftlint.numbering.markers import parse_head
+from draftlint.patterns import compile_re
 from draftlint.resources import rule_data
 
-_SPACES = re.compile(r"[\s\u3000]+")
+_SPACES = compile_re(r"[\s\u3000]+")
 
 
 def _data() -> dict[str, Any]:
@@ -22,17 +23,17 @@ def _data() -> dict[str, Any]:
 
 @cache
 def _skip() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _data()["skip"]))
+    return compile_re("|".join(f"(?:{p})" for p in _data()["skip"]))
 
 
 @cache
 def _genre_end() -> re.Pattern[str]:
-    return re.compile(_data()["genre_end"])
+    return compile_re(_data()["genre_end"])
 
 
 @cache
 def _forbidden() -> re.Pattern[str]:
-    return re.compile(_data()["line_forbidden"])
+    return compile_re(_data()["line_forbidden"])
 
 
 def is_masthead(text: str) -> bool:

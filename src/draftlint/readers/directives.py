@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-_CODE = re.compile(r"[A-Za-z]{1,4}[0-9]{1,4}")
-_SEPARATORS = re.compile(r"[\s,，、]+")
-_IGNORE = re.compile(r"\s*draftlint\s*[:：]\s*ignore(?![\w-])(.*)", re.IGNORECASE | re.DOTALL)
+from draftlint.patterns import compile_re
+
+_CODE = compile_re(r"[A-Za-z]{1,4}[0-9]{1,4}")
+_SEPARATORS = compile_re(r"[\s,，、]+")
+_IGNORE = compile_re(r"\s*draftlint\s*[:：]\s*ignore(?![\w-])(.*)", re.IGNORECASE | re.DOTALL)
 
 
 def codes_of(text: str) -> tuple[str, ...]:

@@ -24,13 +24,14 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from draftlint.model import Document, Paragraph, Suppression
+from draftlint.patterns import compile_re
 from draftlint.readers.directives import codes_of
 from draftlint.readers.text import decode, split_lines
 
 _md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
-_LIST_NUMBER = re.compile(r"\d+(?=[.)])")
-_DIRECTIVE = re.compile(
+_LIST_NUMBER = compile_re(r"\d+(?=[.)])")
+_DIRECTIVE = compile_re(
     r"\s*<!--\s*draftlint-(disable-next-line|disable|enable)(?![\w-])(.*?)-->\s*", re.DOTALL
 )
 

@@ -17,6 +17,7 @@ from functools import cache
 
 from draftlint.analysis.joined import Joined
 from draftlint.model import Finding, Fix, FixSafety
+from draftlint.patterns import compile_re
 from draftlint.resources import rule_data
 from draftlint.rule import Rule
 
@@ -43,10 +44,10 @@ def compiled_words() -> _Words:
     han = "\u3400-\u4dbf\u4e00-\u9fff"
     low, high = int(data["min_length"]), int(data["max_length"])
     return _Words(
-        re.compile(f"([{han}]{{{low},{high}}})\\1"),
+        compile_re(f"([{han}]{{{low},{high}}})\\1"),
         frozenset(data["reduplicable"]),
         data.get("distributive_first", ""),
-        re.compile(f"[{han}]"),
+        compile_re(f"[{han}]"),
         rule_data("placeholders")["mou"]["surnames"],
     )
 
@@ -71,7 +72,7 @@ def compiled() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
         f"(?<!{re.escape(c)}){re.escape(c)}{{2}}(?!{re.escape(c)})"
         for c in data.get("punctuation", {}).get("exactly_twice", "")
     ]
-    pattern = re.compile("|".join(alternatives))
+    pattern = compile_re("|".join(alternatives))
     return pattern, exceptions
 
 

@@ -1,11 +1,11 @@
-import re
 from collections.abc import Iterator
 
 from draftlint.model import Finding
 from draftlint.numbering.outline import Heading
+from draftlint.patterns import compile_re
 from draftlint.rule import Rule
 
-_TRIM = re.compile(r"[\s\u3000。：:，,；;！!？?、]+")
+_TRIM = compile_re(r"[\s\u3000。：:，,；;！!？?、]+")
 
 
 class DuplicateHeading(Rule):

@@ -3,14 +3,15 @@ from collections.abc import Iterator
 
 from draftlint.model import Finding, Paragraph
 from draftlint.numerals import from_chinese
+from draftlint.patterns import compile_re
 from draftlint.profiles.elements import Elements, pattern, request_pattern
 from draftlint.resources import rule_data
 from draftlint.rule import Rule
 
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
-_ITEM_TRAILING = re.compile(r"[。；;，,.．、：:]+$")
-_ITEM_NUMBER = re.compile(r"([\s\u3000]*[0-9０-９]+)([、，,])")  # matched at the name's start
-_LAST_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]?[\s\u3000]*$")
+_ITEM_TRAILING = compile_re(r"[。；;，,.．、：:]+$")
+_ITEM_NUMBER = compile_re(r"([\s\u3000]*[0-9０-９]+)([、，,])")  # matched at the name's start
+_LAST_SENTENCE = compile_re(r"[^。！？!?]*[。！？!?]?[\s\u3000]*$")
 
 
 class ElementFormat(Rule):

@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 
 from draftlint.analysis.punctuation import table
 from draftlint.model import Finding, Severity
+from draftlint.patterns import compile_re
 from draftlint.rule import Rule
 
 _TO_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)}  # ０-９ Ａ-Ｚ ａ-ｚ
@@ -13,7 +14,7 @@ _TO_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B)}  # ０-�
 @cache
 def compiled() -> tuple[re.Pattern[str], frozenset[str]]:
     data = table()["fullwidth"]
-    return re.compile(data["pattern"]), frozenset(data.get("placeholder_only", ""))
+    return compile_re(data["pattern"]), frozenset(data.get("placeholder_only", ""))
 
 
 class FullwidthAlphanumeric(Rule):

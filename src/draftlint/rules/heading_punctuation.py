@@ -6,12 +6,13 @@ from typing import Any
 from draftlint.analysis.layout import Layout, compiled, data
 from draftlint.model import Finding, Severity
 from draftlint.numbering.markers import Kind
+from draftlint.patterns import compile_re
 from draftlint.rule import Rule
 
-_DIGIT = re.compile(r"[0-9０-９]")
+_DIGIT = compile_re(r"[0-9０-９]")
 _PERIOD = "。"
 _STOPS = frozenset("。.．")  # a full stop, typed in any width
-_QUESTION = re.compile(r"[？！?!][\s\u3000]*$")
+_QUESTION = compile_re(r"[？！?!][\s\u3000]*$")
 
 
 def _prose_follows(layout: Layout) -> bool:

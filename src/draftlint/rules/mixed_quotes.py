@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 
 from draftlint.analysis.punctuation import table
 from draftlint.model import Finding, Paragraph, Severity
+from draftlint.patterns import compile_re
 from draftlint.rule import Rule
 
 
@@ -14,7 +15,7 @@ def compiled() -> tuple[str, str, dict[str, str], re.Pattern[str], re.Pattern[st
     curly, corner = styles["curly"]["marks"], styles["corner"]["marks"]
     return (
         curly, corner, dict(styles["swap"]),
-        re.compile(f"[{re.escape(curly)}]"), re.compile(f"[{re.escape(corner)}]"),
+        compile_re(f"[{re.escape(curly)}]"), compile_re(f"[{re.escape(corner)}]"),
     )  # fmt: skip
 
 

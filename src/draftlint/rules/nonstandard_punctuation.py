@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from draftlint.analysis.punctuation import between_chinese, in_chinese_context, table
 from draftlint.analysis.spans import Spans, inside
 from draftlint.model import Finding, Paragraph, Severity
+from draftlint.patterns import compile_re
 from draftlint.rule import Rule
 
 
@@ -27,7 +28,7 @@ class _Form:
 def compiled() -> tuple[_Form, ...]:
     return tuple(
         _Form(
-            re.compile(entry["pattern"]), entry["replacement"], entry.get("context", "any"),
+            compile_re(entry["pattern"]), entry["replacement"], entry.get("context", "any"),
             entry["label"], tuple(entry.get("triggers", ())), bool(entry.get("protected")),
         )
         for entry in table().get("nonstandard", [])

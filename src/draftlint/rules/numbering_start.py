@@ -1,13 +1,13 @@
-import re
 from collections.abc import Iterator
 
 from draftlint.model import Finding, Paragraph
 from draftlint.numbering.outline import Problem
 from draftlint.numbering.verdicts import heading_problems
+from draftlint.patterns import compile_re
 from draftlint.rule import Rule
 
 # The first item typed inline at the end of a lead line: 注：1、… then 2、…; 附件1.… then 2.…
-_INLINE_FIRST = re.compile(r"(?:[：:]|^[\s\u3000]*附件)[\s\u3000]*1(?P<separator>[、.．])")
+_INLINE_FIRST = compile_re(r"(?:[：:]|^[\s\u3000]*附件)[\s\u3000]*1(?P<separator>[、.．])")
 
 
 class NumberingStart(Rule):

@@ -16,6 +16,7 @@ from typing import Any
 
 from draftlint.analysis.joined import Joined
 from draftlint.model import Finding, Severity
+from draftlint.patterns import compile_re
 from draftlint.resources import rule_data
 from draftlint.rule import Rule
 
@@ -83,7 +84,7 @@ def compiled() -> _Patterns:
     }
     by_char: dict[str, tuple[str, re.Pattern[str]]] = {}
     for kind, (chars, pattern) in kinds.items():
-        compiled = re.compile(pattern)
+        compiled = compile_re(pattern)
         for char in chars:
             by_char.setdefault(char, (kind, compiled))
     opens, closes = brackets["open"], brackets["close"]
@@ -98,24 +99,24 @@ def compiled() -> _Patterns:
     punctuation = re.escape(stars["footnote_followers"])
     footnote_words = "|".join(re.escape(w) for w in stars["footnote_words"])
     return _Patterns(
-        trigger=re.compile(_class("".join(by_char))),
+        trigger=compile_re(_class("".join(by_char))),
         by_char=by_char,
-        words=re.compile("|".join(re.escape(w) for w in word_list) or "(?!)"),
+        words=compile_re("|".join(re.escape(w) for w in word_list) or "(?!)"),
         ascii_words=frozenset(words["ascii"]),
-        brackets=re.compile(bracket),
-        allow=re.compile(allow or "(?!)", re.IGNORECASE),
-        emphasis=re.compile(
+        brackets=compile_re(bracket),
+        allow=compile_re(allow or "(?!)", re.IGNORECASE),
+        emphasis=compile_re(
             rf"\*\*(?=[^\s*])[^*\n]{{0,39}}(?:[{punctuation}]\*\*|[^\s*]\*\*(?=$|[\s{punctuation}]))"
         ),
-        markdown_pair=re.compile(r"\*\*(?=[^\s*])[^*\n]{1,80}?(?<=[^\s*])\*\*"),
-        template=re.compile(templates),
+        markdown_pair=compile_re(r"\*\*(?=[^\s*])[^*\n]{1,80}?(?<=[^\s*])\*\*"),
+        template=compile_re(templates),
         pairs=dict(zip(opens, closes, strict=True)),
         allow_reach=max((len(term) for term in letters["allow"]), default=0),
-        blank=re.compile(brackets["blank"]),
-        han=re.compile(f"[{brackets['han']}]"),
+        blank=compile_re(brackets["blank"]),
+        han=compile_re(f"[{brackets['han']}]"),
         star_chars=stars["chars"],
         footnote_followers=stars["footnote_followers"],
-        footnote_start=re.compile(rf"\s*{star_class}\s*(?:{footnote_words})"),
+        footnote_start=compile_re(rf"\s*{star_class}\s*(?:{footnote_words})"),
         numerals=circles["numerals"],
         surnames=mou["surnames"],
         determiners=mou["determiners"],
@@ -128,8 +129,8 @@ def compiled() -> _Patterns:
         ordinary_before=words.get("ordinary_before", ""),
         whole_paragraph=frozenset(words.get("whole_paragraph", ())),
         parenthetical_after=tuple(brackets.get("parenthetical_after", ())),
-        ascii_field=re.compile(brackets.get("ascii_field", "(?!)")),
-        unfilled=re.compile(
+        ascii_field=compile_re(brackets.get("ascii_field", "(?!)")),
+        unfilled=compile_re(
             "|".join(f"(?:{p})" for p in data.get("unfilled", {}).get("patterns", [])) or "(?!)"
         ),
         switches=dict(data.get("switches", {})),

@@ -4,13 +4,14 @@ from functools import cache
 
 from draftlint.analysis.layout import data
 from draftlint.model import Finding
+from draftlint.patterns import compile_re
 from draftlint.profiles.elements import request_pattern
 from draftlint.rule import Rule
 
 
 @cache
 def _report_title() -> re.Pattern[str]:
-    return re.compile(data()["request"]["report_title"])
+    return compile_re(data()["request"]["report_title"])
 
 
 class RequestInReport(Rule):

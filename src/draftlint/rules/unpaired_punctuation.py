@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from draftlint.analysis.punctuation import table
 from draftlint.model import Finding, Paragraph, Severity
+from draftlint.patterns import compile_re
 from draftlint.rule import Rule
 
 
@@ -67,12 +68,12 @@ def compiled() -> _Table:
     balanced = []
     for pair in pairs:
         o, c = re.escape(pair.open), re.escape(pair.close)
-        alternation = re.compile(f"[^{o}{c}]*(?:{o}[^{o}{c}]*{c}[^{o}{c}]*)*")
+        alternation = compile_re(f"[^{o}{c}]*(?:{o}[^{o}{c}]*{c}[^{o}{c}]*)*")
         balanced.append((pair.open, pair.close, alternation))
     narrow = {char for pair in pairs for char in (pair.narrow_open, pair.narrow_close) if char}
     return _Table(
-        tuple(pairs), roles, re.compile(f"[{wide}]"), re.compile(f"[{every}]"),
-        re.compile(options.get("list_item", r"(?!)")), tuple(sorted(narrow)), tuple(balanced),
+        tuple(pairs), roles, compile_re(f"[{wide}]"), compile_re(f"[{every}]"),
+        compile_re(options.get("list_item", r"(?!)")), tuple(sorted(narrow)), tuple(balanced),
     )  # fmt: skip
 
 

@@ -7,9 +7,9 @@ non-ASCII digits, which Word does not.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
+
+from draftlint.patterns import compile_re
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -114,7 +114,7 @@ MC_FALLBACK = f"{{{_MC_NS}}}Fallback"
 
 BODY_LEVEL = 9  # w:outlineLvl 9 is body text; 0-8 are heading levels
 MAX_DIGITS = 9  # longer numbers are out of every range Word accepts
-_DECIMAL = re.compile(r"-?[0-9]+")  # [0-9]: ASCII digits only, no "_", no other scripts
+_DECIMAL = compile_re(r"-?[0-9]+")  # [0-9]: ASCII digits only, no "_", no other scripts
 
 
 def decimal(value: str | None) -> int | None:

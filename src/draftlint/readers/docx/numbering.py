@@ -10,11 +10,11 @@ Counters are kept per story (``ListCounters``): the body and each text box count
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from draftlint.patterns import compile_re
 from draftlint.readers.docx.names import (
     MC_ALTERNATE,
     MC_FALLBACK,
@@ -49,7 +49,7 @@ from draftlint.readers.docx.styles import Styles
 LEVELS = 9
 MAX_START = 32767  # Word keeps w:start and w:startOverride within 0 … 32767
 _MAX_LEVEL_TEXT = 4 * MAX_MARKER  # a longer w:lvlText is damaged: it gets no marker
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = compile_re(r"%([1-9])")
 # What a list gives for a paragraph whose marker cannot be shown (longer than MAX_MARKER):
 # the reader marks the paragraph (Paragraph.numbering_damaged) and renders no marker.
 DAMAGED = "\x00damaged"

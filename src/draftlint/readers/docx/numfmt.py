@@ -10,10 +10,10 @@ rather than megabytes of one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from draftlint.numerals import DIGITS, counting
+from draftlint.patterns import compile_re
 
 MAX_MARKER = 64  # characters of a rendered marker; Word's own stay far below
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -99,7 +99,7 @@ FORMATS: dict[str, Callable[[int], str]] = {
 }
 
 # A custom w:format Word writes for zero-padded decimals: "01, 02, 03, ...", "001, …".
-ZERO_PADDED = re.compile(r"0*1")
+ZERO_PADDED = compile_re(r"0*1")
 
 
 def zero_padded_width(custom: str) -> int | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from draftlint.patterns import compile_re
 from draftlint.readers.docx.names import (
     W_BASED_ON,
     W_DEFAULT,
@@ -30,9 +31,9 @@ from draftlint.readers.docx.names import (
 )
 
 # Word writes built-in names in English ("heading 1"); WPS and localized files may write 标题 1.
-_HEADING_NAME = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+_HEADING_NAME = compile_re(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 # Word's built-in TOC entry styles: "toc 1" … "toc 9" (id TOC1), localised as 目录 1.
-_TOC_NAME = re.compile(r"(?i)(?:toc|目录)\s*[1-9]")
+_TOC_NAME = compile_re(r"(?i)(?:toc|目录)\s*[1-9]")
 MAX_BASED_ON_DEPTH = 100  # a longer w:basedOn chain is cut there (real ones are < 10)
 
 

@@ -1,0 +1,148 @@
+"""Fork worker processes that work through numbered chunks; yield the results in order.
+
+Workers are forked from this process when the run starts, so each warms up (imports, rule
+data, patterns) at the same time as the others, and a small process forks cheaply. The
+chunk numbers wait in a pipe as 4-byte records: a worker takes the next one with one
+``read`` (atomic on a pipe), so the processes stay evenly loaded to the end without a
+coordinator. Each worker writes its results to its own pipe as length-prefixed pickles; this
+process waits on those pipes and yields the chunks in order. No thread runs here, so this
+process costs almost nothing while the workers work. A worker that dies leaves its chunk to
+be done here; an exception in a worker is raised here. POSIX only (``os.fork``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import pickle
+import selectors
+import signal
+import struct
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+_RECORD = struct.Struct("<I")  # a chunk number in the task pipe
+_FRAME = struct.Struct("<Q")  # the length of one pickled message in a result pipe
+_PIPE_BUFFER = 16384  # bytes any pipe holds before a write blocks (Linux: 64 KiB)
+
+
+class ForkPool(Generic[Item, Result]):
+    """``do_chunk`` over ``chunks`` in ``workers`` forked processes; ``do_one`` redoes an item
+    here when its worker died; ``finish`` runs in each worker after its last chunk."""
+
+    def __init__(self, do_chunk: Callable[[Sequence[Item]], list[Result]],
+                 do_one: Callable[[Item], Result], chunks: list[Sequence[Item]],
+                 workers: int, finish: Callable[[], None] | None = None) -> None:  # fmt: skip
+        self.do_chunk, self.do_one, self.finish = do_chunk, do_one, finish
+        self.chunks, self.workers = chunks, workers
+        self.pids: list[int] = []
+
+    def results(self) -> Iterator[Result]:
+        if len(self.chunks) * _RECORD.size > _PIPE_BUFFER:
+            raise ValueError("too many chunks: the task records must fit the pipe's buffer")
+        tasks_read, tasks_write = os.pipe()
+        os.write(tasks_write, b"".join(_RECORD.pack(n) for n in range(len(self.chunks))))
+        os.close(tasks_write)  # the workers see the end of the pipe once every chunk is taken
+        readers: dict[int, bytearray] = {}
+        completed = False
+        gc.freeze()  # what exists now is shared with the workers, not copied by their collector
+        try:
+            for _ in range(self.workers):
+                results_read, results_write = os.pipe()
+                pid = os.fork()
+                if pid == 0:  # the worker
+                    os.close(results_read)
+                    for fd in readers:
+                        os.close(fd)
+                    self._work(tasks_read, results_write)  # never returns
+                os.close(results_write)
+                self.pids.append(pid)
+                readers[results_read] = bytearray()
+            os.close(tasks_read)
+            yield from self._collect(readers)
+            completed = True
+        finally:
+            gc.unfreeze()
+            for fd in readers:
+                os.close(fd)
+            for pid in self.pids:
+                if not completed:  # stopped early: no worker outlives the run
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)  # done: each finishes its work (``finish``) and exits
+
+    def _work(self, tasks: int, results: int) -> None:
+        """The worker's loop: take a chunk number, do the chunk, send its results."""
+        status = 0
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the run stops, quietly
+            while len(record := os.read(tasks, _RECORD.size)) == _RECORD.size:
+                number = _RECORD.unpack(record)[0]
+                try:
+                    message = (number, self.do_chunk(self.chunks[number]), None)
+                    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+                except Exception as error:  # a bug: raised again in the writing process
+                    data = pickle.dumps((number, None, _picklable(error)))
+                frame = _FRAME.pack(len(data)) + data
+                view = memoryview(frame)
+                while view:
+                    view = view[os.write(results, view) :]
+            if self.finish is not None:
+                self.finish()
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)  # no atexit handler, no flush of buffers inherited from the parent
+
+    def _collect(self, readers: dict[int, bytearray]) -> Iterator[Result]:
+        done: dict[int, list[Result]] = {}
+        following = 0  # the next chunk to yield
+        with selectors.DefaultSelector() as selector:
+            for fd in readers:
+                selector.register(fd, selectors.EVENT_READ)
+            open_pipes = len(readers)
+            while following < len(self.chunks):
+                if following in done:
+                    yield from done.pop(following)
+                    following += 1
+                    continue
+                if open_pipes == 0:  # a worker died: its chunk is done here
+                    done[following] = [self.do_one(item) for item in self.chunks[following]]
+                    continue
+                for key, _ in selector.select():
+                    fd = key.fd
+                    data = os.read(fd, 1 << 20)
+                    if not data:
+                        selector.unregister(fd)
+                        open_pipes -= 1
+                        continue
+                    buffer = readers[fd]
+                    buffer += data
+                    for number, results, error in _frames(buffer):
+                        if error is not None:
+                            raise error
+                        done[number] = results
+
+
+def _frames(buffer: bytearray) -> Iterator[tuple[int, list[Any], BaseException | None]]:
+    """The complete messages at the start of ``buffer``, removed from it."""
+    while len(buffer) >= _FRAME.size:
+        length = _FRAME.unpack_from(buffer)[0]
+        end = _FRAME.size + length
+        if len(buffer) < end:
+            return
+        with memoryview(buffer) as view:  # released before the buffer shrinks
+            message = pickle.loads(view[_FRAME.size : end])
+        del buffer[:end]
+        yield message
+
+
+def _picklable(error: Exception) -> BaseException:
+    try:
+        pickle.dumps(error)
+        return error
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")

@@ -1,0 +1,107 @@
+"""The -j pool itself (draftlint.parallel): order, a worker that dies, an error in a worker."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from draftlint.files import Target
+from draftlint.parallel import lint_all
+from draftlint.report import FileResult
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+
+
+class Recorder:
+    """Lints nothing: each result names the target and the process that made it."""
+
+    def __init__(self, die_on: str | None = None, fail_on: str | None = None,
+                 finished: Path | None = None) -> None:  # fmt: skip
+        self.parent = os.getpid()
+        self.die_on, self.fail_on, self.finished = die_on, fail_on, finished
+
+    def finish(self) -> None:
+        if self.finished is not None:
+            with self.finished.open("a", encoding="utf-8") as log:
+                log.write(f"{os.getpid()}\n")
+
+    def lint(self, target: Target) -> FileResult:
+        worker = os.getpid() != self.parent
+        if worker and target.name == self.die_on:
+            os._exit(9)  # a worker killed mid-chunk (out of memory, a crash in a C library)
+        if target.name == self.fail_on:
+            raise ValueError(f"cannot lint {target.name}")
+        return FileResult(target.name, kind="worker" if worker else "parent")
+
+
+def _targets(count: int) -> list[Target]:
+    return [Target(f"{index:04}.txt", Path(f"{index:04}.txt")) for index in range(count)]
+
+
+@pytest.mark.parametrize("count", [2, 3, 17, 130, 5000])
+def test_every_file_once_in_order_and_linted_by_the_workers(count: int) -> None:
+    targets = _targets(count)
+    results = list(lint_all(Recorder(), targets, 2))
+    assert [result.path for result in results] == [target.name for target in targets]
+    assert {result.kind for result in results} == {"worker"}
+
+
+def test_each_worker_finishes_after_its_last_chunk(tmp_path: Path) -> None:
+    log = tmp_path / "finished.txt"
+    results = list(lint_all(Recorder(finished=log), _targets(50), 2))
+    assert len(results) == 50
+    pids = log.read_text(encoding="utf-8").split()
+    assert len(pids) == 2 and str(os.getpid()) not in pids
+
+
+def test_one_job_or_one_file_stays_in_this_process() -> None:
+    assert {r.kind for r in lint_all(Recorder(), _targets(5), 1)} == {"parent"}
+    assert {r.kind for r in lint_all(Recorder(), _targets(1), 4)} == {"parent"}
+
+
+def test_a_dead_workers_files_are_linted_here() -> None:
+    targets = _targets(40)
+    results = list(lint_all(Recorder(die_on="0013.txt"), targets, 2))
+    assert [result.path for result in results] == [target.name for target in targets]
+    by_name = {result.path: result.kind for result in results}
+    assert by_name["0013.txt"] == "parent"
+    assert "worker" in by_name.values()
+
+
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The workers' process ids, to check that each was ended and reaped."""
+    pids: list[int] = []
+    fork = os.fork
+
+    def recording_fork() -> int:
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recording_fork)
+    return pids
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True  # reaped: not even a zombie is left
+    return False
+
+
+def test_an_error_in_a_worker_is_raised_here_and_no_worker_is_left(forked: list[int]) -> None:
+    with pytest.raises(ValueError, match=r"cannot lint 0021\.txt"):
+        list(lint_all(Recorder(fail_on="0021.txt"), _targets(60), 2))
+    assert len(forked) == 2 and all(map(_gone, forked))
+
+
+def test_stopping_early_ends_the_workers(forked: list[int]) -> None:
+    results = lint_all(Recorder(), _targets(400), 2)
+    assert next(results).path == "0000.txt"
+    results.close()
+    assert len(forked) == 2 and all(map(_gone, forked))
