@@ -121,7 +121,7 @@ def compiled() -> _Patterns:
         surnames=mou["surnames"],
         determiners=mou["determiners"],
         number_after=mou.get("number_after", ""),
-        code_run=re.compile(letters.get("code_run", "(?!)")),
+        code_run=compile_re(letters.get("code_run", "(?!)")),
         word_endings="".join(mou["word_endings"]),
         code_after=tuple(letters.get("code_after", ())),
         programme_close=letters.get("programme_close", ""),
