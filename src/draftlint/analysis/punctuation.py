@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from functools import cache, partial
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from draftlint.analysis.spans import Spans, inside, merge
 from draftlint.resources import rule_data
@@ -145,13 +146,17 @@ def protected_spans(text: str) -> Spans:
 # --- W001's verdicts -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class HalfMark:
+class HalfMark(NamedTuple):
     """An ASCII mark in Chinese text and the full-width mark that replaces it."""
 
     start: int
     char: str
     replacement: str
+
+
+# Made without NamedTuple's Python-level __new__: a large draft has tens of thousands of marks.
+_new_mark = partial(tuple.__new__, HalfMark)
+_start_of = itemgetter(0)
 
 
 def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
@@ -165,13 +170,6 @@ def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
     ):
         return ()
     protected: Spans | None = None  # computed on first need: most marks sit in numbers
-
-    def is_protected(position: int) -> bool:
-        nonlocal protected
-        if protected is None:
-            protected = protected_spans(text)
-        return inside(protected, position)
-
     halfwidth = table()["halfwidth"]
     marks: dict[str, str] = halfwidth["marks"]
     stops: dict[str, str] = halfwidth["stops"]
@@ -183,21 +181,30 @@ def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
     for match in finder.finditer(text):
         position = match.start()
         char = match.group()
-        if char in marks:
-            if (
-                (position and is_chinese(text[position - 1])) or in_chinese_context(text, position)
-            ) and not is_protected(position):
-                found.append(HalfMark(position, char, marks[char]))
-        elif char in stops:
-            if _is_sentence_stop(text, position) and not is_protected(position):
-                found.append(HalfMark(position, char, stops[char]))
-        elif not is_protected(position):
-            groups.setdefault(family_of[char], []).append((position, char))
+        replacement = marks.get(char)
+        if replacement is None:
+            replacement = stops.get(char)
+            if replacement is None:  # a bracket or quote: paired below
+                if protected is None:
+                    protected = protected_spans(text)
+                if not inside(protected, position):
+                    groups.setdefault(family_of[char], []).append((position, char))
+                continue
+            if not _is_sentence_stop(text, position):
+                continue
+        elif not (
+            (position and is_chinese(text[position - 1])) or in_chinese_context(text, position)
+        ):
+            continue
+        if protected is None:
+            protected = protected_spans(text)
+        if not inside(protected, position):
+            found.append(_new_mark((position, char, replacement)))
     for bracket in halfwidth["brackets"]:
         found += _brackets(text, groups.get(bracket[0], []), *bracket)
     for quote in halfwidth["quotes"]:
         found += _quotes(text, groups.get(quote[0], []), *quote)
-    found.sort(key=lambda mark: mark.start)
+    found.sort(key=_start_of)
     return tuple(found)
 
 
