@@ -67,8 +67,10 @@ def compiled() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
         )
     chars = "".join(exceptions) + data.get("punctuation", {}).get("marks", "")
     alternatives = ["([" + "".join(re.escape(c) for c in chars) + r"])\1"]
+    # Exactly two: not preceded by a third (checked after the first, so every alternative
+    # begins with a character and the regex engine skips positions that begin none).
     alternatives += [
-        f"(?<!{re.escape(c)}){re.escape(c)}{{2}}(?!{re.escape(c)})"
+        f"{re.escape(c)}(?<!{re.escape(c * 2)}){re.escape(c)}(?!{re.escape(c)})"
         for c in data.get("punctuation", {}).get("exactly_twice", "")
     ]
     pattern = re.compile("|".join(alternatives))
