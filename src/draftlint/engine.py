@@ -38,17 +38,19 @@ def run_rules(context: LintContext, rules: Sequence[type[Rule]]) -> list[Finding
             if not owners or not mine:
                 findings.extend(mine)
                 continue
-            owned: dict[int, list[Spans]] = {}  # paragraph index → each owner's spans there
+            owned: dict[int, list[tuple[int, int]]] = {}  # paragraph index → owners' spans
             for code in owners:
                 if code not in claimed:
                     claimed[code] = _spans_by_paragraph(found[code])
                 for index, spans in claimed[code].items():
-                    owned.setdefault(index, []).append(spans)
+                    owned.setdefault(index, []).extend(spans)
+            # One merged set of spans a paragraph: meeting it is meeting one owner's span.
+            union = {index: tuple(merge(spans)) for index, spans in owned.items()}
             findings.extend(
                 finding
                 for finding in mine
-                if (spans_here := owned.get(finding.paragraph.index)) is None
-                or not any(overlaps(spans, finding.start, finding.end) for spans in spans_here)
+                if (spans := union.get(finding.paragraph.index)) is None
+                or not overlaps(spans, finding.start, finding.end)
             )
         findings.sort(key=_ORDER)
     return findings
