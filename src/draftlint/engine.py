@@ -52,11 +52,14 @@ def run_rules(context: LintContext, rules: Sequence[type[Rule]]) -> list[Finding
                 if (spans := union.get(finding.paragraph.index)) is None
                 or not overlaps(spans, finding.start, finding.end)
             )
-        findings.sort(key=_ORDER)
+        # Finding.sort_key as three stable sorts, least significant first: their keys are
+        # the findings' own objects, where one sort would build a tuple for each finding.
+        for key in _ORDER:
+            findings.sort(key=key)
     return findings
 
 
-_ORDER = attrgetter("paragraph.index", "start", "rule.code")  # Finding.sort_key, in C
+_ORDER = (attrgetter("rule.code"), attrgetter("start"), attrgetter("paragraph.index"))
 
 
 @contextmanager
