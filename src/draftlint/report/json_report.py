@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring as _quote  # what the C encoder quotes with
 from typing import TYPE_CHECKING, Any, TextIO
 
-from draftlint.model import Finding, Paragraph, Severity
+from draftlint.model import Finding, FixSafety, Paragraph, Severity
 from draftlint.report import FileResult, Totals
 
 if TYPE_CHECKING:
@@ -54,6 +54,12 @@ def finding_lines(findings: Sequence[Finding], lang: str) -> list[str]:
     lines: list[str] = []
     paragraph_seen: Paragraph | None = None  # findings come paragraph by paragraph
     location = closing = ""
+    identity = True  # the paragraph's columns are its offsets (Paragraph.column, inlined)
+    prefix = 0
+    # Parts shared by findings holding the same arguments or Fix object (W001's thousands of
+    # “,” findings share both): keyed by identity, all alive while the lines are made.
+    messages: dict[tuple[type[Rule], int], str] = {}
+    fixes: dict[int, str] = {}
     for finding in findings:
         if finding.extra:  # optional keys may replace documented ones: the general path
             lines.append(_encode(finding_json(finding, lang)))
@@ -70,18 +76,36 @@ def finding_lines(findings: Sequence[Finding], lang: str) -> list[str]:
             paragraph_seen = paragraph
             location = _quote(paragraph.location)
             closing = ', "automatic": true}' if paragraph.prefix_len > 0 else "}"
+            identity, prefix = paragraph.columns is None, paragraph.prefix_len
         start, end = finding.start, finding.end
-        column = paragraph.column(start)
-        end_column = column if end <= start else paragraph.column(end - 1) + 1
-        fix = finding.fix
-        if fix is not None:
-            closing_here = (
-                f', "fix": {{"replacement": {_quote(fix.replacement)}, '
-                f'"safety": {_quote(fix.safety.value)}}}{closing}'
-            )
+        if identity:
+            column = (start if start > prefix else prefix) - prefix + 1
+            if end <= start:
+                end_column = column
+            else:
+                end_column = (end - 1 if end - 1 > prefix else prefix) - prefix + 2
         else:
+            column = paragraph.column(start)
+            end_column = column if end <= start else paragraph.column(end - 1) + 1
+        fix = finding.fix
+        if fix is None:
             closing_here = closing
-        message = _quote(rule.render_message(lang, finding.args))
+        else:
+            fix_part = fixes.get(id(fix))
+            if fix_part is None:
+                fix_part = (
+                    f', "fix": {{"replacement": {_quote(fix.replacement)}, '
+                    f'"safety": {_SAFETY[fix.safety]}}}'
+                )
+                if len(fixes) < _SHARED_KEPT:
+                    fixes[id(fix)] = fix_part
+            closing_here = fix_part + closing
+        args = finding.args
+        message = messages.get((rule, id(args)))
+        if message is None:
+            message = _quote(rule.render_message(lang, args))
+            if len(messages) < _SHARED_KEPT:
+                messages[(rule, id(args))] = message
         lines.append(
             f'{head}, "message": {message}, '
             f'"line": {paragraph.line}, "column": {column}, "end_column": {end_column}, '
@@ -90,6 +114,8 @@ def finding_lines(findings: Sequence[Finding], lang: str) -> list[str]:
     return lines
 
 
+_SHARED_KEPT = 1024  # shared parts remembered per call: most findings have their own arguments
+_SAFETY = {safety: _quote(safety.value) for safety in FixSafety}
 # (rule, severity override) → the encoded start of its findings' lines
 _heads: dict[tuple[type[Rule], Severity | None], str] = {}
 
