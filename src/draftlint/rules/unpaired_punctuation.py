@@ -35,17 +35,13 @@ class _Table:
     list_item: re.Pattern[str]
     narrow: tuple[str, ...]  # every ASCII half
     balanced: tuple[tuple[str, str, re.Pattern[str]], ...]  # per pair: open, close, alternation
-    any_narrow: re.Pattern[str]  # one of ``narrow``
 
     def clean(self, text: str) -> bool:
         """A fast pass: no ASCII halves, and every pair present strictly alternates."""
-        if self.any_narrow.search(text) is not None:
+        if any(char in text for char in self.narrow):
             return False
-        present = set(self.wide.findall(text))  # one pass, not one per mark of each pair
-        if not present:
-            return True
         for opening, closing, alternation in self.balanced:
-            if (opening in present or closing in present) and alternation.fullmatch(text) is None:
+            if (opening in text or closing in text) and alternation.fullmatch(text) is None:
                 return False
         return True
 
@@ -74,11 +70,9 @@ def compiled() -> _Table:
         alternation = re.compile(f"[^{o}{c}]*(?:{o}[^{o}{c}]*{c}[^{o}{c}]*)*")
         balanced.append((pair.open, pair.close, alternation))
     narrow = {char for pair in pairs for char in (pair.narrow_open, pair.narrow_close) if char}
-    any_narrow = "".join(re.escape(char) for char in sorted(narrow))
     return _Table(
         tuple(pairs), roles, re.compile(f"[{wide}]"), re.compile(f"[{every}]"),
         re.compile(options.get("list_item", r"(?!)")), tuple(sorted(narrow)), tuple(balanced),
-        re.compile(f"[{any_narrow}]" if any_narrow else r"(?!)"),
     )  # fmt: skip
 
 
