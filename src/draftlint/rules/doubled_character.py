@@ -88,9 +88,9 @@ def is_legitimate(text: str, start: int) -> bool:
     rules = compiled()[1].get(char)
     if rules is None:
         return False  # punctuation
-    if any(text.endswith(word, 0, start + 1) for word in rules.before):
+    if text.endswith(rules.before, 0, start + 1):
         return True
-    if any(text.startswith(word, start + 1) for word in rules.after):
+    if text.startswith(rules.after, start + 1):
         return True
     return any(text.startswith(word, start - offset) for word, offset in rules.words)
 

@@ -265,7 +265,7 @@ def _mou(text: str, start: int, end: int, options: dict[str, Any]) -> Hit | None
 def _is_code_or_programme(text: str, start: int, end: int, line: _Line) -> bool:
     """用X代表消防救援 (a code letter explained), 数据要素× (a programme's name)."""
     pats = compiled()
-    if any(text.startswith(word, end) for word in pats.code_after):
+    if text.startswith(pats.code_after, end):
         return True
     if text[start] in "Xx" and line.programme_x:
         return True  # 1+N+X体系，即……X个配套措施: the programme's own X
@@ -378,7 +378,7 @@ def _bracket_is_blank(text: str, start: int, end: int, line: _Line) -> bool:
     content = text[start + 1 : end - 1]
     if opener == "[" and pats.ascii_field.fullmatch(content):
         return True  # [各单位]：, [姓名]: Chinese in ASCII square brackets is a field
-    if any(text.endswith(word, 0, start) for word in pats.parenthetical_after):
+    if text.endswith(pats.parenthetical_after, 0, start):
         return False  # 部门（单位）: an ordinary parenthetical
     if opener in "([{":
         before = text[start - 1] if start else ""
