@@ -23,7 +23,8 @@ from draftlint.rule import Rule
 def lint_document(
     document: Document, rules: Sequence[type[Rule]], options: LintOptions | None = None
 ) -> list[Finding]:
-    return run_rules(LintContext(document, options or LintOptions()), rules)
+    with _collector_paused():  # until the context is dropped: the collector never sees it
+        return run_rules(LintContext(document, options or LintOptions()), rules)
 
 
 def run_rules(context: LintContext, rules: Sequence[type[Rule]]) -> list[Finding]:
