@@ -94,6 +94,12 @@ def test_doubled_full_stop_but_not_an_ellipsis_attempt(lint_text) -> None:
     assert [(f.line, f.text) for f in found] == [(2, "。。")]
 
 
+def test_doubled_full_stop_exactly_two_at_either_end_of_a_paragraph(lint_text) -> None:
+    draft = "标题\n。。开头\n结尾。。\n四个。。。。\n。。。\n之后。。，。。"
+    found = lint_text(draft, select="C001")
+    assert [(f.line, f.start) for f in found] == [(2, 0), (3, 2), (6, 2), (6, 5)]
+
+
 @pytest.mark.parametrize(
     ("text", "word"),
     [

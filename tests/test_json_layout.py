@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.helpers.docx_builders import CHINESE_LIST, build_docx, num, numbered, para
 from tests.helpers.lint import run_lint
 
 DRAFT = "一、总体情况\n三、存在问题\n全年完成X次检查。\n"
@@ -54,3 +55,35 @@ def test_no_files_is_still_a_valid_report(tmp_path: Path) -> None:
     reports = [json.loads(completed.stdout), json.loads(shard_one.stdout)]
     assert sorted(len(r["files"]) for r in reports) == [0, 1]
     assert [r["summary"]["files"] for r in reports if not r["files"]] == [0]
+
+
+def test_fast_finding_lines_match_the_general_encoder(tmp_path: Path) -> None:
+    """finding_lines skips the dict and the encoder's per-key work; its lines must be those of
+    json.dumps on finding_json, byte for byte (fix, automatic, extra keys, severity override)."""
+    from draftlint.engine import lint_document
+    from draftlint.model import LintOptions, Severity
+    from draftlint.readers import read_bytes
+    from draftlint.registry import select_rules
+    from draftlint.report.json_report import _encode, finding_json, finding_lines
+
+    root = Path(__file__).resolve().parent.parent
+    paths = [root / "examples" / "report.docx", root / "examples" / "report.txt"]
+    paths += sorted((root / "tests" / "data" / "precision").glob("*.txt"))
+    paths.append(
+        build_docx(
+            tmp_path / "automatic.docx",
+            numbered("总体情况", 1) + para("今年以来,我局围绕中心工作推进落实。")
+            + numbered("主要做法", 1) + numbered("下步打算", 2),
+            numbering=CHINESE_LIST + num(1, 10) + num(2, 10, {0: 4}),
+        )
+    )  # fmt: skip
+    findings = []
+    for path in paths:
+        document = read_bytes(path.read_bytes(), path.name)
+        findings += lint_document(document, select_rules(None), LintOptions())
+    findings[0].severity = Severity.INFO  # as a severity override leaves it
+    assert any(f.fix for f in findings) and any(f.extra for f in findings)
+    assert any(f.paragraph.prefix_len for f in findings)  # Word's automatic numbering
+    for lang in ("zh", "en"):
+        expected = [_encode(finding_json(f, lang)) for f in findings]
+        assert finding_lines(findings, lang) == expected

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.helpers.lint import findings_of, lint_json, write_docx
+
+from draftlint.rules.unpaired_punctuation import alternates, compiled
 
 
 def w004(findings) -> list[tuple[str, str]]:
@@ -101,3 +105,12 @@ def test_a_long_paragraph_keeps_its_unclosed_mark(lint_text) -> None:
         "确保资金安全\n试点工作方案》的通知\n"
     )
     assert [f[1] for f in w004(lint_text(text, select="W004"))] == ["unclosed", "unopened"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="（）“”文 ", max_size=24))
+def test_alternation_by_find_is_the_balanced_regex(text: str) -> None:
+    """The str.find test says what the balanced regex's fullmatch says, for every pair."""
+    for opening, closing, alternation in compiled().balanced:
+        expected = alternation.fullmatch(text) is not None
+        assert alternates(text, opening, closing) == expected, (text, opening)

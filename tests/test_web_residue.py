@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.helpers.lint import (
     SEED_NAMES,
     SEEDS,
@@ -14,7 +16,7 @@ from tests.helpers.lint import (
     write_docx,
 )
 
-from draftlint.analysis.residue import is_residue, residue_spans
+from draftlint.analysis.residue import ADDRESS_SEED, _address_seeds, is_residue, residue_spans
 from draftlint.model import FixSafety
 
 
@@ -184,3 +186,18 @@ def test_a_flattened_table_at_the_end_is_not_page_numbers(lint_text) -> None:
     text = "名额分配表\n地区\n名额\n甲市\n45\n乙市\n0\n丙市\n45\n45\n45\n"
     assert lint_text(text, select="C002") == []
     assert [f.text for f in lint_text("正文内容。\n221381\n", select="C002")] == ["221381"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=".:/aZ9中 \n", max_size=30))
+def test_address_seeds_are_the_seed_pattern_matches(text: str) -> None:
+    """The str.find scan finds exactly what the regex it replaced finds, in order."""
+    expected = [(m.start(), m.group() == "://") for m in re.finditer(ADDRESS_SEED, text)]
+    assert _address_seeds(text) == expected
+
+
+def test_address_seeds_in_a_draft() -> None:
+    text = "详见www.gov.cn，或访问https://a.org/x。增长3.5%，v1.2版，文件.docx"
+    seeds = [(text[at : at + 3], scheme) for at, scheme in _address_seeds(text)]
+    assert seeds == [(".go", False), (".cn", False), ("://", True), (".or", False),
+                     (".do", False)]  # fmt: skip

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from functools import cache, partial
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from draftlint.analysis.spans import Spans, inside, merge
 from draftlint.patterns import compile_re
@@ -45,6 +46,11 @@ class _Patterns:
     # pair with a full-width half: without either, a paragraph has nothing for W001.
     candidate: re.Pattern[str]
     wide: re.Pattern[str]
+    any_paired: re.Pattern[str]  # one of ``paired``
+    marks: dict[str, str]  # [halfwidth] marks, stops, brackets and quotes of the table
+    stops: dict[str, str]
+    brackets: tuple[tuple[str, str, str, str], ...]
+    quotes: tuple[tuple[str, str, str], ...]
 
 
 @cache
@@ -90,6 +96,11 @@ def compiled() -> _Patterns:
             f"|[{ascii_class}]\\s{{0,{int(context.get('max_gap', 2))}}}[{han}{punctuation}]"
         ),
         wide=compile_re(f"[{wide_class}]"),
+        any_paired=compile_re(f"[{re.escape(paired)}]" if paired else "(?!)"),
+        marks=halfwidth["marks"],
+        stops=halfwidth["stops"],
+        brackets=tuple(tuple(bracket) for bracket in halfwidth["brackets"]),
+        quotes=tuple(tuple(quote) for quote in halfwidth["quotes"]),
     )
 
 
@@ -137,22 +148,27 @@ def protected_spans(text: str) -> Spans:
     pats = compiled()
     found: list[tuple[int, int]] = []
     if pats.protected_anywhere is not None:
-        found += (m.span() for m in pats.protected_anywhere.finditer(text))
+        found += [m.span() for m in pats.protected_anywhere.finditer(text)]
+    protected = pats.protected.finditer
     for run in _ASCII_RUN.finditer(text):
-        found += (m.span() for m in pats.protected.finditer(text, run.start(), run.end()))
-    return tuple(merge(found))
+        found += [m.span() for m in protected(text, run.start(), run.end())]
+    return tuple(merge(found)) if found else ()
 
 
 # --- W001's verdicts -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class HalfMark:
+class HalfMark(NamedTuple):
     """An ASCII mark in Chinese text and the full-width mark that replaces it."""
 
     start: int
     char: str
     replacement: str
+
+
+# Made without NamedTuple's Python-level __new__: a large draft has tens of thousands of marks.
+_new_mark = partial(tuple.__new__, HalfMark)
+_start_of = itemgetter(0)
 
 
 def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
@@ -161,44 +177,44 @@ def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
     pats = compiled()
     if pats.ascii_marks.search(text) is None:
         return ()
-    if pats.candidate.search(text) is None and not (
-        any(c in text for c in pats.paired) and pats.wide.search(text)
-    ):
+    has_paired = pats.any_paired.search(text) is not None
+    if pats.candidate.search(text) is None and not (has_paired and pats.wide.search(text)):
         return ()
     protected: Spans | None = None  # computed on first need: most marks sit in numbers
-
-    def is_protected(position: int) -> bool:
-        nonlocal protected
-        if protected is None:
-            protected = protected_spans(text)
-        return inside(protected, position)
-
-    halfwidth = table()["halfwidth"]
-    marks: dict[str, str] = halfwidth["marks"]
-    stops: dict[str, str] = halfwidth["stops"]
+    marks, stops, family_of = pats.marks, pats.stops, pats.family_of
     groups: dict[str, list[tuple[int, str]]] = {}  # bracket/quote family → its marks in order
-    family_of = pats.family_of
     # Full-width brackets and quotes matter only to pair with ASCII ones.
-    finder = pats.all_marks if any(c in text for c in pats.paired) else pats.ascii_marks
+    finder = pats.all_marks if has_paired else pats.ascii_marks
     found: list[HalfMark] = []
+    chinese = _CHINESE  # is_chinese, inlined for the character before: the common case
     for match in finder.finditer(text):
         position = match.start()
         char = match.group()
-        if char in marks:
-            if (
-                (position and is_chinese(text[position - 1])) or in_chinese_context(text, position)
-            ) and not is_protected(position):
-                found.append(HalfMark(position, char, marks[char]))
-        elif char in stops:
-            if _is_sentence_stop(text, position) and not is_protected(position):
-                found.append(HalfMark(position, char, stops[char]))
-        elif not is_protected(position):
-            groups.setdefault(family_of[char], []).append((position, char))
-    for bracket in halfwidth["brackets"]:
-        found += _brackets(text, groups.get(bracket[0], []), *bracket)
-    for quote in halfwidth["quotes"]:
-        found += _quotes(text, groups.get(quote[0], []), *quote)
-    found.sort(key=lambda mark: mark.start)
+        replacement = marks.get(char)
+        if replacement is None:
+            replacement = stops.get(char)
+            if replacement is None:  # a bracket or quote: paired below
+                if protected is None:
+                    protected = protected_spans(text)
+                if not protected or not inside(protected, position):
+                    groups.setdefault(family_of[char], []).append((position, char))
+                continue
+            if not _is_sentence_stop(text, position):
+                continue
+        elif not (
+            position and (chinese.get(text[position - 1]) or is_chinese(text[position - 1]))
+        ) and not in_chinese_context(text, position):
+            continue
+        if protected is None:
+            protected = protected_spans(text)
+        if not protected or not inside(protected, position):
+            found.append(_new_mark((position, char, replacement)))
+    if groups:
+        for bracket in pats.brackets:
+            found += _brackets(text, groups.get(bracket[0], []), *bracket)
+        for quote in pats.quotes:
+            found += _quotes(text, groups.get(quote[0], []), *quote)
+        found.sort(key=_start_of)
     return tuple(found)
 
 

@@ -30,7 +30,6 @@ class _Patterns:
     whole_line_max: int
     bare_number: re.Pattern[str]
     copy_number: re.Pattern[str]
-    address_seed: re.Pattern[str]  # .x or ://: where an address may be
     label: re.Pattern[str]  # the domain label after a dot
     tlds: frozenset[str]
     address_chars: frozenset[str]
@@ -62,7 +61,6 @@ def compiled() -> _Patterns:
         whole_line_max=int(data.get("whole_line_max", 40)),
         bare_number=compile_re(data["bare_number"]),
         copy_number=compile_re(data.get("copy_number", "(?!)")),
-        address_seed=compile_re(r"\.[A-Za-z]|://"),
         label=compile_re(r"[A-Za-z0-9-]*"),
         tlds=frozenset(t.lower() for t in urls["tlds"]),
         address_chars=frozenset(re.findall(f"[{chars}]", "".join(map(chr, range(32, 127))))),
@@ -153,12 +151,12 @@ def scan(texts: Sequence[str], joined: Joined | None = None) -> dict[int, list[S
         spans.setdefault(position, []).append((start, start + match.end() - match.start()))
     last = (-1, -1)
     brackets: tuple[int, _Brackets] | None = None  # the current paragraph's, once needed
-    for match in pats.address_seed.finditer(joined.text):
-        position, seed = joined.locate(match.start())
+    for at, scheme in _address_seeds(joined.text):
+        position, seed = joined.locate(at)
         if (position, seed) < last:
             continue  # inside the address just read
         text = texts[position]
-        if match.group() != "://":
+        if not scheme:
             label = pats.label.match(text, seed + 1).group()
             if label.lower() not in pats.tlds:
                 continue  # 3.5, v1.2, 方案.pdf
@@ -172,6 +170,28 @@ def scan(texts: Sequence[str], joined: Joined | None = None) -> dict[int, list[S
             spans.setdefault(position, []).append(address)
     for position, found_spans in spans.items():
         found.setdefault(position, merge(found_spans))
+    return found
+
+
+ADDRESS_SEED = r"\.[A-Za-z]|://"  # what _address_seeds finds (its test compares the two)
+
+
+def _address_seeds(text: str) -> list[tuple[int, bool]]:
+    """Where an address may be: each match of ``ADDRESS_SEED``, in order, and whether it is
+    the ://. Found with str.find, many times faster than a regex scan over Chinese text; the
+    matches of the two never overlap, nor two of one (a letter is no dot, a slash no colon)."""
+    found: list[tuple[int, bool]] = []
+    at = text.find(".")
+    while at >= 0:
+        following = text[at + 1 : at + 2]
+        if following.isascii() and following.isalpha():
+            found.append((at, False))
+        at = text.find(".", at + 1)
+    at = text.find("://")
+    while at >= 0:
+        found.append((at, True))
+        at = text.find("://", at + 3)
+    found.sort()
     return found
 
 

@@ -17,7 +17,7 @@ from draftlint.numbering.outline import Outline
 from draftlint.patterns import compile_re
 from draftlint.profiles.elements import Elements, find_elements
 from draftlint.profiles.loader import load_profiles, profile_dirs
-from draftlint.profiles.model import Profile, SectionSpec
+from draftlint.profiles.model import Profile, SectionSpec, normalise_heading
 from draftlint.profiles.title import find_title, title_candidates
 from draftlint.resources import DataError, rule_data
 
@@ -127,7 +127,10 @@ def analyse(document: Document, outline: Outline, options: LintOptions) -> Secti
         return analysis
     analysis.headings = top_headings(outline, main, title)
     for heading in analysis.headings:
-        heading.sections = tuple(s.name for s in profile.sections if s.matches(heading.sentence))
+        normal = normalise_heading(heading.sentence)
+        heading.sections = tuple(
+            s.name for s in profile.sections if s.matches(heading.sentence, normal)
+        )
     if profile.required_sections and analysis.headings:
         analysis.named_elsewhere = _named_by_short_lines(document, profile, title)
     if profile.elements:
@@ -173,6 +176,9 @@ def top_headings(
     return headings
 
 
+_ONE_CLASS = re.compile(r"\[[^\[\]]*\]")  # [。，,；;！!？?]: a pattern matching one character
+
+
 @cache
 def _short_line() -> tuple[int, re.Pattern[str]]:
     data = rule_data("sections")["heading"]
@@ -185,15 +191,27 @@ def _named_by_short_lines(
     """Sections named by a short line of the body standing alone, numbered or not: an
     unnumbered heading (然后是问题), a second part (2019年度工作计划), a sub-heading."""
     limit, forbidden = _short_line()
+    # A line ending in a forbidden mark keeps it whatever marker opens it (the common long
+    # paragraph ending in 。): skipped before parsing, when the pattern is one character class.
+    ending = forbidden if _ONE_CLASS.fullmatch(forbidden.pattern) else None
     named: set[str] = set()
+    unnamed = list(profile.required_sections)  # once every section is named, no line matters
     for paragraph in document.paragraphs:
+        if not unnamed:
+            break
         if paragraph.story != "body" or paragraph is title:
             continue
         text = paragraph.text.strip()
+        if ending is not None and text and ending.match(text[-1]):
+            continue
         marker = parse_head(text)
         if marker is not None:
             text = text[marker.end :].strip()
         if not text or len(text) > limit or forbidden.search(text):
             continue
-        named.update(s.name for s in profile.required_sections if s.matches(text))
+        normal = normalise_heading(text)
+        found = [s.name for s in unnamed if s.matches(text, normal)]
+        if found:
+            named.update(found)
+            unnamed = [s for s in unnamed if s.name not in named]
     return frozenset(named)

@@ -43,8 +43,10 @@ class SectionSpec:
         object.__setattr__(self, "_synonyms", tuple(map(normalise_heading, self.synonyms)))
         object.__setattr__(self, "_headings", frozenset(map(normalise_heading, self.headings)))
 
-    def matches(self, heading: str) -> bool:
-        normal = normalise_heading(heading)
+    def matches(self, heading: str, normal: str | None = None) -> bool:
+        """``normal``: ``normalise_heading(heading)`` when the caller has it already."""
+        if normal is None:
+            normal = normalise_heading(heading)
         return (
             any(word in normal for word in self._synonyms)
             or normal in self._headings

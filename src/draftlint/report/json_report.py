@@ -9,10 +9,15 @@ still one JSON document; the README ("JSON output") documents the layout.
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from collections.abc import Sequence
+from json.encoder import encode_basestring as _quote  # what the C encoder quotes with
+from typing import TYPE_CHECKING, Any, TextIO
 
-from draftlint.model import Finding
+from draftlint.model import Finding, FixSafety, Paragraph, Severity
 from draftlint.report import FileResult, Totals
+
+if TYPE_CHECKING:
+    from draftlint.rule import Rule
 
 _BATCH = 4096  # finding lines joined per write
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
@@ -41,6 +46,78 @@ def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
     if finding.extra:
         entry.update(finding.extra)
     return entry
+
+
+def finding_lines(findings: Sequence[Finding], lang: str) -> list[str]:
+    """``_encode(finding_json(f, lang))`` of each finding, byte for byte, without the dicts: a
+    large run has tens of thousands of findings, and the encoder's per-key work dominated."""
+    lines: list[str] = []
+    paragraph_seen: Paragraph | None = None  # findings come paragraph by paragraph
+    location = closing = ""
+    identity = True  # the paragraph's columns are its offsets (Paragraph.column, inlined)
+    prefix = 0
+    # Parts shared by findings holding the same arguments or Fix object (W001's thousands of
+    # “,” findings share both): keyed by identity, all alive while the lines are made.
+    messages: dict[tuple[type[Rule], int], str] = {}
+    fixes: dict[int, str] = {}
+    for finding in findings:
+        if finding.extra:  # optional keys may replace documented ones: the general path
+            lines.append(_encode(finding_json(finding, lang)))
+            continue
+        rule = finding.rule
+        head = _heads.get((rule, finding.severity))
+        if head is None:
+            head = _heads[(rule, finding.severity)] = _encode(
+                {"code": rule.code, "rule": rule.name,
+                 "severity": (finding.severity or rule.severity).value}
+            )[:-1]  # fmt: skip
+        paragraph = finding.paragraph
+        if paragraph is not paragraph_seen:
+            paragraph_seen = paragraph
+            location = _quote(paragraph.location)
+            closing = ', "automatic": true}' if paragraph.prefix_len > 0 else "}"
+            identity, prefix = paragraph.columns is None, paragraph.prefix_len
+        start, end = finding.start, finding.end
+        if identity:
+            column = (start if start > prefix else prefix) - prefix + 1
+            if end <= start:
+                end_column = column
+            else:
+                end_column = (end - 1 if end - 1 > prefix else prefix) - prefix + 2
+        else:
+            column = paragraph.column(start)
+            end_column = column if end <= start else paragraph.column(end - 1) + 1
+        fix = finding.fix
+        if fix is None:
+            closing_here = closing
+        else:
+            fix_part = fixes.get(id(fix))
+            if fix_part is None:
+                fix_part = (
+                    f', "fix": {{"replacement": {_quote(fix.replacement)}, '
+                    f'"safety": {_SAFETY[fix.safety]}}}'
+                )
+                if len(fixes) < _SHARED_KEPT:
+                    fixes[id(fix)] = fix_part
+            closing_here = fix_part + closing
+        args = finding.args
+        message = messages.get((rule, id(args)))
+        if message is None:
+            message = _quote(rule.render_message(lang, args))
+            if len(messages) < _SHARED_KEPT:
+                messages[(rule, id(args))] = message
+        lines.append(
+            f'{head}, "message": {message}, '
+            f'"line": {paragraph.line}, "column": {column}, "end_column": {end_column}, '
+            f'"location": {location}, "text": {_quote(paragraph.text[start:end])}{closing_here}'
+        )
+    return lines
+
+
+_SHARED_KEPT = 1024  # shared parts remembered per call: most findings have their own arguments
+_SAFETY = {safety: _quote(safety.value) for safety in FixSafety}
+# (rule, severity override) → the encoded start of its findings' lines
+_heads: dict[tuple[type[Rule], Severity | None], str] = {}
 
 
 def summary_json(totals: Totals) -> dict[str, Any]:
@@ -85,13 +162,12 @@ class JsonWriter:
                 write(",\n      ".join(rendered[start : start + _BATCH]))
             else:
                 batch = result.findings[start : start + _BATCH]
-                write(",\n      ".join([_encode(finding_json(f, lang)) for f in batch]))
+                write(",\n      ".join(finding_lines(batch, lang)))
         write("\n    ]}")
 
     def encoded(self, result: FileResult) -> list[str]:
         """Each finding as one line of JSON (``-j`` workers call this for the writer)."""
-        lang = self.lang
-        return [_encode(finding_json(finding, lang)) for finding in result.findings]
+        return finding_lines(result.findings, self.lang)
 
     def end(self) -> None:
         self.stream.write(f'\n  ],\n  "summary": {_encode(summary_json(self.totals))}\n}}\n')

@@ -68,8 +68,10 @@ def compiled() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
         )
     chars = "".join(exceptions) + data.get("punctuation", {}).get("marks", "")
     alternatives = ["([" + "".join(re.escape(c) for c in chars) + r"])\1"]
+    # Exactly two: not preceded by a third (checked after the first, so every alternative
+    # begins with a character and the regex engine skips positions that begin none).
     alternatives += [
-        f"(?<!{re.escape(c)}){re.escape(c)}{{2}}(?!{re.escape(c)})"
+        f"{re.escape(c)}(?<!{re.escape(c * 2)}){re.escape(c)}(?!{re.escape(c)})"
         for c in data.get("punctuation", {}).get("exactly_twice", "")
     ]
     pattern = compile_re("|".join(alternatives))
@@ -87,9 +89,9 @@ def is_legitimate(text: str, start: int) -> bool:
     rules = compiled()[1].get(char)
     if rules is None:
         return False  # punctuation
-    if any(text.endswith(word, 0, start + 1) for word in rules.before):
+    if text.endswith(rules.before, 0, start + 1):
         return True
-    if any(text.startswith(word, start + 1) for word in rules.after):
+    if text.startswith(rules.after, start + 1):
         return True
     return any(text.startswith(word, start - offset) for word, offset in rules.words)
 

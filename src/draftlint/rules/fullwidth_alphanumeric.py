@@ -46,13 +46,28 @@ class FullwidthAlphanumeric(Rule):
 
     def check(self) -> Iterator[Finding]:
         pattern, placeholder = compiled()
-        for paragraph in self.ctx.document.paragraphs:
+        paragraphs = self.ctx.document.paragraphs
+        for position, start, found in self._runs(pattern):
+            if placeholder and set(found) <= placeholder:
+                continue
+            expected = found.translate(_TO_HALFWIDTH)
+            yield self.finding(
+                paragraphs[position], start, start + len(found), fix=expected,
+                found=found, expected=expected,
+            )  # fmt: skip
+
+    def _runs(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
+        """(paragraph position, start, text) of each match, in document order: one pass over
+        the joined text when the pattern is a run of one class that cannot hold a newline."""
+        if _PLAIN_RUN.fullmatch(pattern.pattern) and pattern.match("\n") is None:
+            joined = self.ctx.joined
+            for match in pattern.finditer(joined.text):
+                position, start = joined.locate(match.start())
+                yield position, start, match.group()
+            return
+        for position, paragraph in enumerate(self.ctx.document.paragraphs):
             for match in pattern.finditer(paragraph.text):
-                found = match.group()
-                if placeholder and set(found) <= placeholder:
-                    continue
-                expected = found.translate(_TO_HALFWIDTH)
-                yield self.finding(
-                    paragraph, match.start(), match.end(), fix=expected,
-                    found=found, expected=expected,
-                )  # fmt: skip
+                yield position, match.start(), match.group()
+
+
+_PLAIN_RUN = re.compile(r"\[[^\[\]\\^]*\]\+")  # [０-９Ａ-Ｚａ-ｚ]+: no escape, no negation

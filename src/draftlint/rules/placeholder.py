@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from draftlint.analysis.joined import Joined
@@ -176,7 +177,9 @@ def scan(
             if core in pats.whole_paragraph:
                 start = joined.starts[position] + text.index(core)
                 candidates.append((start, start + len(core), "word"))
-    candidates.sort(key=lambda c: (c[0], -c[1]))  # the longest first: {{姓名}}, not {姓名}
+    # By start, the longest first ({{姓名}}, not {姓名}): two stable sorts on C keys.
+    candidates.sort(key=itemgetter(1), reverse=True)
+    candidates.sort(key=itemgetter(0))
     result: dict[int, list[Hit]] = {}
     context = _Context(options, kind, cells, texts)
     last_end = -1
@@ -286,7 +289,7 @@ def _is_letter_name(text: str, start: int, end: int) -> bool:
 def _is_code_or_programme(text: str, start: int, end: int, line: _Line) -> bool:
     """用X代表消防救援 (a code letter explained), 数据要素× (a programme's name)."""
     pats = compiled()
-    if any(text.startswith(word, end) for word in pats.code_after):
+    if text.startswith(pats.code_after, end):
         return True
     if text[start] in "Xx" and line.programme_x:
         return True  # 1+N+X体系，即……X个配套措施: the programme's own X
@@ -310,20 +313,55 @@ def _next_to(text: str, start: int, end: int, chars: str) -> bool:
 
 
 class _Line:
-    """One paragraph's facts that every candidate in it asks for, found once: asking per
-    candidate would make a paragraph of many stars or brackets quadratic."""
+    """One paragraph's facts that every candidate in it asks for, each found once, on first
+    need: asking per candidate would make a paragraph of many stars or brackets quadratic,
+    and finding every fact for every line would cost more than its one X (X次)."""
 
-    __slots__ = ("emphasis", "footnote_end", "formula", "indent", "only_stars", "programme_x")
+    __slots__ = ("_emphasis", "_footnote_end", "_formula", "_kind", "_only_stars", "_options",
+                 "_programme_x", "_text", "indent")  # fmt: skip
 
     def __init__(self, text: str, kind: str, options: dict[str, Any]) -> None:
-        pats = compiled()
+        self._text, self._kind, self._options = text, kind, options
         self.indent = len(text) - len(text.lstrip())  # where the typed text starts
-        self.only_stars = not text.strip(pats.star_chars + " \t\u3000")  # * * *: a break
-        footnote = pats.footnote_start.match(text)
-        self.footnote_end = footnote.end() if footnote else -1  # *注：… opening the line
-        self.emphasis = frozenset(_emphasis_marks(text, kind, options))
-        self.programme_x = "+X" in text or "＋X" in text  # 1+N+X: its X explained later
-        self.formula = any(mark in text for mark in pats.formula_marks)
+        self._only_stars: bool | None = None
+        self._footnote_end: int | None = None
+        self._emphasis: frozenset[tuple[int, int]] | None = None
+        self._programme_x: bool | None = None
+        self._formula: bool | None = None
+
+    @property
+    def only_stars(self) -> bool:
+        """* * *: a break."""
+        if self._only_stars is None:
+            self._only_stars = not self._text.strip(compiled().star_chars + " \t\u3000")
+        return self._only_stars
+
+    @property
+    def footnote_end(self) -> int:
+        """Where a *注：… opening the line ends (-1: none)."""
+        if self._footnote_end is None:
+            footnote = compiled().footnote_start.match(self._text)
+            self._footnote_end = footnote.end() if footnote else -1
+        return self._footnote_end
+
+    @property
+    def emphasis(self) -> frozenset[tuple[int, int]]:
+        if self._emphasis is None:
+            self._emphasis = frozenset(_emphasis_marks(self._text, self._kind, self._options))
+        return self._emphasis
+
+    @property
+    def programme_x(self) -> bool:
+        """1+N+X: its X explained later."""
+        if self._programme_x is None:
+            self._programme_x = "+X" in self._text or "＋X" in self._text
+        return self._programme_x
+
+    @property
+    def formula(self) -> bool:
+        if self._formula is None:
+            self._formula = any(mark in self._text for mark in compiled().formula_marks)
+        return self._formula
 
 
 def _emphasis_marks(text: str, kind: str, options: dict[str, Any]) -> list[tuple[int, int]]:
@@ -364,7 +402,7 @@ def _bracket_is_blank(text: str, start: int, end: int, line: _Line) -> bool:
     content = text[start + 1 : end - 1]
     if opener == "[" and pats.ascii_field.fullmatch(content):
         return True  # [各单位]：, [姓名]: Chinese in ASCII square brackets is a field
-    if any(text.endswith(word, 0, start) for word in pats.parenthetical_after):
+    if text.endswith(pats.parenthetical_after, 0, start):
         return False  # 部门（单位）: an ordinary parenthetical
     if opener in "([{":
         before = text[start - 1] if start else ""
