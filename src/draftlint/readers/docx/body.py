@@ -209,10 +209,32 @@ class StoryWalker:
             fields = self._fields[context.key] = FieldState()
         state = _Walk(container, context, fields)
         handlers = _HANDLERS
+        parts = state.parts
         for _, node in state.events:
-            produced = handlers[node.tag](self, state, node)
+            tag = node.tag
+            if tag == W_T and state.hidden_run is None and state.bold_run is None:
+                # The common case, inlined: a run's text, neither hidden nor bold.
+                if state.item is not None and not fields.code:
+                    text = node.text or ""
+                    parts.append(text)
+                    if not state.plain_chars and text.strip():
+                        state.plain_chars = 1  # only whether there are any counts
+                continue
+            if tag == W_P and state.item is not None and not state.after:
+                # A paragraph closing with no text box behind it: flush, inlined.
+                item = state.item
+                item.text = "".join(parts)
+                item.bold = state.bold_chars > 0 and not state.plain_chars
+                state.bold_chars = state.plain_chars = 0
+                state.item, state.parts = None, []
+                parts = state.parts
+                yield item
+                self._on_paragraph(state, node)  # nothing left to close: opens the next
+                continue
+            produced = handlers[tag](self, state, node)
             if produced:
                 yield from produced
+            parts = state.parts  # a paragraph closed: a new list
         yield from state.flush()
 
     def _skip(self, state: _Walk, node: etree._Element) -> None:
