@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from draftlint.model import Document, Paragraph
 from draftlint.numbering.outline import Problem, build_outline, judge_sequence
 from draftlint.readers import read_bytes
 
@@ -143,3 +144,29 @@ def test_a_typed_table_of_contents_is_not_headings() -> None:
 def test_contents_need_two_entries_and_stop_at_a_sentence() -> None:
     outline = outline_of("目录\n一、总体情况\n今年以来，各项工作稳步推进。\n二、存在问题\n")
     assert [h.marker.text for h in outline.headings] == ["一、", "二、"]
+
+
+def test_a_section_number_read_again_under_chinese_headings_may_be_no_marker() -> None:
+    # Under 一、 a 1 总则 is not a section; read again, it is no marker at all.
+    outline = outline_of("标题\n一、总体要求\n1 总则\n二、工作任务\n三、保障措施\n")
+    assert [h.marker.text for h in outline.headings] == ["一、", "二、", "三、"]
+    assert all(h.problem is None for h in outline.headings)
+
+
+def paragraphs_outline(texts: list[str]):
+    document = Document("draft.docx", "docx")
+    document.paragraphs.extend(Paragraph(i, text, i + 1) for i, text in enumerate(texts))
+    return build_outline(document)
+
+
+def test_markers_and_regions_are_found_whatever_the_line_breaks_inside_paragraphs() -> None:
+    # A Word paragraph may hold line breaks (w:br): before its marker, after a title word.
+    outline = paragraphs_outline(
+        ["关于印发办法的通知", "\n 一、总体要求", "二、工作任务\n", "2026年1月5日",
+         "数据管理办法\n", "第一条 总则。", "第二条 施行。\n附件"]
+    )  # fmt: skip
+    assert [h.marker.text for h in outline.headings] == ["一、", "二、", "第一条", "第二条"]
+    assert [(scope.kind, scope.label) for scope in outline.scopes] == [
+        ("main", "正文"), ("document", "数据管理办法"),
+    ]  # fmt: skip
+    assert [p.text for p in outline.main][-1] == "2026年1月5日"
