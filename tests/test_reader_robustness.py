@@ -440,8 +440,8 @@ def test_the_body_read_in_batches_reads_as_a_whole(
     original = DocxArchive.batches
 
     def read_in_batches(size: int) -> tuple[list[tuple], list[Suppression]]:
-        def batches(self: DocxArchive, name: str, parent: str, _: int = 0):  # type: ignore[no-untyped-def]
-            return original(self, name, parent, size)
+        def batches(self: DocxArchive, name: str, parent: str, *_: int):  # type: ignore[no-untyped-def]
+            return original(self, name, parent, size, whole=size - 1)  # in chunks unless huge
 
         monkeypatch.setattr(DocxArchive, "batches", batches)
         document = read_path(path)

@@ -28,6 +28,7 @@ MAX_RATIO = 200  # text XML deflates 5-30:1; a bomb 1000:1
 RATIO_FLOOR = 8 * MiB  # small parts may compress well; only large ones are judged by ratio
 _CHUNK = 1 << 16
 _FEED = 1 << 15  # bytes of XML parsed before the finished blocks are handed on
+_WHOLE_PART = 4 * MiB  # a body part up to this size is parsed in one go (a tree of ~40 MiB)
 
 _DECLARATIONS = tuple(
     mark.encode(encoding)
@@ -141,7 +142,9 @@ class DocxArchive:
 
     def xml(self, name: str) -> etree._Element:
         """The part parsed with no DTD, no entities, no network and libxml2's size limits on."""
-        data = self._declarations_refused(name)
+        return self._parsed(name, self._declarations_refused(name))
+
+    def _parsed(self, name: str, data: bytes) -> etree._Element:
         try:
             root = etree.fromstring(data, _XML_PARSER)
         except etree.XMLSyntaxError as error:  # libxml2's message may span lines
@@ -149,13 +152,23 @@ class DocxArchive:
         _refuse_doctype(name, root)
         return root
 
-    def batches(self, name: str, parent_tag: str, size: int = _FEED) -> Iterator[etree._Element]:
+    def batches(
+        self, name: str, parent_tag: str, size: int = _FEED, whole: int = _WHOLE_PART
+    ) -> Iterator[etree._Element]:
         """The children of the part's ``parent_tag`` element (w:body), whole and in order,
-        moved into detached containers as the part is parsed, ``size`` bytes at a time, and
-        dropped once the caller moves on: a part of a million paragraphs is never in memory
-        at once. After each chunk every child but the last is complete (the parser may be
-        inside the last one), so those are the ones moved."""
+        in containers of that tag. A part of at most ``whole`` bytes is parsed at once and
+        its element is the one container. A larger one is parsed ``size`` bytes at a time,
+        its finished children moved into detached containers and dropped once the caller
+        moves on: a part of a million paragraphs is never in memory at once. After each
+        chunk every child but the last is complete (the parser may be inside the last one),
+        so those are the ones moved."""
         data = self._declarations_refused(name)
+        if len(data) <= whole:
+            root = self._parsed(name, data)
+            parent = root if root.tag == parent_tag else root.find(parent_tag)
+            if parent is not None:
+                yield parent
+            return
         parser = etree.XMLPullParser(events=("start",), tag=parent_tag, **_PARSER_OPTIONS)
         parent: etree._Element | None = None
         try:
@@ -180,7 +193,8 @@ class DocxArchive:
 
     def _declarations_refused(self, name: str) -> bytes:
         data = self.read(name)
-        if any(mark in data for mark in _DECLARATIONS):
+        # Every mark opens with <! in one of the encodings: two scans rule most parts out.
+        if (b"<!" in data or b"<\x00!" in data) and any(mark in data for mark in _DECLARATIONS):
             raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
         return data
 
