@@ -209,6 +209,7 @@ class StoryWalker:
             fields = self._fields[context.key] = FieldState()
         state = _Walk(container, context, fields)
         handlers = _HANDLERS
+        where, story, key = context.where, context.story, context.key
         parts = state.parts
         for _, node in state.events:
             tag = node.tag
@@ -220,16 +221,20 @@ class StoryWalker:
                     if not state.plain_chars and text.strip():
                         state.plain_chars = 1  # only whether there are any counts
                 continue
-            if tag == W_P and state.item is not None and not state.after:
-                # A paragraph closing with no text box behind it: flush, inlined.
+            if tag == W_P and not state.after:
+                # The next paragraph, none of its text boxes pending: flush and open, inlined.
                 item = state.item
-                item.text = "".join(parts)
-                item.bold = state.bold_chars > 0 and not state.plain_chars
-                state.bold_chars = state.plain_chars = 0
-                state.item, state.parts = None, []
-                parts = state.parts
-                yield item
-                self._on_paragraph(state, node)  # nothing left to close: opens the next
+                if item is not None:
+                    item.text = "".join(parts)
+                    item.bold = state.bold_chars > 0 and not state.plain_chars
+                    state.bold_chars = state.plain_chars = 0
+                    state.parts = parts = []
+                    yield item
+                state.item = item = StoryParagraph(self.ordinal, "", where, story, key)
+                state.element = node
+                self.ordinal += 1
+                if self._pending:
+                    item.comments, self._pending = self._pending, []
                 continue
             produced = handlers[tag](self, state, node)
             if produced:

@@ -96,6 +96,8 @@ class _Builder:
         ordinals: dict[int, int] = {}
         counters: dict[int, ListCounters] = {}
         shared: dict[tuple[str, int | None, int, bool, bool], Traits] = {}
+        make = Paragraph.with_traits
+        default_style = styles.get(None)
         for item in items:
             marks = item.comments
             covering = None
@@ -104,13 +106,14 @@ class _Builder:
             text = item.text
             if item.mark_deleted and not text:
                 continue  # a paragraph deleted whole: gone once changes are accepted
-            ordinal = ordinals[item.key] = ordinals.get(item.key, 0) + 1
-            style = styles.get(item.style_id)
+            key = item.key
+            ordinal = ordinals[key] = ordinals.get(key, 0) + 1
+            style = default_style if item.style_id is None else styles.get(item.style_id)
             marker, damaged = None, False
             if has_lists and (item.num_id is not None or style.num_id is not None):
-                counter = counters.get(item.key)
+                counter = counters.get(key)
                 if counter is None:
-                    counter = counters[item.key] = ListCounters(self.numbering)
+                    counter = counters[key] = ListCounters(self.numbering)
                 marker = self._marker(item, style, counter)
                 damaged = marker == DAMAGED
                 if damaged:
@@ -128,13 +131,13 @@ class _Builder:
                 traits = paragraph_traits(item.location, story, heading, None, prefix,
                                           item.bold, damaged, part, unit)  # fmt: skip
             else:
-                key = (story, heading, prefix, item.bold, damaged)
-                traits = shared.get(key)  # type: ignore[assignment]
+                alike = (story, heading, prefix, item.bold, damaged)
+                traits = shared.get(alike)  # type: ignore[assignment]
                 if traits is None:
-                    traits = shared[key] = paragraph_traits(
+                    traits = shared[alike] = paragraph_traits(
                         "", story, heading, None, prefix, item.bold, damaged, part, unit
                     )
-            paragraph = Paragraph.with_traits(len(paragraphs), text, ordinal, traits, item.ordinal)
+            paragraph = make(len(paragraphs), text, ordinal, traits, item.ordinal)
             append(paragraph)
             if covering:
                 self.document.suppressions.extend(comments.suppressions(paragraph, covering))  # type: ignore[union-attr]
