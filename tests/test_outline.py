@@ -170,3 +170,27 @@ def test_markers_and_regions_are_found_whatever_the_line_breaks_inside_paragraph
         ("main", "正文"), ("document", "数据管理办法"),
     ]  # fmt: skip
     assert [p.text for p in outline.main][-1] == "2026年1月5日"
+
+
+@pytest.mark.parametrize("every", [0, 1, 3, 500])  # every hint everywhere, then sparser
+def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int) -> None:
+    from draftlint.numbering import outline as module
+
+    shapes = ["（一）甲", " \n1. 乙", "管理办法 ", "附件1", "2026年1月5日", "目 录", "好。一是丙"]
+    if every == 0:
+        texts = [f"（一）目录附件{i}年。一是管理办法" for i in range(4000)]
+    else:
+        texts = [shapes[i // every % 7] if i % every == 0 else f"文字{i}" for i in range(4000)]
+    body = [Paragraph(i, text, i + 1) for i, text in enumerate(texts)]
+    scan = module._Body(body)
+    for pattern in (
+        module._HEAD_START, module._YEAR_HINT, module._TITLE_END_HINT, module._CONTENTS_HINT,
+        module._ATTACHMENT_HINT, module._CLAUSE_START,
+    ):  # fmt: skip
+        found = scan.positions(pattern)
+        assert found == sorted(set(found))
+        exact = [i for i, text in enumerate(texts) if pattern.search(text)]
+        assert set(exact) <= set(found), pattern.pattern
+        assert exact, pattern.pattern
+        if every == 0:
+            assert found == list(range(4000))  # found one by one once most paragraphs match

@@ -178,27 +178,38 @@ _HEAD_START = re.compile(
 )
 
 
+_ATTACHMENT_HINT = re.compile("附件")  # in every 附件 line and 附件说明
+_DENSE_AFTER, _DENSE = 64, 4  # after 64 hits, more than one paragraph in 4 is dense
+
+
 class _Body:
     """The body paragraphs' texts joined by newlines, so that one regex pass in C finds the
     few paragraphs a per-paragraph test may hold for, and the test runs on those alone: a
     document of a million short lines costs a few passes, not millions of Python calls."""
 
     def __init__(self, body: list[Paragraph]) -> None:
-        texts = [paragraph.text for paragraph in body]
+        self.texts = texts = [paragraph.text for paragraph in body]
         self.joined = "\n".join(texts)
-        # starts[p]: where paragraph p starts in ``joined``; starts[len(body)] is past the end
+        # starts[p]: where paragraph p starts in ``joined``; starts[len(body)] is past the end.
+        # ``texts`` holds no new strings: it is one pointer per paragraph.
         self.starts = array("q", accumulate(map(add, map(len, texts), repeat(1)), initial=0))
 
     def positions(self, pattern: re.Pattern[str]) -> list[int]:
         """In order, each once: the positions of the paragraphs in which a match of
         ``pattern`` over the joined text starts. The pattern must match, starting inside a
-        paragraph, wherever the exact test holds for it (it may also match elsewhere)."""
+        paragraph, wherever the exact test holds for it (it may also match elsewhere), both
+        in the joined text and in the paragraph's text alone."""
         found: list[int] = []
         joined, starts, search = self.joined, self.starts, pattern.search
         at = 0
         while (match := search(joined, at)) is not None:
             position = bisect_right(starts, match.start()) - 1
             found.append(position)
+            if len(found) >= _DENSE_AFTER and len(found) * _DENSE > position:
+                # Most paragraphs match (ordinary prose): asking each is cheaper from here.
+                texts = self.texts
+                found.extend(p for p in range(position + 1, len(texts)) if search(texts[p]))
+                break
             at = starts[position + 1]  # the rest of this paragraph is not needed
         return found
 
@@ -263,12 +274,12 @@ def _boundary_lines(body: list[Paragraph], scan: _Body) -> list[int]:
     """Positions of the 附件 lines and date lines (a superset is searched first)."""
     return [
         position
-        for position in scan.positions(_BOUNDARY_HINT)
+        for position in _union(scan.positions(_ATTACHMENT_HINT), scan.positions(_YEAR_HINT))
         if is_attachment_start(body[position].text) or _is_date_line(body[position].text)
     ]
 
 
-_BOUNDARY_HINT = re.compile("附件|年")
+_YEAR_HINT = re.compile("年")  # literals: searched far faster than an alternation
 
 
 def _sections_only_on_top(heads: _Heads, boundaries: list[int]) -> None:
@@ -530,9 +541,6 @@ def build_outline(document: Document) -> Outline:
     visits = _union(boundaries, read.marked, enumeration_hints)
     enumerations = _enumerations(body, heads, boundaries, visits)
     return Outline(scopes, headings, enumerations, main, starts, empty_items)
-
-
-_ATTACHMENT_HINT = re.compile("附件")  # in every 附件 line and 附件说明
 
 
 class _NextHeading(Sequence[int]):
