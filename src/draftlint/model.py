@@ -26,7 +26,6 @@ class Traits(NamedTuple):
     document share one combination, so equal traits are one shared tuple (``_shared``)."""
 
     place: str = ""
-    story: str = "body"
     heading_level: int | None = None
     columns: list[int] | None = None
     prefix_len: int = 0
@@ -54,7 +53,6 @@ def _shared(traits: Traits) -> Traits:
 
 def paragraph_traits(
     place: str = "",
-    story: str = "body",
     heading_level: int | None = None,
     columns: list[int] | None = None,
     prefix_len: int = 0,
@@ -66,7 +64,7 @@ def paragraph_traits(
     """Traits for ``Paragraph.with_traits``: a reader making many paragraphs alike makes
     their traits once."""
     return _shared(
-        Traits(place, story, heading_level, columns, prefix_len, bold, numbering_damaged,
+        Traits(place, heading_level, columns, prefix_len, bold, numbering_damaged,
                 source_part, unit)
     )  # fmt: skip
 
@@ -86,12 +84,12 @@ class Paragraph:
     ``source``: a reader-specific handle ((part, ordinal) for .docx), for fixes.
 
     A document may hold millions of paragraphs, so each is small: the index, the text, the
-    line kept as its distance from the index (a small number, no int object of its own),
-    the rarely varying rest as one shared ``Traits``, and a .docx source ordinal as its
-    distance from the index too.
+    story (read by every rule), the line kept as its distance from the index (a small
+    number, no int object of its own), the rarely varying rest as one shared ``Traits``,
+    and a .docx source ordinal as its distance from the index too.
     """
 
-    __slots__ = ("_line", "_source", "_traits", "index", "text")
+    __slots__ = ("_line", "_source", "_traits", "index", "story", "text")
 
     def __init__(
         self,
@@ -111,22 +109,29 @@ class Paragraph:
     ) -> None:
         self.index = index
         self.text = text
+        self.story = story
         self._line = line - index
         part, self._source = self._split_source(source)
         self._traits = _shared(
-            Traits(place, story, heading_level, columns, prefix_len, bold, numbering_damaged,
-                    part, unit)
+            Traits(place, heading_level, columns, prefix_len, bold, numbering_damaged, part,
+                   unit)
         )  # fmt: skip
 
     @classmethod
     def with_traits(
-        cls, index: int, text: str, line: int, traits: Traits, source_ordinal: int = 0
+        cls,
+        index: int,
+        text: str,
+        line: int,
+        traits: Traits,
+        source_ordinal: int = 0,
+        story: str = "body",
     ) -> Paragraph:
         """A paragraph whose traits a reader made once (``paragraph_traits``); its source is
         (traits.source_part, source_ordinal) when the traits name a part."""
         paragraph = cls.__new__(cls)
         paragraph.index, paragraph.text, paragraph._line = index, text, line - index
-        paragraph._traits = traits
+        paragraph.story, paragraph._traits = story, traits
         paragraph._source = source_ordinal - index if traits.source_part is not None else None
         return paragraph
 
@@ -161,14 +166,6 @@ class Paragraph:
     @place.setter
     def place(self, value: str) -> None:
         self._update(place=value, unit="行")
-
-    @property
-    def story(self) -> str:
-        return self._traits.story
-
-    @story.setter
-    def story(self, value: str) -> None:
-        self._update(story=value)
 
     @property
     def heading_level(self) -> int | None:

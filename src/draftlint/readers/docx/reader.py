@@ -95,7 +95,7 @@ class _Builder:
         has_lists = self.has_lists
         ordinals: dict[int, int] = {}
         counters: dict[int, ListCounters] = {}
-        shared: dict[tuple[str, int | None, int, bool, bool], Traits] = {}
+        shared: dict[tuple[int | None, int, bool, bool], Traits] = {}
         make = Paragraph.with_traits
         default_style = styles.get(None)
         for item in items:
@@ -128,16 +128,16 @@ class _Builder:
             story = "toc" if style.is_toc and item.story == "body" else item.story
             damaged = marker is None and damaged
             if item.location:  # a table cell, a text box …: a place of its own
-                traits = paragraph_traits(item.location, story, heading, None, prefix,
+                traits = paragraph_traits(item.location, heading, None, prefix,
                                           item.bold, damaged, part, unit)  # fmt: skip
             else:
-                alike = (story, heading, prefix, item.bold, damaged)
+                alike = (heading, prefix, item.bold, damaged)
                 traits = shared.get(alike)  # type: ignore[assignment]
                 if traits is None:
                     traits = shared[alike] = paragraph_traits(
-                        "", story, heading, None, prefix, item.bold, damaged, part, unit
+                        "", heading, None, prefix, item.bold, damaged, part, unit
                     )
-            paragraph = make(len(paragraphs), text, ordinal, traits, item.ordinal)
+            paragraph = make(len(paragraphs), text, ordinal, traits, item.ordinal, story)
             append(paragraph)
             if covering:
                 self.document.suppressions.extend(comments.suppressions(paragraph, covering))  # type: ignore[union-attr]
