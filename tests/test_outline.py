@@ -194,3 +194,7 @@ def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int
         assert exact, pattern.pattern
         if every == 0:
             assert found == list(range(4000))  # found one by one once most paragraphs match
+    ends = scan.last_characters(module._TITLE_LAST)
+    exact = [i for i, text in enumerate(texts) if text.rstrip()[-1:] in module._TITLE_ENDS]
+    assert ends is not None and exact and set(exact) <= set(ends)
+    assert module._Body([Paragraph(0, "", 1)]).last_characters(module._TITLE_LAST) is None

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import accumulate, pairwise, repeat
-from operator import add
+from operator import add, itemgetter
 
 from draftlint.model import Document, Paragraph
 from draftlint.numbering.markers import (  # what the parsers look at first
@@ -213,6 +213,15 @@ class _Body:
             at = starts[position + 1]  # the rest of this paragraph is not needed
         return found
 
+    def last_characters(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """The positions of the paragraphs whose last character ``pattern`` matches (one
+        regex pass over a string of last characters), or None if a paragraph is empty."""
+        texts = self.texts
+        if not all(texts):
+            return None
+        ends = "".join(map(itemgetter(-1), texts))
+        return [match.start() for match in pattern.finditer(ends)]
+
 
 def _union(*positions: Iterable[int]) -> list[int]:
     return sorted(set().union(*positions))
@@ -349,6 +358,8 @@ def _subheading_counts(body: list[Paragraph], heads: list[Marker | None]) -> arr
     return counts
 
 
+# A title word's last character, or a space (the title may come before it).
+_TITLE_LAST = re.compile("[\\s" + "".join(map(re.escape, sorted(_TITLE_ENDS))) + "]")
 _TITLE_END_HINT = re.compile(
     "[" + "".join(map(re.escape, sorted(_TITLE_ENDS))) + "](?=\\s*(?:\\n|\\Z))"
 )  # a title word's last character, then only spaces to the paragraph's end
@@ -368,7 +379,10 @@ def _document_titles(
     already has numbered headings (two 规定 printed one after the other).
     """
     found: dict[int, bool] = {}
-    for position in scan.positions(_TITLE_END_HINT):
+    hints = scan.last_characters(_TITLE_LAST)
+    if hints is None:  # an empty paragraph: no last character to look at
+        hints = scan.positions(_TITLE_END_HINT)
+    for position in hints:
         paragraph = body[position]
         if position == 0 or heads[position] is not None:
             continue
