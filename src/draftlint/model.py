@@ -7,8 +7,10 @@ fixes from several rules can be planned against the same original text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -261,6 +263,17 @@ class Paragraph:
     @property
     def is_automatic(self) -> bool:
         return self._traits.prefix_len > 0
+
+
+_PREFIX_LEN = attrgetter("_traits.prefix_len")
+
+
+def automatic_positions(paragraphs: Sequence[Paragraph]) -> list[int]:
+    """Positions of the paragraphs Word numbers itself (``is_automatic``), in one pass in
+    C when there are none (text and Markdown files)."""
+    if not any(map(_PREFIX_LEN, paragraphs)):
+        return []
+    return [position for position, p in enumerate(paragraphs) if p.is_automatic]
 
 
 @dataclass(slots=True, frozen=True)

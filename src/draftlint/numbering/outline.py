@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import accumulate, pairwise, repeat
-from operator import add, itemgetter
+from operator import add, attrgetter, itemgetter
 
-from draftlint.model import Document, Paragraph
+from draftlint.model import Document, Paragraph, automatic_positions
 from draftlint.numbering.markers import (  # what the parsers look at first
     _CLAUSE_START,
     _DIGIT_HEAD,
@@ -179,6 +179,7 @@ _HEAD_START = re.compile(
 
 
 _ATTACHMENT_HINT = re.compile("附件")  # in every 附件 line and 附件说明
+_TEXT, _STORY = attrgetter("text"), attrgetter("story")
 _DENSE_AFTER, _DENSE = 64, 4  # after 64 hits, more than one paragraph in 4 is dense
 
 
@@ -188,7 +189,7 @@ class _Body:
     document of a million short lines costs a few passes, not millions of Python calls."""
 
     def __init__(self, body: list[Paragraph]) -> None:
-        self.texts = texts = [paragraph.text for paragraph in body]
+        self.texts = texts = list(map(_TEXT, body))
         self.joined = "\n".join(texts)
         # starts[p]: where paragraph p starts in ``joined``; starts[len(body)] is past the end.
         # ``texts`` holds no new strings: it is one pointer per paragraph.
@@ -233,8 +234,7 @@ class _Heads:
 
     def __init__(self, body: list[Paragraph], scan: _Body) -> None:
         self.body = body
-        automatic = [position for position, p in enumerate(body) if p.is_automatic]
-        self.candidates = _union(scan.positions(_HEAD_START), automatic)
+        self.candidates = _union(scan.positions(_HEAD_START), automatic_positions(body))
         self.at: list[Marker | None] = [None] * len(body)
         for position in self.candidates:
             self.at[position] = _read_head(body[position])
@@ -459,7 +459,11 @@ def typed_contents(body: list[Paragraph], scan: _Body | None = None) -> set[int]
 
 
 def build_outline(document: Document) -> Outline:
-    body = [paragraph for paragraph in document.paragraphs if paragraph.story == "body"]
+    paragraphs = document.paragraphs
+    if all(story == "body" for story in set(map(_STORY, paragraphs))):
+        body = list(paragraphs)  # a text file: every paragraph
+    else:
+        body = [paragraph for paragraph in paragraphs if paragraph.story == "body"]
     scan = _Body(body)
     contents = typed_contents(body, scan)
     if contents:
