@@ -31,9 +31,9 @@ def read_docx(data: bytes, path: str) -> Document:
     its position among that part's w:p elements in document order, so a fixer can find the
     w:p again (``archive.xml(part).iter(w:p)``) without the reader keeping the XML alive.
 
-    The body is parsed as it is read, a few tens of KB at a time
+    A large body (over 4 MiB of XML) is parsed as it is read, 32 KB at a time
     (``DocxArchive.batches``), so memory holds only those blocks' XML, however long the
-    document."""
+    document; a smaller one is parsed in one go."""
     archive = DocxArchive(data)
     package = Package(archive)
     main = package.main_part()
