@@ -198,3 +198,23 @@ def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int
     exact = [i for i, text in enumerate(texts) if text.rstrip()[-1:] in module._TITLE_ENDS]
     assert ends is not None and exact and set(exact) <= set(ends)
     assert module._Body([Paragraph(0, "", 1)]).last_characters(module._TITLE_LAST) is None
+
+
+def test_the_outline_of_many_short_paragraphs_holds_no_object_per_paragraph() -> None:
+    import tracemalloc
+
+    # Word's 1M-paragraph shape: 12345号 each. The outline may hold a few pointers and
+    # characters per paragraph (body lists, the joined text), never an object per paragraph.
+    count = 100_000
+    document = Document("draft.docx", "docx")
+    document.paragraphs.extend(Paragraph(i, f"{i % 90000 + 10000}号", i + 1) for i in range(count))
+    build_outline(document)  # warm: compiled patterns are not the document's
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        outline = build_outline(document)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert not outline.headings and len(outline.main) == count
+    assert peak / count < 100, peak / count  # an int or a str each would be 28-80 bytes more

@@ -220,7 +220,10 @@ class _Body:
         texts = self.texts
         if not all(texts):
             return None
-        ends = "".join(map(itemgetter(-1), texts))
+        last, step = itemgetter(-1), 1 << 14  # a CJK character is a new string each time:
+        ends = "".join(  # joined a slice at a time, not a million of them held at once
+            "".join(map(last, texts[start : start + step])) for start in range(0, len(texts), step)
+        )
         return [match.start() for match in pattern.finditer(ends)]
 
 
