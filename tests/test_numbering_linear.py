@@ -69,6 +69,9 @@ PATHOLOGICAL = {
         "一、工作\n"
         + "".join(f"说明{i % 7}：\n1.甲{i}\n2.\n3.丙\n三是丁{i}。\n" for i in range(n // 5))
     ),
+    # Lines holding every hint the outline searches for (附件, 年, 目, a clause start, a title
+    # word at the end) without being any of those things: each is looked at once.
+    "hints": lambda n: "".join(f"目前附件年度。第{i}项管理办法\n" for i in range(n)),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from draftlint.model import Document, Paragraph
 from draftlint.numbering.outline import Problem, build_outline, judge_sequence
 from draftlint.readers import read_bytes
 
@@ -143,3 +144,77 @@ def test_a_typed_table_of_contents_is_not_headings() -> None:
 def test_contents_need_two_entries_and_stop_at_a_sentence() -> None:
     outline = outline_of("目录\n一、总体情况\n今年以来，各项工作稳步推进。\n二、存在问题\n")
     assert [h.marker.text for h in outline.headings] == ["一、", "二、"]
+
+
+def test_a_section_number_read_again_under_chinese_headings_may_be_no_marker() -> None:
+    # Under 一、 a 1 总则 is not a section; read again, it is no marker at all.
+    outline = outline_of("标题\n一、总体要求\n1 总则\n二、工作任务\n三、保障措施\n")
+    assert [h.marker.text for h in outline.headings] == ["一、", "二、", "三、"]
+    assert all(h.problem is None for h in outline.headings)
+
+
+def paragraphs_outline(texts: list[str]):
+    document = Document("draft.docx", "docx")
+    document.paragraphs.extend(Paragraph(i, text, i + 1) for i, text in enumerate(texts))
+    return build_outline(document)
+
+
+def test_markers_and_regions_are_found_whatever_the_line_breaks_inside_paragraphs() -> None:
+    # A Word paragraph may hold line breaks (w:br): before its marker, after a title word.
+    outline = paragraphs_outline(
+        ["关于印发办法的通知", "\n 一、总体要求", "二、工作任务\n", "2026年1月5日",
+         "数据管理办法\n", "第一条 总则。", "第二条 施行。\n附件"]
+    )  # fmt: skip
+    assert [h.marker.text for h in outline.headings] == ["一、", "二、", "第一条", "第二条"]
+    assert [(scope.kind, scope.label) for scope in outline.scopes] == [
+        ("main", "正文"), ("document", "数据管理办法"),
+    ]  # fmt: skip
+    assert [p.text for p in outline.main][-1] == "2026年1月5日"
+
+
+@pytest.mark.parametrize("every", [0, 1, 3, 500])  # every hint everywhere, then sparser
+def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int) -> None:
+    from draftlint.numbering import outline as module
+
+    shapes = ["（一）甲", " \n1. 乙", "管理办法 ", "附件1", "2026年1月5日", "目 录", "好。一是丙"]
+    if every == 0:
+        texts = [f"（一）目录附件{i}年。一是管理办法" for i in range(4000)]
+    else:
+        texts = [shapes[i // every % 7] if i % every == 0 else f"文字{i}" for i in range(4000)]
+    body = [Paragraph(i, text, i + 1) for i, text in enumerate(texts)]
+    scan = module._Body(body)
+    for pattern in (
+        module._HEAD_START, module._YEAR_HINT, module._TITLE_END_HINT, module._CONTENTS_HINT,
+        module._ATTACHMENT_HINT, module._CLAUSE_START,
+    ):  # fmt: skip
+        found = scan.positions(pattern)
+        assert found == sorted(set(found))
+        exact = [i for i, text in enumerate(texts) if pattern.search(text)]
+        assert set(exact) <= set(found), pattern.pattern
+        assert exact, pattern.pattern
+        if every == 0:
+            assert found == list(range(4000))  # found one by one once most paragraphs match
+    ends = scan.last_characters(module._TITLE_LAST)
+    exact = [i for i, text in enumerate(texts) if text.rstrip()[-1:] in module._TITLE_ENDS]
+    assert ends is not None and exact and set(exact) <= set(ends)
+    assert module._Body([Paragraph(0, "", 1)]).last_characters(module._TITLE_LAST) is None
+
+
+def test_the_outline_of_many_short_paragraphs_holds_no_object_per_paragraph() -> None:
+    import tracemalloc
+
+    # Word's 1M-paragraph shape: 12345号 each. The outline may hold a few pointers and
+    # characters per paragraph (body lists, the joined text), never an object per paragraph.
+    count = 100_000
+    document = Document("draft.docx", "docx")
+    document.paragraphs.extend(Paragraph(i, f"{i % 90000 + 10000}号", i + 1) for i in range(count))
+    build_outline(document)  # warm: compiled patterns are not the document's
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        outline = build_outline(document)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert not outline.headings and len(outline.main) == count
+    assert peak / count < 100, peak / count  # an int or a str each would be 28-80 bytes more

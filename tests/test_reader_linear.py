@@ -153,3 +153,37 @@ def test_numbered_paragraphs_keep_no_marker_when_it_would_be_huge(tmp_path: Path
     data, name = DOCX_INPUTS["custom-format-of-n-zeros"](tmp_path, 10)
     paragraphs = read_bytes(data, name).paragraphs
     assert [(p.text, p.prefix_len) for p in paragraphs] == [(f"第{i}项", 0) for i in range(10)]
+
+
+# --- memory kept per paragraph -----------------------------------------------------------------
+
+
+def kept_per_paragraph(data: bytes, name: str) -> float:
+    """Bytes the finished document holds per paragraph (allocated by Python, tracemalloc)."""
+    read_bytes(data, name)  # warm: imports and compiled patterns are not the document's
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        document = read_bytes(data, name)
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    return kept / len(document.paragraphs)
+
+
+def test_a_short_text_line_costs_little_more_than_its_text() -> None:
+    # "ab" is a 51-byte string; the paragraph adds its object, its index and a list slot
+    # (about 110 bytes), no int for its line and no string for its place.
+    per_paragraph = kept_per_paragraph(b"ab\n" * 20_000, "a.txt")
+    assert per_paragraph < 190, per_paragraph
+
+
+def test_a_short_word_paragraph_keeps_no_place_or_source_objects(tmp_path: Path) -> None:
+    # "12345号" is an 86-byte string; 第N段 and (part, ordinal) are made when asked for.
+    data, name = docx_input(
+        tmp_path, "".join(para(f"{i % 90000 + 10000}号") for i in range(20_000))
+    )
+    per_paragraph = kept_per_paragraph(data, name)
+    assert per_paragraph < 230, per_paragraph
+    paragraph = read_bytes(data, name).paragraphs[12_345]
+    assert (paragraph.location, paragraph.source) == ("第12346段", ("word/document.xml", 12_345))

@@ -176,3 +176,21 @@ def test_an_encrypted_word_file_is_refused_not_converted(monkeypatch: pytest.Mon
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le")
     with pytest.raises(ReadError, match="encrypted"):
         read_bytes(data, "secret.doc")
+
+
+def test_reading_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            assert [p.text for p in read_bytes("甲\n乙\n".encode(), "a.txt").paragraphs] == [
+                "甲", "乙",
+            ]  # fmt: skip
+            assert gc.isenabled() is enabled
+            with pytest.raises(ReadError):
+                read_bytes(b"PK\x03\x04broken", "a.docx")
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

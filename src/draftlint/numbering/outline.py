@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from itertools import pairwise
+from itertools import accumulate, pairwise, repeat
+from operator import add, attrgetter, itemgetter
 
-from draftlint.model import Document, Paragraph
-from draftlint.numbering.markers import (
+from draftlint.model import Document, Paragraph, automatic_positions
+from draftlint.numbering.markers import (  # what the parsers look at first
+    _CLAUSE_START,
+    _DIGIT_HEAD,
+    _HEAD_CHARS,
     Kind,
     Marker,
     find_clause_enumerators,
@@ -163,52 +168,157 @@ def _read_head(paragraph: Paragraph) -> Marker | None:
     return parse_head(paragraph.text)
 
 
-def _read_heads(body: list[Paragraph]) -> list[Marker | None]:
-    heads = [_read_head(paragraph) for paragraph in body]
-    _sections_only_on_top(body, heads)
-    if not any(m is not None and m.kind is Kind.DECIMAL and m.level > _TOP_SECTION for m in heads):
+# A paragraph whose first non-space character may open a marker, digits only as the
+# parsers take them (1. 1、 1 总则, never 12345号): a superset of what they accept.
+_HEAD_START = re.compile(
+    "(?m)^[^\\S\\n]*(?:["
+    + "".join(re.escape(char) for char in sorted(_HEAD_CHARS) if not "0" <= char <= "9")
+    + "]|"
+    + _DIGIT_HEAD.pattern
+    + "|\\n)"
+)
+
+
+_ATTACHMENT_HINT = re.compile("附件")  # in every 附件 line and 附件说明
+_TEXT, _STORY = attrgetter("text"), attrgetter("story")
+_DENSE_AFTER, _DENSE = 64, 4  # after 64 hits, more than one paragraph in 4 is dense
+
+
+class _Body:
+    """The body paragraphs' texts joined by newlines, so that one regex pass in C finds the
+    few paragraphs a per-paragraph test may hold for, and the test runs on those alone: a
+    document of a million short lines costs a few passes, not millions of Python calls."""
+
+    def __init__(self, body: list[Paragraph]) -> None:
+        self.texts = texts = list(map(_TEXT, body))
+        self.joined = "\n".join(texts)
+        # starts[p]: where paragraph p starts in ``joined``; starts[len(body)] is past the end.
+        # ``texts`` holds no new strings: it is one pointer per paragraph.
+        self.starts = array("q", accumulate(map(add, map(len, texts), repeat(1)), initial=0))
+
+    def positions(self, pattern: re.Pattern[str]) -> list[int]:
+        """In order, each once: the positions of the paragraphs in which a match of
+        ``pattern`` over the joined text starts. The pattern must match, starting inside a
+        paragraph, wherever the exact test holds for it (it may also match elsewhere), both
+        in the joined text and in the paragraph's text alone."""
+        found: list[int] = []
+        joined, starts, search = self.joined, self.starts, pattern.search
+        at = 0
+        while (match := search(joined, at)) is not None:
+            position = bisect_right(starts, match.start()) - 1
+            found.append(position)
+            if len(found) >= _DENSE_AFTER and len(found) * _DENSE > position:
+                # Most paragraphs match (ordinary prose): asking each is cheaper from here.
+                texts = self.texts
+                found.extend(p for p in range(position + 1, len(texts)) if search(texts[p]))
+                break
+            at = starts[position + 1]  # the rest of this paragraph is not needed
+        return found
+
+    def last_characters(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """The positions of the paragraphs whose last character ``pattern`` matches (one
+        regex pass over a string of last characters), or None if a paragraph is empty."""
+        texts = self.texts
+        if not all(texts):
+            return None
+        last, step = itemgetter(-1), 1 << 14  # a CJK character is a new string each time:
+        ends = "".join(  # joined a slice at a time, not a million of them held at once
+            "".join(map(last, texts[start : start + step])) for start in range(0, len(texts), step)
+        )
+        return [match.start() for match in pattern.finditer(ends)]
+
+
+def _union(*positions: Iterable[int]) -> list[int]:
+    return sorted(set().union(*positions))
+
+
+class _Heads:
+    """Each body paragraph's marker (``at[position]``, None for most) and the sorted
+    positions holding one (``marked``): later passes visit those, not every paragraph."""
+
+    def __init__(self, body: list[Paragraph], scan: _Body) -> None:
+        self.body = body
+        self.candidates = _union(scan.positions(_HEAD_START), automatic_positions(body))
+        self.at: list[Marker | None] = [None] * len(body)
+        for position in self.candidates:
+            self.at[position] = _read_head(body[position])
+        self.refresh()
+
+    def refresh(self) -> None:
+        at = self.at
+        self.marked = [position for position in self.candidates if at[position] is not None]
+
+    def heading_positions(self) -> list[int]:
+        at = self.at
+        return [p for p in self.marked if at[p].is_heading]  # type: ignore[union-attr]
+
+
+def _read_heads(body: list[Paragraph], scan: _Body, boundaries: list[int]) -> _Heads:
+    """The markers of the body. ``boundaries``: the 附件 and date lines."""
+    heads = _Heads(body, scan)
+    _sections_only_on_top(heads, boundaries)
+    heads.refresh()  # a number read again may be no marker at all
+    at = heads.at
+    if not any(
+        at[p].kind is Kind.DECIMAL and at[p].level > _TOP_SECTION  # type: ignore[union-attr]
+        for p in heads.marked
+    ):
         # 1 总则 is a section number only in a document that also numbers 1.1 …
-        heads = [None if m is not None and m.kind is Kind.DECIMAL else m for m in heads]
+        for position in heads.marked:
+            if at[position].kind is Kind.DECIMAL:  # type: ignore[union-attr]
+                at[position] = None
     else:
-        _promote_top_sections(body, heads)
-    typed = list(heads)
-    for position, paragraph in enumerate(body):
-        if heads[position] is None:
-            bare = parse_bare(paragraph.text)
-            if bare is not None and _between_siblings(bare, typed, position):
-                heads[position] = bare  # 5. alone on its line, inside a run 4. … 6.
+        _promote_top_sections(heads)
+    heads.refresh()
+    bare_found: dict[int, Marker] = {}  # judged against the typed markers, set afterwards
+    for position in heads.candidates:  # parse_bare looks at the same first character
+        if at[position] is None:
+            bare = parse_bare(body[position].text)
+            if bare is not None and _between_siblings(bare, at, position):
+                bare_found[position] = bare  # 5. alone on its line, inside a run 4. … 6.
+    for position, bare in bare_found.items():
+        at[position] = bare
+    if bare_found:
+        heads.refresh()
     return heads
 
 
-def _sections_only_on_top(body: list[Paragraph], heads: list[Marker | None]) -> None:
+def _boundary_lines(body: list[Paragraph], scan: _Body) -> list[int]:
+    """Positions of the 附件 lines and date lines (a superset is searched first)."""
+    return [
+        position
+        for position in _union(scan.positions(_ATTACHMENT_HINT), scan.positions(_YEAR_HINT))
+        if is_attachment_start(body[position].text) or _is_date_line(body[position].text)
+    ]
+
+
+_YEAR_HINT = re.compile("年")  # literals: searched far faster than an alternation
+
+
+def _sections_only_on_top(heads: _Heads, boundaries: list[int]) -> None:
     """Section numbers are the top scheme of a document (or of the part after a date or an
     附件 line). Where 一、/（一）/第一章 come first, a 1.1 typed under 一、 is read as before: a
     number opening the text, not a section that would climb above 一、."""
+    at, marked, body = heads.at, heads.marked, heads.body
     segment_start = 0
-    first: Marker | None = None
-    for position in range(len(body) + 1):
-        boundary = position == len(body) or (
-            is_attachment_start(body[position].text) or _is_date_line(body[position].text)
-        )
-        if boundary:
-            if first is not None and first.kind in (Kind.CHINESE, Kind.BRACKET_CHINESE, Kind.PART):
-                for at in range(segment_start, position):
-                    marker = heads[at]
-                    if marker is not None and marker.kind is Kind.DECIMAL:
-                        heads[at] = parse_head(body[at].text, sections=False)
-            segment_start, first = position + 1, None
-            continue
-        marker = heads[position]
-        if first is None and marker is not None and marker.is_heading:
-            first = marker
+    for end in [*boundaries, len(body)]:
+        inside = marked[bisect_right(marked, segment_start - 1) : bisect_right(marked, end - 1)]
+        first = next((at[p] for p in inside if at[p].is_heading), None)  # type: ignore[union-attr]
+        if first is not None and first.kind in (Kind.CHINESE, Kind.BRACKET_CHINESE, Kind.PART):
+            for position in inside:
+                marker = at[position]
+                if marker is not None and marker.kind is Kind.DECIMAL:
+                    at[position] = parse_head(body[position].text, sections=False)
+        segment_start = end + 1
 
 
-def _promote_top_sections(body: list[Paragraph], heads: list[Marker | None]) -> None:
+def _promote_top_sections(heads: _Heads) -> None:
     """In a document numbering 1.1 …, a 1. typed with a space (1. 总则) or directly followed
     by 1.1 is the top of the section numbers, not a 1. of the 一、/（一）/1. levels."""
+    at, body = heads.at, heads.body
     following: Marker | None = None
-    for position in range(len(heads) - 1, -1, -1):
-        marker = heads[position]
+    for position in reversed(heads.marked):
+        marker = at[position]
         if marker is None or not marker.is_heading:
             continue
         if (
@@ -224,7 +334,7 @@ def _promote_top_sections(body: list[Paragraph], heads: list[Marker | None]) -> 
                 )
             )
         ):
-            marker = heads[position] = Marker(
+            marker = at[position] = Marker(
                 Kind.DECIMAL, marker.value, marker.text, marker.start, marker.end
             )
         following = marker
@@ -252,8 +362,18 @@ def _subheading_counts(body: list[Paragraph], heads: list[Marker | None]) -> arr
     return counts
 
 
+# A title word's last character, or a space (the title may come before it).
+_TITLE_LAST = re.compile("[\\s" + "".join(map(re.escape, sorted(_TITLE_ENDS))) + "]")
+_TITLE_END_HINT = re.compile(
+    "[" + "".join(map(re.escape, sorted(_TITLE_ENDS))) + "](?=\\s*(?:\\n|\\Z))"
+)  # a title word's last character, then only spaces to the paragraph's end
+
+
 def _document_titles(
-    body: list[Paragraph], heads: list[Marker | None], next_heading_at: Sequence[int]
+    body: list[Paragraph],
+    heads: Sequence[Marker | None],
+    next_heading_at: Sequence[int],
+    scan: _Body,
 ) -> dict[int, bool]:
     """Positions where a second document's title block begins, each with whether the
     current scope must already hold headings (True) or the title follows a date (False).
@@ -263,7 +383,11 @@ def _document_titles(
     already has numbered headings (two 规定 printed one after the other).
     """
     found: dict[int, bool] = {}
-    for position, paragraph in enumerate(body):
+    hints = scan.last_characters(_TITLE_LAST)
+    if hints is None:  # an empty paragraph: no last character to look at
+        hints = scan.positions(_TITLE_END_HINT)
+    for position in hints:
+        paragraph = body[position]
         if position == 0 or heads[position] is not None:
             continue
         if paragraph.text.rstrip()[-1:] not in _TITLE_ENDS:
@@ -305,17 +429,19 @@ def _entry(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", _ENTRY_END.sub("", text))
 
 
-def typed_contents(body: list[Paragraph]) -> set[int]:
+_CONTENTS_HINT = re.compile("目")
+
+
+def typed_contents(body: list[Paragraph], scan: _Body | None = None) -> set[int]:
     """Indices of a table of contents typed as text (目录, then its entries): not headings.
 
     The entries run until the first one comes round again (the body starts) or a line that
     is no entry (a sentence, a long line). Word's own TOC fields are the reader's "toc" story.
     """
     found: set[int] = set()
-    position = 0
-    while position < len(body):
-        if not _CONTENTS_TITLE.match(body[position].text):
-            position += 1
+    at = 0  # where the last contents ended
+    for position in (scan or _Body(body)).positions(_CONTENTS_HINT):
+        if position < at or not _CONTENTS_TITLE.match(body[position].text):
             continue
         entries: list[Paragraph] = []
         first = ""
@@ -333,19 +459,28 @@ def typed_contents(body: list[Paragraph]) -> set[int]:
         if len(entries) >= 2:
             found.add(body[position].index)
             found.update(entry.index for entry in entries)
-        position = at
     return found
 
 
 def build_outline(document: Document) -> Outline:
-    body = [paragraph for paragraph in document.paragraphs if paragraph.story == "body"]
-    contents = typed_contents(body)
+    paragraphs = document.paragraphs
+    if all(story == "body" for story in set(map(_STORY, paragraphs))):
+        body = list(paragraphs)  # a text file: every paragraph
+    else:
+        body = [paragraph for paragraph in paragraphs if paragraph.story == "body"]
+    scan = _Body(body)
+    contents = typed_contents(body, scan)
     if contents:
         body = [paragraph for paragraph in body if paragraph.index not in contents]
-    heads = _read_heads(body)
+        scan = _Body(body)
+    read = _read_heads(body, scan, _boundary_lines(body, scan))
+    heads = read.at
     # The next paragraph position that may continue a numbered run, for 3.5%… checks.
-    next_heading_at = _next_heading_positions(heads)
-    titles = _document_titles(body, heads, next_heading_at)
+    next_heading_at = _NextHeading(read.heading_positions(), len(body))
+    titles = _document_titles(body, heads, next_heading_at, scan)
+    attachment_hints = scan.positions(_ATTACHMENT_HINT)
+    enumeration_hints = scan.positions(_CLAUSE_START)
+    del scan  # the joined text is not needed any more
     scopes = [Scope(0, "正文")]
     headings: list[Heading] = []
     empty_items: list[Heading] = []
@@ -355,7 +490,15 @@ def build_outline(document: Document) -> Outline:
     main_end: int | None = None
     memo: dict[tuple[int, int, str], bool] = {}
     boundaries: set[int] = set()  # positions that close open enumerations
-    for position, (paragraph, marker) in enumerate(zip(body, heads, strict=True)):
+    position_of: dict[int, int] = {}  # a heading's paragraph index → its position in body
+    previous = -1
+    # Only paragraphs that may open a region, hold an 附件说明 or a marker do anything here;
+    # any other paragraph ends an 附件说明 (``in_note``).
+    for position in _union(attachment_hints, titles, read.marked):
+        if position != previous + 1:
+            in_note = False
+        previous = position
+        paragraph, marker = body[position], heads[position]
         opens = None
         if is_attachment_start(paragraph.text):
             opens = "attachment"
@@ -397,8 +540,8 @@ def build_outline(document: Document) -> Outline:
             headings.append(heading)
         stack.append(heading)
         boundaries.add(position)
-    position_of = {paragraph.index: position for position, paragraph in enumerate(body)}
-    subheadings = _subheading_counts(body, heads)
+        position_of[paragraph.index] = position
+    subheadings: array[int] | None = None  # counted on first need: most documents never ask
 
     def starts_afresh(before: Heading, after: Heading) -> bool:
         """A list under a new sub-heading, or one Word restarts, begins at 1 again (any
@@ -407,6 +550,9 @@ def build_outline(document: Document) -> Outline:
             return False
         if after.paragraph.is_automatic or after.is_section:
             return True  # Word's own restart; section numbers again after a table of contents
+        nonlocal subheadings
+        if subheadings is None:
+            subheadings = _subheading_counts(body, heads)
         at = position_of[after.paragraph.index]
         return subheadings[at] > subheadings[position_of[before.paragraph.index]]
 
@@ -414,21 +560,25 @@ def build_outline(document: Document) -> Outline:
         _check_scope(scope, starts_afresh)
     main = body[:main_end]
     starts = frozenset(scope.start.index for scope in scopes if scope.start is not None)
-    enumerations = _enumerations(body, heads, boundaries)
+    visits = _union(boundaries, read.marked, enumeration_hints)
+    enumerations = _enumerations(body, heads, boundaries, visits)
     return Outline(scopes, headings, enumerations, main, starts, empty_items)
 
 
-def _next_heading_positions(heads: list[Marker | None]) -> array[int]:
-    """For each position, the position of the next heading marker after it (len if none).
-    An array: a list would hold an int object per paragraph of a long document."""
-    following = array("q", [len(heads)]) * len(heads)
-    upcoming = len(heads)
-    for position in range(len(heads) - 1, -1, -1):
-        following[position] = upcoming
-        marker = heads[position]
-        if marker is not None and marker.is_heading:
-            upcoming = position
-    return following
+class _NextHeading(Sequence[int]):
+    """For each position, the position of the next heading marker after it (the number
+    of body paragraphs if none): looked up among the heading positions, not stored per
+    paragraph."""
+
+    def __init__(self, heading_positions: list[int], size: int) -> None:
+        self.positions, self.size = heading_positions, size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, position: int) -> int:  # type: ignore[override]
+        at = bisect_right(self.positions, position)
+        return self.positions[at] if at < len(self.positions) else self.size
 
 
 def _fits_siblings(
@@ -577,14 +727,21 @@ def judge_sequence(
 
 
 def _enumerations(
-    body: list[Paragraph], heads: list[Marker | None], boundaries: set[int]
+    body: list[Paragraph],
+    heads: list[Marker | None],
+    boundaries: set[int],
+    visits: list[int],
 ) -> list[list[EnumItem]]:
     """Groups of 一是/二是 …: an enumeration lives in its heading section. Its members may
     open a paragraph or stand inline after 。；：, with unnumbered paragraphs between them
-    (……财政政策。一是…… / …… / 二是……); a heading or a new region closes it."""
+    (……财政政策。一是…… / …… / 二是……); a heading or a new region closes it.
+
+    ``visits``: in order, every position that is a boundary, holds a marker or may hold a
+    clause enumerator; no other paragraph can change a group."""
     groups: list[list[EnumItem]] = []
     open_groups: dict[str, list[EnumItem]] = {}
-    for position, (paragraph, head) in enumerate(zip(body, heads, strict=True)):
+    for position in visits:
+        paragraph, head = body[position], heads[position]
         if position in boundaries:
             open_groups = {}
         items: list[EnumItem] = []

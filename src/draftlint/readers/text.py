@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from draftlint.model import Document, Paragraph, ReadError
+from draftlint.model import Document, Paragraph, ReadError, paragraph_traits
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -43,7 +43,10 @@ def split_lines(text: str) -> list[str]:
 def read_text(data: bytes, path: str) -> Document:
     document = Document(path, "txt")
     paragraphs = document.paragraphs
+    append, make, plain = paragraphs.append, Paragraph.with_traits, paragraph_traits()
+    index = 0
     for number, line in enumerate(split_lines(decode(data)), start=1):
         if line.strip():
-            paragraphs.append(Paragraph(len(paragraphs), line, number))
+            append(make(index, line, number, plain))
+            index += 1
     return document

@@ -27,6 +27,8 @@ MAX_ENTRIES = 10_000  # real documents hold tens of parts, a few thousand with m
 MAX_RATIO = 200  # text XML deflates 5-30:1; a bomb 1000:1
 RATIO_FLOOR = 8 * MiB  # small parts may compress well; only large ones are judged by ratio
 _CHUNK = 1 << 16
+_FEED = 1 << 15  # bytes of XML parsed before the finished blocks are handed on
+_WHOLE_PART = 4 * MiB  # a body part up to this size is parsed in one go (a tree of ~40 MiB)
 
 _DECLARATIONS = tuple(
     mark.encode(encoding)
@@ -140,7 +142,9 @@ class DocxArchive:
 
     def xml(self, name: str) -> etree._Element:
         """The part parsed with no DTD, no entities, no network and libxml2's size limits on."""
-        data = self._declarations_refused(name)
+        return self._parsed(name, self._declarations_refused(name))
+
+    def _parsed(self, name: str, data: bytes) -> etree._Element:
         try:
             root = etree.fromstring(data, _XML_PARSER)
         except etree.XMLSyntaxError as error:  # libxml2's message may span lines
@@ -149,47 +153,71 @@ class DocxArchive:
         return root
 
     def batches(
-        self, name: str, parent_tag: str, trigger_tag: str, size: int = 512
+        self, name: str, parent_tag: str, size: int = _FEED, whole: int = _WHOLE_PART
     ) -> Iterator[etree._Element]:
         """The children of the part's ``parent_tag`` element (w:body), whole and in order,
-        moved into detached containers of about ``size`` children, parsed as the file is
-        read and dropped once the caller moves on: a part of a million paragraphs is never
-        in memory at once. Parsing pauses at the end of each child ``trigger_tag`` (w:p);
-        the children before it are complete by then, those after it may not be yet."""
+        in containers of that tag. A part of at most ``whole`` bytes is parsed at once and
+        its element is the one container. A larger one is parsed ``size`` bytes at a time,
+        its finished children moved into detached containers and dropped once the caller
+        moves on: a part of a million paragraphs is never in memory at once. After each
+        chunk every child but the last is complete (the parser may be inside the last one),
+        so those are the ones moved."""
         data = self._declarations_refused(name)
-        events = etree.iterparse(
-            io.BytesIO(data), events=("end",), tag=trigger_tag, **_PARSER_OPTIONS
-        )
-        batch = etree.Element(parent_tag)
+        if len(data) <= whole:
+            root = self._parsed(name, data)
+            parent = root if root.tag == parent_tag else root.find(parent_tag)
+            if parent is not None:
+                yield parent
+            return
+        parser = etree.XMLPullParser(events=("start",), tag=parent_tag, **_PARSER_OPTIONS)
+        parent: etree._Element | None = None
         try:
-            for _, element in events:
-                parent = element.getparent()
-                if parent is None or parent.tag != parent_tag:
-                    continue
-                while len(parent):
-                    child = parent[0]
-                    batch.append(child)  # moves it out of the document
-                    if child is element:
-                        break
-                if len(batch) >= size:
-                    yield batch
-                    batch = etree.Element(parent_tag)
-            root = events.root
+            for offset in range(0, len(data), size):
+                parser.feed(data[offset : offset + size])
+                if parent is None:
+                    parent = _top_level(parser.read_events())
+                if parent is not None:
+                    batch = _take(parent, keep_last=True)
+                    if batch is not None:
+                        yield batch
+            root = parser.close()
         except etree.XMLSyntaxError as error:  # libxml2's message may span lines
             raise read_error(f"{name} 不是有效的 XML ({error.msg})") from None
         _refuse_doctype(name, root)
-        parent = root if root.tag == parent_tag else root.find(parent_tag)
+        if parent is None:
+            parent = root if root.tag == parent_tag else root.find(parent_tag)
         if parent is not None:
-            for child in list(parent):
-                batch.append(child)
-        if len(batch):
-            yield batch
+            batch = _take(parent, keep_last=False)
+            if batch is not None:
+                yield batch
 
     def _declarations_refused(self, name: str) -> bytes:
         data = self.read(name)
-        if any(mark in data for mark in _DECLARATIONS):
+        # Every mark opens with <! in one of the encodings: two scans rule most parts out.
+        if (b"<!" in data or b"<\x00!" in data) and any(mark in data for mark in _DECLARATIONS):
             raise ReadError(f"{name} 含 DOCTYPE 或实体声明，已拒绝 (DTD or entity declaration)")
         return data
+
+
+def _top_level(events: Iterator[tuple[str, etree._Element]]) -> etree._Element | None:
+    """The first element started that is the root or one of its children (w:body)."""
+    for _, element in events:
+        parent = element.getparent()
+        if parent is None or parent.getparent() is None:
+            return element
+    return None
+
+
+def _take(parent: etree._Element, *, keep_last: bool) -> etree._Element | None:
+    """``parent``'s children (all but the last, with ``keep_last``) moved into a new
+    detached element of the same tag; None when there are none to move."""
+    count = len(parent) - (1 if keep_last else 0)
+    if count <= 0:
+        return None
+    batch = etree.Element(parent.tag)
+    for _ in range(count):
+        batch.append(parent[0])  # moves it out of the document
+    return batch
 
 
 def _refuse_doctype(name: str, root: etree._Element) -> None:

@@ -209,10 +209,37 @@ class StoryWalker:
             fields = self._fields[context.key] = FieldState()
         state = _Walk(container, context, fields)
         handlers = _HANDLERS
+        where, story, key = context.where, context.story, context.key
+        parts = state.parts
         for _, node in state.events:
-            produced = handlers[node.tag](self, state, node)
+            tag = node.tag
+            if tag == W_T and state.hidden_run is None and state.bold_run is None:
+                # The common case, inlined: a run's text, neither hidden nor bold.
+                if state.item is not None and not fields.code:
+                    text = node.text or ""
+                    parts.append(text)
+                    if not state.plain_chars and text.strip():
+                        state.plain_chars = 1  # only whether there are any counts
+                continue
+            if tag == W_P and not state.after:
+                # The next paragraph, none of its text boxes pending: flush and open, inlined.
+                item = state.item
+                if item is not None:
+                    item.text = "".join(parts)
+                    item.bold = state.bold_chars > 0 and not state.plain_chars
+                    state.bold_chars = state.plain_chars = 0
+                    state.parts = parts = []
+                    yield item
+                state.item = item = StoryParagraph(self.ordinal, "", where, story, key)
+                state.element = node
+                self.ordinal += 1
+                if self._pending:
+                    item.comments, self._pending = self._pending, []
+                continue
+            produced = handlers[tag](self, state, node)
             if produced:
                 yield from produced
+            parts = state.parts  # a paragraph closed: a new list
         yield from state.flush()
 
     def _skip(self, state: _Walk, node: etree._Element) -> None:

@@ -43,6 +43,11 @@ class CommentRanges:
         self.directives = directives
         self._open: dict[str, None] = {}  # ordered set: ranges open after this paragraph
 
+    @property
+    def is_open(self) -> bool:
+        """Whether a directive's range is open: paragraphs without marks are covered."""
+        return bool(self._open)
+
     def covering(self, marks: list[tuple[str, str]] | None) -> dict[str, None]:
         """The directive comments covering the paragraph holding ``marks`` (call it for
         every paragraph, kept or not: a range may start in an empty one)."""

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
-from draftlint.model import Document, Paragraph
+from draftlint.model import Document, Paragraph, Traits, paragraph_traits
 from draftlint.readers.docx.archive import DocxArchive
 from draftlint.readers.docx.body import StoryParagraph, StoryWalker
 from draftlint.readers.docx.comments import CommentRanges, directive_comments
-from draftlint.readers.docx.names import W_BODY, W_P
+from draftlint.readers.docx.names import W_BODY
 from draftlint.readers.docx.numbering import DAMAGED, LEVELS, ListCounters, Numbering
 from draftlint.readers.docx.partcache import styles_and_numbering
 from draftlint.readers.docx.stories import Package, header_footer_parts, notes
@@ -31,9 +31,9 @@ def read_docx(data: bytes, path: str) -> Document:
     its position among that part's w:p elements in document order, so a fixer can find the
     w:p again (``archive.xml(part).iter(w:p)``) without the reader keeping the XML alive.
 
-    The body is parsed as it is read, a few hundred blocks at a time
+    A large body (over 4 MiB of XML) is parsed as it is read, 32 KB at a time
     (``DocxArchive.batches``), so memory holds only those blocks' XML, however long the
-    document."""
+    document; a smaller one is parsed in one go."""
     archive = DocxArchive(data)
     package = Package(archive)
     main = package.main_part()
@@ -42,8 +42,8 @@ def read_docx(data: bytes, path: str) -> Document:
     counts = {"table": 0, "textbox": 0}
     body = StoryWalker("body", counts=counts)
     comments = CommentRanges(directive_comments(package.optional_xml(main, "comments")))
-    batches = archive.batches(main, W_BODY, W_P)
-    builder.add(_walk_batches(body, batches), main, "第{}段", comments=comments)
+    batches = archive.batches(main, W_BODY)
+    builder.add(_walk_batches(body, batches), main, "段", comments=comments)
     for endnotes, kind, label in ((False, "footnotes", "脚注"), (True, "endnotes", "尾注")):
         notes_part = package.related(main, kind)
         if notes_part is None:
@@ -84,26 +84,36 @@ class _Builder:
         self,
         items: Iterable[StoryParagraph],
         part: str,
-        ordinal_label: str | None = None,
+        unit: str = "行",
         comments: CommentRanges | None = None,
     ) -> None:
-        """Append one part's paragraphs; each story key counts lines and list items apart."""
+        """Append one part's paragraphs; each story key counts lines and list items apart.
+        A paragraph without a place of its own is at 第N{unit} (the body's 第N段)."""
         paragraphs = self.document.paragraphs
+        append = paragraphs.append
         styles = self.styles
+        has_lists = self.has_lists
         ordinals: dict[int, int] = {}
         counters: dict[int, ListCounters] = {}
+        shared: dict[tuple[int | None, int, bool, bool], Traits] = {}
+        make = Paragraph.with_traits
+        default_style = styles.get(None)
         for item in items:
-            covering = comments.covering(item.comments) if comments is not None else None
+            marks = item.comments
+            covering = None
+            if comments is not None and (marks or comments.is_open):
+                covering = comments.covering(marks)
             text = item.text
             if item.mark_deleted and not text:
                 continue  # a paragraph deleted whole: gone once changes are accepted
-            ordinal = ordinals[item.key] = ordinals.get(item.key, 0) + 1
-            style = styles.get(item.style_id)
+            key = item.key
+            ordinal = ordinals[key] = ordinals.get(key, 0) + 1
+            style = default_style if item.style_id is None else styles.get(item.style_id)
             marker, damaged = None, False
-            if self.has_lists and (item.num_id is not None or style.num_id is not None):
-                counter = counters.get(item.key)
+            if has_lists and (item.num_id is not None or style.num_id is not None):
+                counter = counters.get(key)
                 if counter is None:
-                    counter = counters[item.key] = ListCounters(self.numbering)
+                    counter = counters[key] = ListCounters(self.numbering)
                 marker = self._marker(item, style, counter)
                 damaged = marker == DAMAGED
                 if damaged:
@@ -113,18 +123,22 @@ class _Builder:
             if not text.strip():
                 continue
             level = style.outline_level if item.outline is False else item.outline
-            location = item.location
-            if not location and ordinal_label:
-                location = ordinal_label.format(ordinal)
             heading = level + 1 if level is not None and level < HEADING_LEVELS else None
             prefix = len(marker) if marker else 0
             story = "toc" if style.is_toc and item.story == "body" else item.story
-            paragraph = Paragraph(len(paragraphs), text, ordinal, location, story=story)
-            paragraph.heading_level, paragraph.prefix_len = heading, prefix
-            paragraph.numbering_damaged = marker is None and damaged
-            paragraph.bold = item.bold
-            paragraph.source = (part, item.ordinal)
-            paragraphs.append(paragraph)
+            damaged = marker is None and damaged
+            if item.location:  # a table cell, a text box …: a place of its own
+                traits = paragraph_traits(item.location, heading, None, prefix,
+                                          item.bold, damaged, part, unit)  # fmt: skip
+            else:
+                alike = (heading, prefix, item.bold, damaged)
+                traits = shared.get(alike)  # type: ignore[assignment]
+                if traits is None:
+                    traits = shared[alike] = paragraph_traits(
+                        "", heading, None, prefix, item.bold, damaged, part, unit
+                    )
+            paragraph = make(len(paragraphs), text, ordinal, traits, item.ordinal, story)
+            append(paragraph)
             if covering:
                 self.document.suppressions.extend(comments.suppressions(paragraph, covering))  # type: ignore[union-attr]
 
