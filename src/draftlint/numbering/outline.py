@@ -170,7 +170,7 @@ def _read_head(paragraph: Paragraph) -> Marker | None:
 
 # A paragraph whose first non-space character may open a marker, digits only as the
 # parsers take them (1. 1、 1 总则, never 12345号): a superset of what they accept.
-_HEAD_START = re.compile(
+_HEAD_START = compile_re(
     "(?m)^[^\\S\\n]*(?:["
     + "".join(re.escape(char) for char in sorted(_HEAD_CHARS) if not "0" <= char <= "9")
     + "]|"
@@ -179,7 +179,7 @@ _HEAD_START = re.compile(
 )
 
 
-_ATTACHMENT_HINT = re.compile("附件")  # in every 附件 line and 附件说明
+_ATTACHMENT_HINT = compile_re("附件")  # in every 附件 line and 附件说明
 _TEXT, _STORY = attrgetter("text"), attrgetter("story")
 _DENSE_AFTER, _DENSE = 64, 4  # after 64 hits, more than one paragraph in 4 is dense
 
@@ -292,7 +292,7 @@ def _boundary_lines(body: list[Paragraph], scan: _Body) -> list[int]:
     ]
 
 
-_YEAR_HINT = re.compile("年")  # literals: searched far faster than an alternation
+_YEAR_HINT = compile_re("年")  # literals: searched far faster than an alternation
 
 
 def _sections_only_on_top(heads: _Heads, boundaries: list[int]) -> None:
@@ -363,8 +363,8 @@ def _subheading_counts(body: list[Paragraph], heads: list[Marker | None]) -> arr
 
 
 # A title word's last character, or a space (the title may come before it).
-_TITLE_LAST = re.compile("[\\s" + "".join(map(re.escape, sorted(_TITLE_ENDS))) + "]")
-_TITLE_END_HINT = re.compile(
+_TITLE_LAST = compile_re("[\\s" + "".join(map(re.escape, sorted(_TITLE_ENDS))) + "]")
+_TITLE_END_HINT = compile_re(
     "[" + "".join(map(re.escape, sorted(_TITLE_ENDS))) + "](?=\\s*(?:\\n|\\Z))"
 )  # a title word's last character, then only spaces to the paragraph's end
 
@@ -429,7 +429,7 @@ def _entry(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", _ENTRY_END.sub("", text))
 
 
-_CONTENTS_HINT = re.compile("目")
+_CONTENTS_HINT = compile_re("目")
 
 
 def typed_contents(body: list[Paragraph], scan: _Body | None = None) -> set[int]:
