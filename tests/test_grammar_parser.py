@@ -71,3 +71,32 @@ def test_the_module_parses_as_lark_does(start: str) -> None:
         assert got == expected, head
         parsed += expected is not None
     assert parsed >= 3
+
+
+# The parse is cached on the marker and a stand-in for the character after it: it must
+# give exactly what the grammar gives on the whole slice, for every entry point.
+_MARKER_ALPHABET = "（()）一二三四五六七八九十0123456789、.．，,：:第其是要部分篇编章节条另方面①⑳ \t\u3000文字０²\n"
+
+
+def test_the_cached_parse_equals_the_parse_of_the_whole_slice() -> None:
+    import random
+
+    from draftlint.numbering import markers
+
+    rng = random.Random(7)
+    heads = [
+        "".join(rng.choice(_MARKER_ALPHABET) for _ in range(rng.randint(1, 12)))
+        for _ in range(20_000)
+    ]
+    heads += [
+        "1.坚持",
+        "1.1 编制目的",
+        "第一部分 总体要求",
+        "一方面，",
+        "（一）、加强",
+        "1，2",
+        "1：3",
+    ]
+    for head in heads:
+        for start in ("head", "clause", "section"):
+            assert markers._parse(head, start) == markers._parse_cached(head, start), (head, start)

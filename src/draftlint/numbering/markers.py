@@ -229,8 +229,33 @@ def _to_marker(tree: Tree, text: str) -> Marker | None:
     )  # fmt: skip
 
 
-@lru_cache(maxsize=8192)
+# The characters a marker is made of (every terminal of the grammar but the section gap).
+# A marker reads the same whatever follows it, but for the kind of character right after
+# it (REST swallows the rest; _to_marker looks at its first character only), so the parse
+# is cached on the marker and a stand-in for that character: 1.坚持… and 1.严格… are one.
+_MARKER_RUN = compile_re(
+    r"[（()）一二三四五六七八九十0-9、.．，,：:第其是要部分篇编章节条另方面\u2460-\u2473]*"
+)
+_SECTION_RUN = compile_re(r"[0-9.．]*[ \t\u3000]*")  # 1.1 and the gap before its title
+
+
 def _parse(head: str, start: str) -> Marker | None:
+    run = (_SECTION_RUN if start == "section" else _MARKER_RUN).match(head).end()  # type: ignore[union-attr]
+    if run + 1 < len(head) or (run < len(head) and head[run] != _stand_in(head[run])):
+        head = head[:run] + _stand_in(head[run])
+    return _parse_cached(head, start)
+
+
+def _stand_in(char: str) -> str:
+    """What the parse tells of the character after a marker: a space or separator as is,
+    any digit as ０ (1，2 is a number), anything else as 文 (none of these is a terminal)."""
+    if char in _AFTER_PART or char.isspace():
+        return char
+    return "０" if char.isdigit() else "文"
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(head: str, start: str) -> Marker | None:
     try:
         tree = _parser().parse(head, start=start)
     except LarkError:
