@@ -314,6 +314,36 @@ def test_a_heading_closes_an_enumeration(lint_text) -> None:
     assert codes(lint_text(text, select="N006")) == [("N006", "二是")]
 
 
+# Shaped like a 政府工作报告: paragraph-opening 一是…七是 as sub-headings, and inside 七是 a
+# paragraph with its own inline 一是…十是; 八是 then continues the outer list.
+NESTED = (
+    "三、2026年重点工作\n"
+    "一是扩大内需\n全年新增投资。\n二是发展产业\n建设园区。\n三是增进民生\n"
+    "今年办好十件实事：一是扩充学位；二是改造老旧小区；三是建设养老床位；四是改善供水；"
+    "五是新建公路；六是增设充电桩；七是改造户厕；八是建设食堂；九是加强救助；十是便利就医。\n"
+    "四是守牢安全\n排查隐患。\n"
+)
+
+
+def test_a_list_nested_inline_in_one_member(lint_text) -> None:
+    assert lint_text(NESTED, select="N006") == []
+    outer, inner = outline_of(NESTED).enumerations
+    assert [item.marker.text for item in outer] == ["一是", "二是", "三是", "四是"]
+    assert len(inner) == 10
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "flagged"),
+    [
+        ("四是守牢安全", "五是守牢安全", "五是"),  # the outer list skips: still reported
+        ("三是建设养老床位", "四是建设养老床位", "四是"),  # the nested list skips
+    ],
+)
+def test_skips_around_a_nested_list_are_still_flagged(lint_text, old, new, flagged) -> None:
+    found = codes(lint_text(NESTED.replace(old, new, 1), select="N006"))
+    assert ("N006", flagged) in found
+
+
 # --- 6. 1： and 1， are a marker style to report, times and numbers are not ---------------
 
 

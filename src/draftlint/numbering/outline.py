@@ -740,10 +740,14 @@ def _enumerations(
     clause enumerator; no other paragraph can change a group."""
     groups: list[list[EnumItem]] = []
     open_groups: dict[str, list[EnumItem]] = {}
+    # A list of paragraph-opening members (一是…/二是…) that an inline 一是 interrupted: the
+    # inline list is nested in one member, and the next paragraph-opening member that follows
+    # on from the outer list continues it (七是…：……一是……十是…… / 八是…).
+    outer: dict[str, list[EnumItem]] = {}
     for position in visits:
         paragraph, head = body[position], heads[position]
         if position in boundaries:
-            open_groups = {}
+            open_groups, outer = {}, {}
         items: list[EnumItem] = []
         if head is not None and not head.is_heading:
             items.append(EnumItem(head, paragraph, True))
@@ -751,7 +755,21 @@ def _enumerations(
         for item in items:
             family = item.marker.family
             group = open_groups.get(family)
-            if group is None or item.marker.value == 1:
+            resumed = outer.get(family)
+            if (
+                item.at_paragraph_start
+                and resumed is not None
+                and item.marker.value == resumed[-1].marker.value + 1
+            ):
+                group = open_groups[family] = resumed
+                del outer[family]
+            elif group is None or item.marker.value == 1:
+                if (
+                    group is not None
+                    and not item.at_paragraph_start
+                    and group[-1].at_paragraph_start
+                ):
+                    outer[family] = group
                 group = open_groups[family] = []
                 groups.append(group)
             group.append(item)
