@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from draftlint.analysis.joined import Joined
+from draftlint.analysis.repeats import repeats
 from draftlint.model import Finding, Fix, FixSafety
 from draftlint.patterns import compile_re
 from draftlint.resources import rule_data
@@ -32,6 +33,8 @@ class _Exceptions:
 @dataclass(frozen=True, slots=True)
 class _Words:
     pattern: re.Pattern[str]  # a run of Han characters immediately repeated
+    low: int  # the run's shortest and longest length
+    high: int
     reduplicable: frozenset[str]
     distributive_first: str
     han: re.Pattern[str]
@@ -45,6 +48,8 @@ def compiled_words() -> _Words:
     low, high = int(data["min_length"]), int(data["max_length"])
     return _Words(
         compile_re(f"([{han}]{{{low},{high}}})\\1"),
+        low,
+        high,
         frozenset(data["reduplicable"]),
         data.get("distributive_first", ""),
         compile_re(f"[{han}]"),
@@ -111,7 +116,7 @@ def doubled_words(
     """(position in ``texts``, start, length of the word) of each word typed twice."""
     words = compiled_words()
     joined = joined or Joined(texts)
-    for match in words.pattern.finditer(joined.text):
+    for match in repeats(words.pattern, joined.text, words.low, words.high):
         word = match.group(1)
         if len(set(word)) == 1 or word in words.reduplicable:
             continue  # 哈哈哈哈 (the character check's), 研究研究
