@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.helpers.lint import SEEDS
 
-from draftlint.analysis.repeats import repeats
-from draftlint.rules.doubled_character import compiled_words
+from draftlint.analysis.repeats import finditer_within, repeat_starts, repeats
+from draftlint.rules.doubled_character import compiled, compiled_words
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 
@@ -26,7 +26,7 @@ def same(pattern: re.Pattern[str], text: str, low: int, high: int) -> None:
 # Few symbols, so repeats, runs (的的的的), near misses and AABB forms are common; a space and
 # a newline between; 㐀 and 鿿 at the class's ends, 〇 just outside; a lone surrogate, and a
 # character beyond the BMP to take the fallback.
-ALPHABET = "流程的是㐀鿿〇 \n，\ud800"
+ALPHABET = "流程的是了㐀鿿〇 \n，。\ud800"
 texts = st.text(alphabet=st.sampled_from(ALPHABET), max_size=60)
 
 
@@ -60,3 +60,29 @@ def test_same_on_real_text() -> None:
         )
         assert any(True for _ in repeats(words.pattern, seeded, words.low, words.high))
         same(words.pattern, seeded, words.low, words.high)
+
+
+def same_pairs(text: str) -> None:
+    """C001's character pass (是是, ，，, exactly two 。) from repeated characters only."""
+    pattern = compiled()[0]
+    found = finditer_within(pattern, text, repeat_starts(text, (1,)), 3)
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_doubled_characters_same_as_finditer(text: str) -> None:
+    same_pairs(text)
+    same_pairs(text + "\U00020000")
+
+
+def test_doubled_characters_same_on_real_text() -> None:
+    paths = sorted(SEEDS.glob("*.txt"))
+    if not paths:
+        pytest.skip("the seeds (../shared/seeds) are absent")
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        same_pairs(text)
+        seeded = text.replace("的", "的的").replace("。", "。。").replace("，", "，，，")
+        assert any(True for _ in compiled()[0].finditer(seeded))
+        same_pairs(seeded)

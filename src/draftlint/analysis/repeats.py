@@ -1,8 +1,8 @@
-"""The matches of ``([X]{low,high})\\1`` (X one character class), found without trying every
-position.
+"""Matches of a regex whose every match begins with a repeat (``([X]{2,4})\\1``, ``([的是])\\1``),
+found without trying every position.
 
-The regex tries every Han position, most of a Chinese text, at ~70 ns each. A repeat of
-length L has L characters equal to the L after them: the text as one big integer of UTF-16
+Such a regex starts at every Han position, most of a Chinese text, at ~70 ns each. A repeat
+of length L has L characters equal to the L after them: the text as one big integer of UTF-16
 units, XORed with itself shifted by L units, has 2L zero bytes there. The big-integer
 operations and ``bytes.find`` run in C, and only the few zero runs reach the regex, which
 still decides every match. A text with a character beyond the BMP (two UTF-16 units) uses the
@@ -12,24 +12,39 @@ plain regex.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 _ZEROS = re.compile(b"\0*")
 
 
-def _intervals(text: str, low: int, high: int) -> list[tuple[int, int]] | None:
-    """Sorted (first, last) offsets holding every position where a repeat could start."""
-    raw = text.encode("utf-16-le", "surrogatepass")
-    if len(raw) != 2 * len(text):
-        return None  # a surrogate pair: unit offsets would drift from character offsets
-    whole = int.from_bytes(raw, "little")
+_last: tuple[str, int | None] = ("", 0)
+
+
+def _units(text: str) -> int | None:
+    """The text's UTF-16 units as one integer, the first unit lowest; None beyond the BMP.
+    The last text's is kept: C001's two passes read the same joined text."""
+    global _last
+    if _last[0] is not text:
+        raw = text.encode("utf-16-le", "surrogatepass")
+        # A surrogate pair would make unit offsets drift from character offsets.
+        _last = (text, int.from_bytes(raw, "little") if len(raw) == 2 * len(text) else None)
+    return _last[1]
+
+
+def repeat_starts(text: str, lengths: Iterable[int]) -> list[tuple[int, int]] | None:
+    """Sorted (first, last) offsets holding every position where ``text`` repeats a run of
+    one of ``lengths`` at once (some spurious ones too); None beyond the BMP."""
+    whole = _units(text)
+    if whole is None:
+        return None
+    size = 2 * len(text)
     intervals: list[tuple[int, int]] = []
-    for length in range(low, high + 1):
+    for length in lengths:
         width = 2 * length
         zeros = b"\0" * width
         # Unit j is text[j] ^ text[j + length] (the text's end meets zeros shifted in: a
         # spurious candidate at worst, which the regex then rejects).
-        diff = (whole ^ (whole >> (16 * length))).to_bytes(len(raw), "little")
+        diff = (whole ^ (whole >> (16 * length))).to_bytes(size, "little")
         found = diff.find(zeros)
         while found != -1:
             end = _ZEROS.match(diff, found).end()
@@ -41,20 +56,26 @@ def _intervals(text: str, low: int, high: int) -> list[tuple[int, int]] | None:
     return intervals
 
 
-def repeats(pattern: re.Pattern[str], text: str, low: int, high: int) -> Iterator[re.Match[str]]:
-    """Exactly ``pattern.finditer(text)`` for ``pattern`` = ``([X]{low,high})\\1``."""
-    intervals = _intervals(text, low, high) if low >= 1 else None
+def finditer_within(
+    pattern: re.Pattern[str], text: str, intervals: list[tuple[int, int]] | None, reach: int
+) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)``, given every match starts inside ``intervals`` and a
+    match at s reads nothing from s + ``reach`` on (lookbehind may read before s)."""
     if intervals is None:
         yield from pattern.finditer(text)
         return
     position = 0
-    span = 2 * high  # a match starting at `last` ends by last + span: the search sees it all
     for first, last in intervals:
         while (start := max(position, first)) <= last:
-            match = pattern.search(text, start, last + span)
+            match = pattern.search(text, start, last + reach)
             # A match past `last` may be hidden from a longer one cut off by the end position;
             # the next interval finds it.
             if match is None or match.start() > last:
                 break
             yield match
             position = match.end()
+
+
+def repeats(pattern: re.Pattern[str], text: str, low: int, high: int) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)`` for ``pattern`` = ``([X]{low,high})\\1``, low ≥ 1."""
+    return finditer_within(pattern, text, repeat_starts(text, range(low, high + 1)), 2 * high)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from draftlint.analysis.joined import Joined
-from draftlint.analysis.repeats import repeats
+from draftlint.analysis.repeats import finditer_within, repeat_starts, repeats
 from draftlint.model import Finding, Fix, FixSafety
 from draftlint.patterns import compile_re
 from draftlint.resources import rule_data
@@ -104,7 +104,9 @@ def is_legitimate(text: str, start: int) -> bool:
 def scan(texts: Sequence[str], joined: Joined | None = None) -> Iterator[tuple[int, int]]:
     """(position in ``texts``, start offset) of each accidental pair: one pass over them all."""
     joined = joined or Joined(texts)
-    for match in compiled()[0].finditer(joined.text):
+    # Every alternative begins with a character typed twice and reads one character past it.
+    starts = repeat_starts(joined.text, (1,))
+    for match in finditer_within(compiled()[0], joined.text, starts, 3):
         position, start = joined.locate(match.start())
         if not is_legitimate(texts[position], start):
             yield position, start
