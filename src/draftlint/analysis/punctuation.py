@@ -225,7 +225,7 @@ def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
     chinese = _CHINESE  # is_chinese, inlined for the character before: the common case
     for match in finder.finditer(text):
         position = match.start()
-        char = match.group()
+        char = text[position]  # one character: indexing is cheaper than match.group()
         replacement = marks.get(char)
         if replacement is None:
             replacement = stops.get(char)
