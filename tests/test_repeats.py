@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.helpers.lint import SEEDS
 
-from draftlint.analysis.repeats import finditer_within, repeat_starts, repeats
+from draftlint.analysis import repeats as repeats_module
+from draftlint.analysis.repeats import finditer_within, merged, repeat_starts, repeats
 from draftlint.rules.doubled_character import compiled, compiled_words
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -65,7 +66,7 @@ def test_same_on_real_text() -> None:
 def same_pairs(text: str) -> None:
     """C001's character pass (是是, ，，, exactly two 。) from repeated characters only."""
     pattern = compiled()[0]
-    found = finditer_within(pattern, text, repeat_starts(text, (1,)), 3)
+    found = finditer_within(pattern, text, merged(repeat_starts(text, (1,)), (1,)), 3)
     assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
 
 
@@ -86,3 +87,34 @@ def test_doubled_characters_same_on_real_text() -> None:
         seeded = text.replace("的", "的的").replace("。", "。。").replace("，", "，，，")
         assert any(True for _ in compiled()[0].finditer(seeded))
         same_pairs(seeded)
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 7])
+def test_same_in_small_chunks(chunk: int, monkeypatch) -> None:
+    """A repeat across a chunk's end is found (the text is read a chunk at a time)."""
+    monkeypatch.setattr(repeats_module, "_CHUNK", chunk)
+    pattern = re.compile(f"([{HAN}]{{2,4}})\\1")
+    for text in [
+        "流程流程",
+        "的的",
+        "了了了",
+        "工作工作工作",
+        "方方面面。。是是",
+        "x流程流程y的是的是",
+    ]:
+        for shift in range(9):
+            padded = "。" * shift + text + "，" * shift
+            same(pattern, padded, 2, 4)
+            same_pairs(padded)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(1, 9))
+def test_same_in_small_chunks_on_random_text(text: str, chunk: int) -> None:
+    old = repeats_module._CHUNK
+    repeats_module._CHUNK = chunk
+    try:
+        same(re.compile(f"([{HAN}]{{2,4}})\\1"), text, 2, 4)
+        same_pairs(text)
+    finally:
+        repeats_module._CHUNK = old

@@ -17,43 +17,49 @@ from collections.abc import Iterable, Iterator
 _ZEROS = re.compile(b"\0*")
 
 
-_last: tuple[str, int | None] = ("", 0)
+_CHUNK = 1 << 20  # characters a pass holds as integers at once (a few MB, not the text's 10×)
 
 
-def _units(text: str) -> int | None:
-    """The text's UTF-16 units as one integer, the first unit lowest; None beyond the BMP.
-    The last text's is kept: C001's two passes read the same joined text."""
-    global _last
-    if _last[0] is not text:
-        raw = text.encode("utf-16-le", "surrogatepass")
-        # A surrogate pair would make unit offsets drift from character offsets.
-        _last = (text, int.from_bytes(raw, "little") if len(raw) == 2 * len(text) else None)
-    return _last[1]
+def repeat_starts(text: str, lengths: Iterable[int]) -> dict[int, list[tuple[int, int]]] | None:
+    """Per length L, (first, last) offsets holding every position where ``text`` repeats a
+    run of L characters at once (some spurious ones too); None beyond the BMP."""
+    lengths = tuple(lengths)
+    overlap = 2 * max(lengths, default=0)
+    found: dict[int, list[tuple[int, int]]] = {length: [] for length in lengths}
+    for at in range(0, len(text), _CHUNK):
+        # Each chunk reads `overlap` characters on, so a repeat across its end is found.
+        chunk = text[at : at + _CHUNK + overlap]
+        raw = chunk.encode("utf-16-le", "surrogatepass")
+        if len(raw) != 2 * len(chunk):
+            return None  # a surrogate pair: unit offsets would drift from character offsets
+        whole = int.from_bytes(raw, "little")
+        for length in lengths:
+            found[length] += [
+                (first + at, last + at) for first, last in _zero_runs(whole, length, len(raw))
+            ]
+    return found
 
 
-def repeat_starts(text: str, lengths: Iterable[int]) -> list[tuple[int, int]] | None:
-    """Sorted (first, last) offsets holding every position where ``text`` repeats a run of
-    one of ``lengths`` at once (some spurious ones too); None beyond the BMP."""
-    whole = _units(text)
-    if whole is None:
-        return None
-    size = 2 * len(text)
-    intervals: list[tuple[int, int]] = []
-    for length in lengths:
-        width = 2 * length
-        zeros = b"\0" * width
-        # Unit j is text[j] ^ text[j + length] (the text's end meets zeros shifted in: a
-        # spurious candidate at worst, which the regex then rejects).
-        diff = (whole ^ (whole >> (16 * length))).to_bytes(size, "little")
-        found = diff.find(zeros)
-        while found != -1:
-            end = _ZEROS.match(diff, found).end()
-            first, last = (found + 1) // 2, (end - width) // 2  # whole units only
-            if first <= last:
-                intervals.append((first, last))
-            found = diff.find(zeros, end + 1)
-    intervals.sort()
-    return intervals
+def _zero_runs(whole: int, length: int, size: int) -> Iterator[tuple[int, int]]:
+    width = 2 * length
+    zeros = b"\0" * width
+    # Unit j is text[j] ^ text[j + length] (the text's end meets zeros shifted in: a spurious
+    # candidate at worst, which the regex then rejects).
+    diff = (whole ^ (whole >> (16 * length))).to_bytes(size, "little")
+    found = diff.find(zeros)
+    while found != -1:
+        end = _ZEROS.match(diff, found).end()
+        first, last = (found + 1) // 2, (end - width) // 2  # whole units only
+        if first <= last:
+            yield first, last
+        found = diff.find(zeros, end + 1)
+
+
+def merged(
+    starts: dict[int, list[tuple[int, int]]] | None, lengths: Iterable[int]
+) -> list[tuple[int, int]] | None:
+    """The intervals of ``lengths`` from ``repeat_starts``, sorted together."""
+    return None if starts is None else sorted(i for length in lengths for i in starts[length])
 
 
 def finditer_within(
@@ -78,4 +84,5 @@ def finditer_within(
 
 def repeats(pattern: re.Pattern[str], text: str, low: int, high: int) -> Iterator[re.Match[str]]:
     """Exactly ``pattern.finditer(text)`` for ``pattern`` = ``([X]{low,high})\\1``, low ≥ 1."""
-    return finditer_within(pattern, text, repeat_starts(text, range(low, high + 1)), 2 * high)
+    lengths = range(low, high + 1)
+    return finditer_within(pattern, text, merged(repeat_starts(text, lengths), lengths), 2 * high)
