@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, partial
 from operator import itemgetter
+from re import _constants as _sre_constants  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
 from draftlint.analysis.spans import Spans, inside, merge
@@ -25,6 +27,18 @@ from draftlint.resources import rule_data
 
 _SPACES = frozenset(" \t\u3000\u00a0")
 _ASCII_RUN = compile_re(r"[!-~]{2,}")  # one mark alone between Chinese characters is prose
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts at the string's start (^… without MULTILINE)."""
+    parsed = _sre_parser.parse(pattern)
+    if parsed.state.flags & re.MULTILINE or not parsed.data:
+        return False
+    op, argument = parsed.data[0]  # a top-level a|b is one BRANCH item: not anchored
+    return op is _sre_constants.AT and argument in (
+        _sre_constants.AT_BEGINNING,
+        _sre_constants.AT_BEGINNING_STRING,
+    )
 
 
 def table() -> dict[str, Any]:
@@ -37,6 +51,7 @@ class _Patterns:
     chinese: re.Pattern[str]  # Han or Chinese punctuation: one character
     protected: re.Pattern[str]  # tried within runs of printable ASCII
     protected_anywhere: re.Pattern[str] | None  # scope = "paragraph"
+    protected_later: re.Pattern[str] | None  # those of them that can match past offset 0
     ascii_marks: re.Pattern[str]  # any ASCII mark W001 looks at
     paired: str  # the ASCII brackets and quotes, which pair with full-width halves
     family_of: dict[str, str]  # bracket/quote character → its family's first character
@@ -78,14 +93,15 @@ def compiled() -> _Patterns:
     protected = "|".join(
         f"(?:{e['pattern']})" for e in entries if e.get("scope", "ascii") == "ascii"
     )
-    anywhere = "|".join(
-        f"(?:{e['pattern']})" for e in entries if e.get("scope", "ascii") == "paragraph"
-    )
+    paragraph = [e["pattern"] for e in entries if e.get("scope", "ascii") == "paragraph"]
+    anywhere = "|".join(f"(?:{p})" for p in paragraph)
+    later = "|".join(f"(?:{p})" for p in paragraph if not _anchored(p))
     return _Patterns(
         han=compile_re(f"[{han}]"),
         chinese=compile_re(f"[{han}{punctuation}]"),
         protected=compile_re(protected or r"(?!)"),
         protected_anywhere=compile_re(anywhere) if anywhere else None,
+        protected_later=compile_re(later) if later else None,
         ascii_marks=compile_re(f"[{ascii_class}]"),
         paired=paired,
         family_of=family_of,
@@ -143,12 +159,32 @@ def between_chinese(text: str, start: int, end: int) -> bool:
     return is_chinese(before(text, start)) and is_chinese(after(text, end - 1))
 
 
+def anywhere_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``protected_anywhere.finditer(text)`` (scope = "paragraph" patterns).
+
+    A pattern anchored at the start (^.*[EB/OL].*$) is tried at offset 0 only; the rest
+    (`code`) begin with a literal the regex engine finds fast, where the whole alternation
+    would be tried at every position."""
+    pats = compiled()
+    anywhere = pats.protected_anywhere
+    if anywhere is None:
+        return []
+    first = anywhere.match(text)
+    if first is not None and first.end() == 0:
+        return [m.span() for m in anywhere.finditer(text)]  # an empty match: no shortcut
+    found = [] if first is None else [first.span()]
+    if pats.protected_later is not None:
+        start = 0 if first is None else first.end()
+        found += [m.span() for m in pats.protected_later.finditer(text, start)]
+    return found
+
+
 def protected_spans(text: str) -> Spans:
     """Merged spans of URLs, e-mail, file names, versions, numbers and code in ``text``."""
     pats = compiled()
     found: list[tuple[int, int]] = []
     if pats.protected_anywhere is not None:
-        found += [m.span() for m in pats.protected_anywhere.finditer(text)]
+        found += anywhere_spans(text)
     protected = pats.protected.finditer
     for run in _ASCII_RUN.finditer(text):
         found += [m.span() for m in protected(text, run.start(), run.end())]
@@ -189,7 +225,7 @@ def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
     chinese = _CHINESE  # is_chinese, inlined for the character before: the common case
     for match in finder.finditer(text):
         position = match.start()
-        char = match.group()
+        char = text[position]  # one character: indexing is cheaper than match.group()
         replacement = marks.get(char)
         if replacement is None:
             replacement = stops.get(char)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from draftlint.analysis.joined import Joined
+from draftlint.analysis.repeats import finditer_within, merged, repeat_starts
 from draftlint.model import Finding, Fix, FixSafety
 from draftlint.patterns import compile_re
 from draftlint.resources import rule_data
@@ -32,6 +33,8 @@ class _Exceptions:
 @dataclass(frozen=True, slots=True)
 class _Words:
     pattern: re.Pattern[str]  # a run of Han characters immediately repeated
+    low: int  # the run's shortest and longest length
+    high: int
     reduplicable: frozenset[str]
     distributive_first: str
     han: re.Pattern[str]
@@ -45,6 +48,8 @@ def compiled_words() -> _Words:
     low, high = int(data["min_length"]), int(data["max_length"])
     return _Words(
         compile_re(f"([{han}]{{{low},{high}}})\\1"),
+        low,
+        high,
         frozenset(data["reduplicable"]),
         data.get("distributive_first", ""),
         compile_re(f"[{han}]"),
@@ -78,6 +83,18 @@ def compiled() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
     return pattern, exceptions
 
 
+_last: tuple[str, dict[int, list[tuple[int, int]]] | None] | None = None
+
+
+def _repeat_starts(text: str) -> dict[int, list[tuple[int, int]]] | None:
+    """Where ``text`` may repeat a character or a word (both passes' lengths at once: one
+    encoding of the text serves both); the last text's are kept for the other pass."""
+    global _last
+    if _last is None or _last[0] is not text:
+        _last = (text, repeat_starts(text, range(1, compiled_words().high + 1)))
+    return _last[1]
+
+
 def is_legitimate(text: str, start: int) -> bool:
     """Whether the doubled pair at ``text[start:start + 2]`` is meant (AABB, 目的的, 了了解)."""
     char = text[start]
@@ -99,7 +116,9 @@ def is_legitimate(text: str, start: int) -> bool:
 def scan(texts: Sequence[str], joined: Joined | None = None) -> Iterator[tuple[int, int]]:
     """(position in ``texts``, start offset) of each accidental pair: one pass over them all."""
     joined = joined or Joined(texts)
-    for match in compiled()[0].finditer(joined.text):
+    # Every alternative begins with a character typed twice and reads one character past it.
+    starts = merged(_repeat_starts(joined.text), (1,))
+    for match in finditer_within(compiled()[0], joined.text, starts, 3):
         position, start = joined.locate(match.start())
         if not is_legitimate(texts[position], start):
             yield position, start
@@ -111,7 +130,8 @@ def doubled_words(
     """(position in ``texts``, start, length of the word) of each word typed twice."""
     words = compiled_words()
     joined = joined or Joined(texts)
-    for match in words.pattern.finditer(joined.text):
+    starts = merged(_repeat_starts(joined.text), range(words.low, words.high + 1))
+    for match in finditer_within(words.pattern, joined.text, starts, 2 * words.high):
         word = match.group(1)
         if len(set(word)) == 1 or word in words.reduplicable:
             continue  # 哈哈哈哈 (the character check's), 研究研究
