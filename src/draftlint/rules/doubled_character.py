@@ -83,16 +83,13 @@ def compiled() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
     return pattern, exceptions
 
 
-_last: tuple[str, dict[int, list[tuple[int, int]]] | None] | None = None
+Repeats = dict[int, list[tuple[int, int]]] | None
 
 
-def _repeat_starts(text: str) -> dict[int, list[tuple[int, int]]] | None:
-    """Where ``text`` may repeat a character or a word (both passes' lengths at once: one
-    encoding of the text serves both); the last text's are kept for the other pass."""
-    global _last
-    if _last is None or _last[0] is not text:
-        _last = (text, repeat_starts(text, range(1, compiled_words().high + 1)))
-    return _last[1]
+def _repeat_starts(text: str) -> Repeats:
+    """Where ``text`` may repeat a character or a word, for both passes' lengths at once:
+    one encoding of the text serves both (the rule computes it once and passes it on)."""
+    return repeat_starts(text, range(1, compiled_words().high + 1))
 
 
 def is_legitimate(text: str, start: int) -> bool:
@@ -113,11 +110,14 @@ def is_legitimate(text: str, start: int) -> bool:
     return any(text.startswith(word, start - offset) for word, offset in rules.words)
 
 
-def scan(texts: Sequence[str], joined: Joined | None = None) -> Iterator[tuple[int, int]]:
+def scan(
+    texts: Sequence[str], joined: Joined | None = None, repeats: Repeats = None
+) -> Iterator[tuple[int, int]]:
     """(position in ``texts``, start offset) of each accidental pair: one pass over them all."""
     joined = joined or Joined(texts)
+    repeats = repeats if repeats is not None else _repeat_starts(joined.text)
     # Every alternative begins with a character typed twice and reads one character past it.
-    starts = merged(_repeat_starts(joined.text), (1,))
+    starts = merged(repeats, (1,))
     for match in finditer_within(compiled()[0], joined.text, starts, 3):
         position, start = joined.locate(match.start())
         if not is_legitimate(texts[position], start):
@@ -125,12 +125,13 @@ def scan(texts: Sequence[str], joined: Joined | None = None) -> Iterator[tuple[i
 
 
 def doubled_words(
-    texts: Sequence[str], joined: Joined | None = None
+    texts: Sequence[str], joined: Joined | None = None, repeats: Repeats = None
 ) -> Iterator[tuple[int, int, int]]:
     """(position in ``texts``, start, length of the word) of each word typed twice."""
     words = compiled_words()
     joined = joined or Joined(texts)
-    starts = merged(_repeat_starts(joined.text), range(words.low, words.high + 1))
+    repeats = repeats if repeats is not None else _repeat_starts(joined.text)
+    starts = merged(repeats, range(words.low, words.high + 1))
     for match in finditer_within(words.pattern, joined.text, starts, 2 * words.high):
         word = match.group(1)
         if len(set(word)) == 1 or word in words.reduplicable:
@@ -195,14 +196,15 @@ class DoubledCharacter(Rule):
     def check(self) -> Iterator[Finding]:
         paragraphs = self.ctx.document.paragraphs
         joined = self.ctx.joined
-        for position, start, length in doubled_words(joined.texts, joined):
+        repeats = _repeat_starts(joined.text)
+        for position, start, length in doubled_words(joined.texts, joined, repeats):
             paragraph = paragraphs[position]
             word = paragraph.text[start : start + length]
             yield self.finding(
                 paragraph, start, start + 2 * length, fix=Fix(word, FixSafety.REVIEW),
                 pair=word * 2, char=word, variant="word",
             )  # fmt: skip
-        for position, start in scan(joined.texts, joined):
+        for position, start in scan(joined.texts, joined, repeats):
             paragraph = paragraphs[position]
             char = paragraph.text[start]
             yield self.finding(
