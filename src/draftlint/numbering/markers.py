@@ -256,6 +256,33 @@ def _stand_in(char: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _parse_cached(head: str, start: str) -> Marker | None:
+    shape = head.translate(_DIGITS_TO_ONE)
+    if shape == head:
+        return _parse_grammar(head, start)
+    # The grammar reads every ASCII digit alike (ARABIC is [0-9]{1,3}) and only asks whether
+    # a number is zero, so 1. … 470. share the parse of 1. 11. 111.: the text and the value
+    # are taken back from the digits as typed.
+    marker = _parse_grammar(shape, start)
+    if marker is None:
+        return None
+    text = head[: marker.end]
+    value = marker.value
+    if marker.kind in _DIGIT_KINDS:
+        value = int(_DIGIT_RUN.findall(text)[-1])
+    return Marker(
+        marker.kind, value, text, marker.start, marker.end, marker.open, marker.close,
+        marker.separator, marker.after, marker.digits_follow,
+    )  # fmt: skip
+
+
+# Nonzero ASCII digits read as 1: a number's length and whether it is zero are kept.
+_DIGITS_TO_ONE = str.maketrans("23456789", "11111111")
+_DIGIT_KINDS = frozenset((Kind.ARABIC, Kind.BRACKET_ARABIC, Kind.DECIMAL))
+_DIGIT_RUN = compile_re(r"[0-9]+")
+
+
+@lru_cache(maxsize=1024)
+def _parse_grammar(head: str, start: str) -> Marker | None:
     try:
         tree = _parser().parse(head, start=start)
     except LarkError:
