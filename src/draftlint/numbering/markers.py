@@ -365,8 +365,8 @@ def parse_section(text: str) -> Marker | None:
     1.5 倍 and 2.1 亿元 are quantities, and a bare 1 needs a short title, not a sentence.
     """
     head = text[: _HEAD_SLICE + 2]
-    if "." not in head and "．" not in head and not _SPACE_AFTER_NUMBER.match(head):
-        return None
+    if not _SECTION_SHAPE.match(head):
+        return None  # 1.坚持 or 3.5亿元: no gap after the number (asked before the parser)
     marker = _parse(head, "section")
     if marker is None:
         return None
@@ -412,7 +412,8 @@ def parse_bare(text: str) -> Marker | None:
 
 # 1.1 / 2.1.1 / 3 computed by Word (a trailing dot allowed): a decimal section number.
 _DECIMAL_PREFIX = compile_re(r"[0-9]{1,3}(?:[.．][0-9]{1,3})+[.．]?|[0-9]{1,3}")
-_SPACE_AFTER_NUMBER = compile_re(r"[0-9]{1,3}[ \t\u3000]")
+# What the ``section`` rule reads before the title: ARABIC (DOT ARABIC)* SECTION_GAP.
+_SECTION_SHAPE = compile_re(r"[0-9]{1,3}(?:[.．][0-9]{1,3})*[ \t\u3000]")
 
 
 def _is_cjk(char: str) -> bool:
