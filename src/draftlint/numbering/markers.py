@@ -326,6 +326,13 @@ _DIGIT_HEAD = compile_re(r"[0-9]{1,3}[.．、)）:：,，\s\u3000]")
 def parse_head(text: str, *, sections: bool = True) -> Marker | None:
     """The marker opening a paragraph (after any indentation), or None. With ``sections``
     False, 1.1 编制目的 is not read as a section number (it opens with 1. and digits)."""
+    return _parse_head(text, sections)
+
+
+# The outline reads each paragraph's head, and rules (N007, the profiles) ask again for the
+# same paragraph text: the string's hash is kept with it, so asking again costs one lookup.
+@lru_cache(maxsize=8192)
+def _parse_head(text: str, sections: bool) -> Marker | None:
     offset = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
     if offset >= len(text) or text[offset] not in _HEAD_CHARS:
         return None
