@@ -1,19 +1,24 @@
 """Paragraph-leading markers and clause-leading enumerators, read with the Lark grammar.
 
 The grammar (``grammar/numbering.lark``) is read by the parser generated from it
-(``numbering/lalr.py``). Each paragraph's head is a short slice; identical slices are
-parsed once (markers repeat a great deal).
+(``numbering/lalr.py``, driven from ``numbering/reading.py``). Each paragraph's head is a
+short slice; identical slices are parsed once (markers repeat a great deal), and the
+grammar's answers are kept in the user's store, so a run loads the parser only for a
+marker shape no earlier run has seen.
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache, lru_cache
+from pathlib import Path
 
-from draftlint.numbering.lalr import Lark, Lark_StandAlone, LarkError, Token, Transformer, Tree
-from draftlint.numerals import NONZERO_DIGITS, to_chinese
+from draftlint import numerals
+from draftlint.numerals import to_chinese
 from draftlint.patterns import compile_re
+from draftlint.usercache import Store, python_stamp
 
 
 class Kind(str, Enum):
@@ -131,104 +136,6 @@ class Marker:
         )  # fmt: skip
 
 
-@cache
-def _parser() -> Lark:
-    """The grammar's LALR parser, from the tables generated beside this module (``lalr.py``,
-    made from ``grammar/numbering.lark`` by ``build_parser``): no grammar is read or built,
-    and the ``lark`` package is never imported at run time."""
-    return Lark_StandAlone()
-
-
-@dataclass(frozen=True, slots=True)
-class _Form:
-    """What the grammar read, before the marker is placed in its text."""
-
-    kind: Kind
-    value: int
-    open: str = ""
-    close: str = ""
-    separator: str = ""
-    after: str = ""
-
-
-class _ToForm(Transformer[Token, "_Form | None"]):
-    """One method per grammar rule (grammar/numbering.lark), bottom-up."""
-
-    def cn_number(self, tokens: list[Token]) -> int:
-        value, pending = 0, 0
-        for token in tokens:
-            if token.type == "TEN":
-                value += (pending or 1) * 10
-                pending = 0
-            else:
-                pending = NONZERO_DIGITS.index(str(token)) + 1
-        return value + pending
-
-    def _mark(self, tokens: list[Token]) -> str:
-        return str(tokens[0])
-
-    cn_separator = arabic_separator = ordinal_separator = after = _mark
-
-    def chinese_heading(self, children: list) -> _Form:
-        value, separator = children
-        return _Form(Kind.CHINESE, value, separator=separator)
-
-    def part_heading(self, children: list) -> _Form:
-        _, value, word = children
-        return _Form(Kind.PART, value, separator=str(word))
-
-    def bracket_heading(self, children: list) -> _Form:
-        opening, number, closing, *after = children
-        kind = Kind.BRACKET_ARABIC if isinstance(number, Token) else Kind.BRACKET_CHINESE
-        return _Form(kind, int(number), str(opening), str(closing), after="".join(after))
-
-    def half_bracket_heading(self, children: list) -> _Form:
-        number, closing = children
-        return _Form(Kind.BRACKET_ARABIC, int(number), close=str(closing))
-
-    def arabic_heading(self, children: list) -> _Form | None:
-        number, separator = children
-        return _Form(Kind.ARABIC, int(number), separator=separator) if int(number) else None
-
-    def circled_heading(self, children: list) -> _Form:
-        return _Form(Kind.CIRCLED, ord(str(children[0])) - 0x2460 + 1)
-
-    def verb_enumerator(self, children: list) -> _Form:
-        value, verb = children
-        return _Form(Kind.VERB, value, separator=str(verb))
-
-    def ordinal_enumerator(self, children: list) -> _Form:
-        _, value, separator = children
-        return _Form(Kind.ORDINAL, value, separator=separator)
-
-    def qi_enumerator(self, children: list) -> _Form:
-        return _Form(Kind.QI, children[1])
-
-    def aspect_enumerator(self, children: list) -> _Form:
-        return _Form(Kind.ASPECT, 2 if str(children[0]).startswith("另") else 1)
-
-
-_TO_FORM = _ToForm()
-
-
-def _to_marker(tree: Tree, text: str) -> Marker | None:
-    node, *rest = tree.children
-    form = _TO_FORM.transform(node) if isinstance(node, Tree) else None
-    if form is None:
-        return None
-    following = str(rest[0]) if rest else ""
-    end = len(text) - len(following)
-    if form.kind is Kind.PART and following and following[0] not in _AFTER_PART:
-        return None  # 第一条　本办法… is a division; 第二节课 or 第三条道路 is prose
-    loose = form.separator in _LOOSE_SEPARATORS and form.kind is Kind.ARABIC
-    if loose and (not following or following[0].isdigit() or following[0].isspace()):
-        return None  # 17:00, 1:2, 1，2: numbers, never a marker
-    return Marker(
-        form.kind, form.value, text[:end], 0, end, form.open, form.close, form.separator,
-        form.after, digits_follow=following[:1].isdigit() and form.kind is not Kind.PART,
-    )  # fmt: skip
-
-
 # The characters a marker is made of (every terminal of the grammar but the section gap).
 # A marker reads the same whatever follows it, but for the kind of character right after
 # it (REST swallows the rest; _to_marker looks at its first character only), so the parse
@@ -283,22 +190,62 @@ _DIGIT_RUN = compile_re(r"[0-9]+")
 
 @lru_cache(maxsize=1024)
 def _parse_grammar(head: str, start: str) -> Marker | None:
+    """The grammar's reading of ``head``, kept in the user's store across runs (keyed by
+    the code that reads it): the parser is loaded only for a shape never seen before."""
+    key = (head, start)
+    store = _store()
+    if store is not None:
+        entry = store.get(key)
+        if entry is not None:
+            try:
+                return _from_entry(entry)
+            except (TypeError, ValueError):  # damaged: read afresh below
+                store.discard(key)
+    from draftlint.numbering.reading import parse
+
+    marker = parse(head, start)
+    if store is not None:
+        store.put(key, _to_entry(marker))
+    return marker
+
+
+_ENTRY_TYPES = (str, int, str, int, int, str, str, str, str, bool)
+
+
+def _to_entry(marker: Marker | None) -> tuple[object, ...]:
+    if marker is None:
+        return ()
+    return (
+        marker.kind.value, marker.value, marker.text, marker.start, marker.end, marker.open,
+        marker.close, marker.separator, marker.after, marker.digits_follow,
+    )  # fmt: skip
+
+
+def _from_entry(entry: object) -> Marker | None:
+    if entry == ():
+        return None
+    if type(entry) is not tuple or len(entry) != len(_ENTRY_TYPES):
+        raise TypeError("not a marker entry")
+    if not all(type(item) is kind for item, kind in zip(entry, _ENTRY_TYPES, strict=True)):
+        raise TypeError("not a marker entry")
+    kind, *rest = entry
+    return Marker(Kind(kind), *rest)
+
+
+@cache
+def _store() -> Store | None:
+    """The store of the grammar's answers, named by a checksum of the code behind them
+    (the generated parser, the transform, these classes, the numerals), or None when that
+    code cannot be read."""
+    here = Path(__file__).resolve().parent
+    checksum = 0
     try:
-        tree = _parser().parse(head, start=start)
-    except LarkError:
-        return None  # not a marker: plain text
-    if start == "section":
-        return _section_marker(tree)
-    return _to_marker(tree, head)
-
-
-def _section_marker(tree: Tree) -> Marker | None:
-    """1.1 编制目的 read by the ``section`` rule: the number as typed, without the space."""
-    numbers = [int(token) for token in tree.children if token.type == "ARABIC"]
-    if not all(numbers):
-        return None  # 1.0 or 0.5: a quantity
-    number = "".join(str(token) for token in tree.children if token.type in ("ARABIC", "DOT"))
-    return Marker(Kind.DECIMAL, numbers[-1], number, 0, len(number))
+        for source in (here / "lalr.py", here / "reading.py", here / "markers.py",
+                       Path(numerals.__file__)):  # fmt: skip
+            checksum = zlib.crc32(source.read_bytes(), checksum)
+    except OSError:
+        return None
+    return Store(f"markers-{python_stamp()}-{checksum:08x}")
 
 
 _AFTER_PART = frozenset(" \t\u3000：:、，,．.")
