@@ -11,29 +11,16 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cache, lru_cache
 from pathlib import Path
 
 from draftlint import numerals
+from draftlint.numbering.marks import AFTER_PART as _AFTER_PART
+from draftlint.numbering.marks import LOOSE_SEPARATORS as _LOOSE_SEPARATORS
+from draftlint.numbering.marks import Kind
 from draftlint.numerals import to_chinese
 from draftlint.patterns import compile_re
 from draftlint.usercache import Store, python_stamp
-
-
-class Kind(str, Enum):
-    PART = "part"  # 第一部分 / 第一章 / 第一节 / 第一条
-    CHINESE = "chinese"  # 一、
-    BRACKET_CHINESE = "bracket-chinese"  # （一）
-    ARABIC = "arabic"  # 1.
-    BRACKET_ARABIC = "bracket-arabic"  # （1）
-    CIRCLED = "circled"  # ①
-    VERB = "verb"  # 一是 / 一要
-    ORDINAL = "ordinal"  # 第一，
-    QI = "qi"  # 其一
-    ASPECT = "aspect"  # 一方面 / 另一方面
-    DECIMAL = "decimal"  # 1 总则 / 1.1 编制目的 / 2.1.1 职责 (GB/T 1.1 section numbers)
-
 
 HEADING_LEVEL = {
     Kind.PART: 0,  # refined per division word below: 部分 above 章 above 节 above 条
@@ -203,22 +190,14 @@ def _parse_grammar(head: str, start: str) -> Marker | None:
                 store.discard(key)
     from draftlint.numbering.reading import parse
 
-    marker = parse(head, start)
+    entry = parse(head, start)
     if store is not None:
-        store.put(key, _to_entry(marker))
-    return marker
+        store.put(key, entry)
+    return _from_entry(entry)
 
 
+# What reading.parse answers for a marker (Marker's fields, the kind as its value), or ().
 _ENTRY_TYPES = (str, int, str, int, int, str, str, str, str, bool)
-
-
-def _to_entry(marker: Marker | None) -> tuple[object, ...]:
-    if marker is None:
-        return ()
-    return (
-        marker.kind.value, marker.value, marker.text, marker.start, marker.end, marker.open,
-        marker.close, marker.separator, marker.after, marker.digits_follow,
-    )  # fmt: skip
 
 
 def _from_entry(entry: object) -> Marker | None:
@@ -240,7 +219,7 @@ def _store() -> Store | None:
     here = Path(__file__).resolve().parent
     checksum = 0
     try:
-        for source in (here / "lalr.py", here / "reading.py", here / "markers.py",
+        for source in (here / "lalr.py", here / "reading.py", here / "marks.py",
                        Path(numerals.__file__)):  # fmt: skip
             checksum = zlib.crc32(source.read_bytes(), checksum)
     except OSError:
@@ -248,9 +227,6 @@ def _store() -> Store | None:
     return Store(f"markers-{python_stamp()}-{checksum:08x}")
 
 
-_AFTER_PART = frozenset(" \t\u3000：:、，,．.")
-# 1： 1， after an Arabic numeral: a marker style GB/T 15834 does not know (it wants 1.).
-_LOOSE_SEPARATORS = frozenset("：:，,")
 _DECIMAL_DOTS = compile_re(r"[.．]")
 # What a section title may not open with: a unit makes 1.5 倍 or 2.1 亿元 a quantity.
 _UNITS = frozenset("倍%％‰个万亿元千百十年月日号时分秒米克吨斤亩里人户家次项名岁天周度多余")

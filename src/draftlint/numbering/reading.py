@@ -10,8 +10,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from draftlint.numbering.lalr import Lark, Lark_StandAlone, LarkError, Token, Transformer, Tree
-from draftlint.numbering.markers import _AFTER_PART, _LOOSE_SEPARATORS, Kind, Marker
+from draftlint.numbering.marks import AFTER_PART, LOOSE_SEPARATORS, Kind
 from draftlint.numerals import NONZERO_DIGITS
+
+# A marker's fields as ``markers.Marker`` takes them (the kind as its value), or () for
+# none: what the user's store keeps (marshal holds tuples of str, int and bool).
+Entry = tuple[object, ...]
 
 
 @cache
@@ -94,39 +98,40 @@ class _ToForm(Transformer[Token, "_Form | None"]):
 _TO_FORM = _ToForm()
 
 
-def _to_marker(tree: Tree, text: str) -> Marker | None:
+def _to_marker(tree: Tree, text: str) -> Entry:
     node, *rest = tree.children
     form = _TO_FORM.transform(node) if isinstance(node, Tree) else None
     if form is None:
-        return None
+        return ()
     following = str(rest[0]) if rest else ""
     end = len(text) - len(following)
-    if form.kind is Kind.PART and following and following[0] not in _AFTER_PART:
-        return None  # 第一条　本办法… is a division; 第二节课 or 第三条道路 is prose
-    loose = form.separator in _LOOSE_SEPARATORS and form.kind is Kind.ARABIC
+    if form.kind is Kind.PART and following and following[0] not in AFTER_PART:
+        return ()  # 第一条　本办法… is a division; 第二节课 or 第三条道路 is prose
+    loose = form.separator in LOOSE_SEPARATORS and form.kind is Kind.ARABIC
     if loose and (not following or following[0].isdigit() or following[0].isspace()):
-        return None  # 17:00, 1:2, 1，2: numbers, never a marker
-    return Marker(
-        form.kind, form.value, text[:end], 0, end, form.open, form.close, form.separator,
-        form.after, digits_follow=following[:1].isdigit() and form.kind is not Kind.PART,
+        return ()  # 17:00, 1:2, 1，2: numbers, never a marker
+    return (
+        form.kind.value, form.value, text[:end], 0, end, form.open, form.close, form.separator,
+        form.after, following[:1].isdigit() and form.kind is not Kind.PART,
     )  # fmt: skip
 
 
-def parse(head: str, start: str) -> Marker | None:
-    """What the grammar reads in ``head`` from the rule ``start`` (head, clause, section)."""
+def parse(head: str, start: str) -> Entry:
+    """What the grammar reads in ``head`` from the rule ``start`` (head, clause, section):
+    the marker's fields (``Marker(Kind(kind), *rest)``), or () for no marker."""
     try:
         tree = _parser().parse(head, start=start)
     except LarkError:
-        return None  # not a marker: plain text
+        return ()  # not a marker: plain text
     if start == "section":
         return _section_marker(tree)
     return _to_marker(tree, head)
 
 
-def _section_marker(tree: Tree) -> Marker | None:
+def _section_marker(tree: Tree) -> Entry:
     """1.1 编制目的 read by the ``section`` rule: the number as typed, without the space."""
     numbers = [int(token) for token in tree.children if token.type == "ARABIC"]
     if not all(numbers):
-        return None  # 1.0 or 0.5: a quantity
+        return ()  # 1.0 or 0.5: a quantity
     number = "".join(str(token) for token in tree.children if token.type in ("ARABIC", "DOT"))
-    return Marker(Kind.DECIMAL, numbers[-1], number, 0, len(number))
+    return (Kind.DECIMAL.value, numbers[-1], number, 0, len(number), "", "", "", "", False)
