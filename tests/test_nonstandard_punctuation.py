@@ -79,3 +79,50 @@ def test_real_run_on_docx(tmp_path) -> None:
     _, report = lint_json("--select", "W005", str(write_docx(tmp_path / "d.docx", lines)))
     found = findings_of(report, "W005")
     assert [(f["text"], f["fix"]["replacement"]) for f in found] == [("...", "……"), ("--", "——")]
+
+
+# W005 finds the paragraphs a form matches in with one search of the joined text, where a
+# pattern cannot match or tell apart the newline between paragraphs.
+_W005_PIECES = [
+    *'...．．。。··……--－－─“"‘”’3.29０１7５%％倍事故火灾重大，。；・‧•∙ \t\u3000文字ab\n',
+    *("“3", "“12", "29”", '7"', "事故", "重大火灾", "特别重大", "案件"),
+]
+
+
+def test_every_form_is_searched_over_the_joined_text() -> None:
+    from draftlint.rules.nonstandard_punctuation import compiled
+
+    assert compiled() and all(form.joined_exact for form in compiled())
+    assert any(form.starts for form in compiled())  # “3.29”事故 opens with lookbehinds
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"a\s", r"a$", r"^a", r"[^a]", r"a(?!\s)", r"\ba", r"(?m)a", r"a\n", r"\Da"]
+)
+def test_a_pattern_that_could_read_a_newline_is_searched_per_paragraph(pattern: str) -> None:
+    import re
+
+    from draftlint.rules.nonstandard_punctuation import _joined_exact
+
+    assert not _joined_exact(re.compile(pattern))
+
+
+def test_the_joined_search_finds_exactly_the_paragraphs_each_search_finds() -> None:
+    import random
+
+    from draftlint.analysis.joined import Joined
+    from draftlint.rules.nonstandard_punctuation import compiled, matching_positions
+
+    rng = random.Random(11)
+    found = [0] * len(compiled())
+    for _ in range(300):
+        texts = [
+            "".join(rng.choice(_W005_PIECES) for _ in range(rng.randint(0, 12)))
+            for _ in range(rng.randint(1, 30))
+        ]
+        joined = Joined(texts)
+        for index, form in enumerate(compiled()):
+            alone = [i for i, text in enumerate(texts) if form.pattern.search(text)]
+            assert list(matching_positions(form, joined)) == alone, (texts, form)
+            found[index] += len(alone)
+    assert all(found), found  # every form matched somewhere

@@ -24,6 +24,8 @@ def work(text: str) -> int:
     """Lines executed in the numbering package while building the outline of ``text``."""
     document = read_bytes(text.encode("utf-8"), "draft.txt")
     markers._parse_cached.cache_clear()  # each size pays for its own parsing
+    markers._parse_grammar.cache_clear()
+    markers._parse_head.cache_clear()
     count = 0
 
     def local(frame, event, arg):

@@ -99,6 +99,7 @@ class Store:
             if path is None:
                 return
             entries = self._entries if len(self._entries) <= _MAX_ENTRIES else self._used
+            entries = {**_saved_since(path, len(entries)), **entries}
             data = marshal.dumps(entries)
             from draftlint.atomic import write_bytes
 
@@ -106,6 +107,16 @@ class Store:
             self._added = False
         except Exception:  # an unwritable folder, or a value marshal cannot hold
             pass
+
+
+def _saved_since(path: Path, adding: int) -> dict[Any, Any]:
+    """What another process (a -j worker, the parent) saved to ``path`` since this one read
+    it, kept when this one saves (room allowing): the last to save does not drop it."""
+    try:
+        saved = marshal.loads(path.read_bytes())
+    except Exception:  # missing or damaged: nothing to keep
+        return {}
+    return saved if type(saved) is dict and len(saved) + adding <= _MAX_ENTRIES else {}
 
 
 def save_stores() -> None:

@@ -1,34 +1,26 @@
 """Paragraph-leading markers and clause-leading enumerators, read with the Lark grammar.
 
 The grammar (``grammar/numbering.lark``) is read by the parser generated from it
-(``numbering/lalr.py``). Each paragraph's head is a short slice; identical slices are
-parsed once (markers repeat a great deal).
+(``numbering/lalr.py``, driven from ``numbering/reading.py``). Each paragraph's head is a
+short slice; identical slices are parsed once (markers repeat a great deal), and the
+grammar's answers are kept in the user's store, so a run loads the parser only for a
+marker shape no earlier run has seen.
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cache, lru_cache
+from pathlib import Path
 
-from draftlint.numbering.lalr import Lark, Lark_StandAlone, LarkError, Token, Transformer, Tree
-from draftlint.numerals import NONZERO_DIGITS, to_chinese
+from draftlint import numerals
+from draftlint.numbering.marks import AFTER_PART as _AFTER_PART
+from draftlint.numbering.marks import LOOSE_SEPARATORS as _LOOSE_SEPARATORS
+from draftlint.numbering.marks import Kind
+from draftlint.numerals import to_chinese
 from draftlint.patterns import compile_re
-
-
-class Kind(str, Enum):
-    PART = "part"  # 第一部分 / 第一章 / 第一节 / 第一条
-    CHINESE = "chinese"  # 一、
-    BRACKET_CHINESE = "bracket-chinese"  # （一）
-    ARABIC = "arabic"  # 1.
-    BRACKET_ARABIC = "bracket-arabic"  # （1）
-    CIRCLED = "circled"  # ①
-    VERB = "verb"  # 一是 / 一要
-    ORDINAL = "ordinal"  # 第一，
-    QI = "qi"  # 其一
-    ASPECT = "aspect"  # 一方面 / 另一方面
-    DECIMAL = "decimal"  # 1 总则 / 1.1 编制目的 / 2.1.1 职责 (GB/T 1.1 section numbers)
-
+from draftlint.usercache import Store, python_stamp
 
 HEADING_LEVEL = {
     Kind.PART: 0,  # refined per division word below: 部分 above 章 above 节 above 条
@@ -131,104 +123,6 @@ class Marker:
         )  # fmt: skip
 
 
-@cache
-def _parser() -> Lark:
-    """The grammar's LALR parser, from the tables generated beside this module (``lalr.py``,
-    made from ``grammar/numbering.lark`` by ``build_parser``): no grammar is read or built,
-    and the ``lark`` package is never imported at run time."""
-    return Lark_StandAlone()
-
-
-@dataclass(frozen=True, slots=True)
-class _Form:
-    """What the grammar read, before the marker is placed in its text."""
-
-    kind: Kind
-    value: int
-    open: str = ""
-    close: str = ""
-    separator: str = ""
-    after: str = ""
-
-
-class _ToForm(Transformer[Token, "_Form | None"]):
-    """One method per grammar rule (grammar/numbering.lark), bottom-up."""
-
-    def cn_number(self, tokens: list[Token]) -> int:
-        value, pending = 0, 0
-        for token in tokens:
-            if token.type == "TEN":
-                value += (pending or 1) * 10
-                pending = 0
-            else:
-                pending = NONZERO_DIGITS.index(str(token)) + 1
-        return value + pending
-
-    def _mark(self, tokens: list[Token]) -> str:
-        return str(tokens[0])
-
-    cn_separator = arabic_separator = ordinal_separator = after = _mark
-
-    def chinese_heading(self, children: list) -> _Form:
-        value, separator = children
-        return _Form(Kind.CHINESE, value, separator=separator)
-
-    def part_heading(self, children: list) -> _Form:
-        _, value, word = children
-        return _Form(Kind.PART, value, separator=str(word))
-
-    def bracket_heading(self, children: list) -> _Form:
-        opening, number, closing, *after = children
-        kind = Kind.BRACKET_ARABIC if isinstance(number, Token) else Kind.BRACKET_CHINESE
-        return _Form(kind, int(number), str(opening), str(closing), after="".join(after))
-
-    def half_bracket_heading(self, children: list) -> _Form:
-        number, closing = children
-        return _Form(Kind.BRACKET_ARABIC, int(number), close=str(closing))
-
-    def arabic_heading(self, children: list) -> _Form | None:
-        number, separator = children
-        return _Form(Kind.ARABIC, int(number), separator=separator) if int(number) else None
-
-    def circled_heading(self, children: list) -> _Form:
-        return _Form(Kind.CIRCLED, ord(str(children[0])) - 0x2460 + 1)
-
-    def verb_enumerator(self, children: list) -> _Form:
-        value, verb = children
-        return _Form(Kind.VERB, value, separator=str(verb))
-
-    def ordinal_enumerator(self, children: list) -> _Form:
-        _, value, separator = children
-        return _Form(Kind.ORDINAL, value, separator=separator)
-
-    def qi_enumerator(self, children: list) -> _Form:
-        return _Form(Kind.QI, children[1])
-
-    def aspect_enumerator(self, children: list) -> _Form:
-        return _Form(Kind.ASPECT, 2 if str(children[0]).startswith("另") else 1)
-
-
-_TO_FORM = _ToForm()
-
-
-def _to_marker(tree: Tree, text: str) -> Marker | None:
-    node, *rest = tree.children
-    form = _TO_FORM.transform(node) if isinstance(node, Tree) else None
-    if form is None:
-        return None
-    following = str(rest[0]) if rest else ""
-    end = len(text) - len(following)
-    if form.kind is Kind.PART and following and following[0] not in _AFTER_PART:
-        return None  # 第一条　本办法… is a division; 第二节课 or 第三条道路 is prose
-    loose = form.separator in _LOOSE_SEPARATORS and form.kind is Kind.ARABIC
-    if loose and (not following or following[0].isdigit() or following[0].isspace()):
-        return None  # 17:00, 1:2, 1，2: numbers, never a marker
-    return Marker(
-        form.kind, form.value, text[:end], 0, end, form.open, form.close, form.separator,
-        form.after, digits_follow=following[:1].isdigit() and form.kind is not Kind.PART,
-    )  # fmt: skip
-
-
 # The characters a marker is made of (every terminal of the grammar but the section gap).
 # A marker reads the same whatever follows it, but for the kind of character right after
 # it (REST swallows the rest; _to_marker looks at its first character only), so the parse
@@ -256,27 +150,83 @@ def _stand_in(char: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _parse_cached(head: str, start: str) -> Marker | None:
+    shape = head.translate(_DIGITS_TO_ONE)
+    if shape == head:
+        return _parse_grammar(head, start)
+    # The grammar reads every ASCII digit alike (ARABIC is [0-9]{1,3}) and only asks whether
+    # a number is zero, so 1. … 470. share the parse of 1. 11. 111.: the text and the value
+    # are taken back from the digits as typed.
+    marker = _parse_grammar(shape, start)
+    if marker is None:
+        return None
+    text = head[: marker.end]
+    value = marker.value
+    if marker.kind in _DIGIT_KINDS:
+        value = int(_DIGIT_RUN.findall(text)[-1])
+    return Marker(
+        marker.kind, value, text, marker.start, marker.end, marker.open, marker.close,
+        marker.separator, marker.after, marker.digits_follow,
+    )  # fmt: skip
+
+
+# Nonzero ASCII digits read as 1: a number's length and whether it is zero are kept.
+_DIGITS_TO_ONE = str.maketrans("23456789", "11111111")
+_DIGIT_KINDS = frozenset((Kind.ARABIC, Kind.BRACKET_ARABIC, Kind.DECIMAL))
+_DIGIT_RUN = compile_re(r"[0-9]+")
+
+
+@lru_cache(maxsize=1024)
+def _parse_grammar(head: str, start: str) -> Marker | None:
+    """The grammar's reading of ``head``, kept in the user's store across runs (keyed by
+    the code that reads it): the parser is loaded only for a shape never seen before."""
+    key = (head, start)
+    store = _store()
+    if store is not None:
+        entry = store.get(key)
+        if entry is not None:
+            try:
+                return _from_entry(entry)
+            except (TypeError, ValueError):  # damaged: read afresh below
+                store.discard(key)
+    from draftlint.numbering.reading import parse
+
+    entry = parse(head, start)
+    if store is not None:
+        store.put(key, entry)
+    return _from_entry(entry)
+
+
+# What reading.parse answers for a marker (Marker's fields, the kind as its value), or ().
+_ENTRY_TYPES = (str, int, str, int, int, str, str, str, str, bool)
+
+
+def _from_entry(entry: object) -> Marker | None:
+    if entry == ():
+        return None
+    if type(entry) is not tuple or len(entry) != len(_ENTRY_TYPES):
+        raise TypeError("not a marker entry")
+    if not all(type(item) is kind for item, kind in zip(entry, _ENTRY_TYPES, strict=True)):
+        raise TypeError("not a marker entry")
+    kind, *rest = entry
+    return Marker(Kind(kind), *rest)
+
+
+@cache
+def _store() -> Store | None:
+    """The store of the grammar's answers, named by a checksum of the code behind them
+    (the generated parser, the transform, these classes, the numerals), or None when that
+    code cannot be read."""
+    here = Path(__file__).resolve().parent
+    checksum = 0
     try:
-        tree = _parser().parse(head, start=start)
-    except LarkError:
-        return None  # not a marker: plain text
-    if start == "section":
-        return _section_marker(tree)
-    return _to_marker(tree, head)
+        for source in (here / "lalr.py", here / "reading.py", here / "marks.py",
+                       Path(numerals.__file__)):  # fmt: skip
+            checksum = zlib.crc32(source.read_bytes(), checksum)
+    except OSError:
+        return None
+    return Store(f"markers-{python_stamp()}-{checksum:08x}")
 
 
-def _section_marker(tree: Tree) -> Marker | None:
-    """1.1 编制目的 read by the ``section`` rule: the number as typed, without the space."""
-    numbers = [int(token) for token in tree.children if token.type == "ARABIC"]
-    if not all(numbers):
-        return None  # 1.0 or 0.5: a quantity
-    number = "".join(str(token) for token in tree.children if token.type in ("ARABIC", "DOT"))
-    return Marker(Kind.DECIMAL, numbers[-1], number, 0, len(number))
-
-
-_AFTER_PART = frozenset(" \t\u3000：:、，,．.")
-# 1： 1， after an Arabic numeral: a marker style GB/T 15834 does not know (it wants 1.).
-_LOOSE_SEPARATORS = frozenset("：:，,")
 _DECIMAL_DOTS = compile_re(r"[.．]")
 # What a section title may not open with: a unit makes 1.5 倍 or 2.1 亿元 a quantity.
 _UNITS = frozenset("倍%％‰个万亿元千百十年月日号时分秒米克吨斤亩里人户家次项名岁天周度多余")
@@ -299,6 +249,13 @@ _DIGIT_HEAD = compile_re(r"[0-9]{1,3}[.．、)）:：,，\s\u3000]")
 def parse_head(text: str, *, sections: bool = True) -> Marker | None:
     """The marker opening a paragraph (after any indentation), or None. With ``sections``
     False, 1.1 编制目的 is not read as a section number (it opens with 1. and digits)."""
+    return _parse_head(text, sections)
+
+
+# The outline reads each paragraph's head, and rules (N007, the profiles) ask again for the
+# same paragraph text: the string's hash is kept with it, so asking again costs one lookup.
+@lru_cache(maxsize=8192)
+def _parse_head(text: str, sections: bool) -> Marker | None:
     offset = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
     if offset >= len(text) or text[offset] not in _HEAD_CHARS:
         return None
@@ -338,8 +295,8 @@ def parse_section(text: str) -> Marker | None:
     1.5 倍 and 2.1 亿元 are quantities, and a bare 1 needs a short title, not a sentence.
     """
     head = text[: _HEAD_SLICE + 2]
-    if "." not in head and "．" not in head and not _SPACE_AFTER_NUMBER.match(head):
-        return None
+    if not _SECTION_SHAPE.match(head):
+        return None  # 1.坚持 or 3.5亿元: no gap after the number (asked before the parser)
     marker = _parse(head, "section")
     if marker is None:
         return None
@@ -385,7 +342,8 @@ def parse_bare(text: str) -> Marker | None:
 
 # 1.1 / 2.1.1 / 3 computed by Word (a trailing dot allowed): a decimal section number.
 _DECIMAL_PREFIX = compile_re(r"[0-9]{1,3}(?:[.．][0-9]{1,3})+[.．]?|[0-9]{1,3}")
-_SPACE_AFTER_NUMBER = compile_re(r"[0-9]{1,3}[ \t\u3000]")
+# What the ``section`` rule reads before the title: ARABIC (DOT ARABIC)* SECTION_GAP.
+_SECTION_SHAPE = compile_re(r"[0-9]{1,3}(?:[.．][0-9]{1,3})*[ \t\u3000]")
 
 
 def _is_cjk(char: str) -> bool:

@@ -561,7 +561,7 @@ def build_outline(document: Document) -> Outline:
     main = body[:main_end]
     starts = frozenset(scope.start.index for scope in scopes if scope.start is not None)
     visits = _union(boundaries, read.marked, enumeration_hints)
-    enumerations = _enumerations(body, heads, boundaries, visits)
+    enumerations = _enumerations(body, heads, boundaries, visits, set(enumeration_hints))
     return Outline(scopes, headings, enumerations, main, starts, empty_items)
 
 
@@ -731,13 +731,15 @@ def _enumerations(
     heads: list[Marker | None],
     boundaries: set[int],
     visits: list[int],
+    clause_hints: set[int],
 ) -> list[list[EnumItem]]:
     """Groups of 一是/二是 …: an enumeration lives in its heading section. Its members may
     open a paragraph or stand inline after 。；：, with unnumbered paragraphs between them
     (……财政政策。一是…… / …… / 二是……); a heading or a new region closes it.
 
     ``visits``: in order, every position that is a boundary, holds a marker or may hold a
-    clause enumerator; no other paragraph can change a group."""
+    clause enumerator; no other paragraph can change a group. ``clause_hints``: the
+    positions that may hold a clause enumerator (a superset of those that do)."""
     groups: list[list[EnumItem]] = []
     open_groups: dict[str, list[EnumItem]] = {}
     # A list of paragraph-opening members (一是…/二是…) that an inline 一是 interrupted: the
@@ -751,7 +753,9 @@ def _enumerations(
         items: list[EnumItem] = []
         if head is not None and not head.is_heading:
             items.append(EnumItem(head, paragraph, True))
-        items.extend(EnumItem(m, paragraph, False) for m in find_clause_enumerators(paragraph.text))
+        if position in clause_hints:
+            clauses = find_clause_enumerators(paragraph.text)
+            items.extend(EnumItem(marker, paragraph, False) for marker in clauses)
         for item in items:
             family = item.marker.family
             group = open_groups.get(family)

@@ -2,8 +2,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, ClassVar
 
+from draftlint.analysis.joined import Joined
 from draftlint.analysis.punctuation import between_chinese, in_chinese_context, table
 from draftlint.analysis.spans import Spans, inside
 from draftlint.model import Finding, Paragraph, Severity
@@ -19,9 +21,29 @@ class _Form:
     label: dict[str, str]
     triggers: tuple[str, ...]  # one must be in the paragraph; () means try everywhere
     in_protected: bool  # also inside protected spans (“3.29”事故: a number otherwise)
+    joined_exact: bool  # one search of the joined text finds the paragraphs it matches in
+    starts: re.Pattern[str] | None  # what every match opens with, after lookbehinds
 
     def wanted(self, text: str) -> bool:
         return not self.triggers or any(trigger in text for trigger in self.triggers)
+
+
+# Anything in a pattern that could match a newline or tell it apart from a paragraph's end:
+# \s \W \D, a negated class (but [^\s…], turned into [ first), escapes that could spell a
+# newline, anchors, word boundaries, inline flags. Over-cautious on purpose: a pattern that
+# trips it is searched paragraph by paragraph, as before.
+_NEWLINE_SENSITIVE = compile_re(r"\\[nrAZbBsWDxuUN0-7]|[$\n]|(?<!\[)\^|\[\^|\(\?[a-zA-Z]")
+
+
+def _joined_exact(pattern: re.Pattern[str]) -> bool:
+    """Whether a search of the paragraphs joined by newlines matches in exactly the
+    paragraphs where a search of each alone does. It does when nothing in the pattern can
+    match a newline: every match then lies inside one paragraph, and the newline beside it
+    fails each lookaround just as the paragraph's end does."""
+    source = pattern.pattern.replace("[^\\s", "[")  # [^\s…] never matches a newline
+    if pattern.flags & (re.DOTALL | re.MULTILINE):
+        return False
+    return _NEWLINE_SENSITIVE.search(source) is None
 
 
 @cache
@@ -30,9 +52,54 @@ def compiled() -> tuple[_Form, ...]:
         _Form(
             compile_re(entry["pattern"]), entry["replacement"], entry.get("context", "any"),
             entry["label"], tuple(entry.get("triggers", ())), bool(entry.get("protected")),
+            _joined_exact(compile_re(entry["pattern"])), _starts(compile_re(entry["pattern"])),
         )
         for entry in table().get("nonstandard", [])
     )  # fmt: skip
+
+
+def _starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The characters every match opens with, when the pattern opens with lookbehinds and
+    then one character or a class of them: the regex engine tries such a pattern at every
+    position of the text, while these characters are found at C speed. None otherwise."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    index = 0
+    while index < len(items) and _zero_width(items[index]):
+        index += 1
+    if index == 0 or index == len(items):
+        return None
+    op, argument = items[index]
+    if op is _constants.LITERAL:
+        chars = [argument]
+    elif op is _constants.IN and all(kind is _constants.LITERAL for kind, _ in argument):
+        chars = [code for _, code in argument]
+    else:
+        return None
+    return compile_re("[" + "".join(re.escape(chr(code)) for code in chars) + "]")
+
+
+def _zero_width(item: tuple[Any, Any]) -> bool:
+    op, argument = item
+    if op in (_constants.ASSERT, _constants.ASSERT_NOT):
+        return True
+    return op is _constants.BRANCH and all(
+        all(_zero_width(part) for part in branch) for branch in argument[1]
+    )
+
+
+def matching_positions(form: _Form, joined: Joined) -> dict[int, None]:
+    """The positions of the paragraphs ``form`` matches in, in order, from one search of the
+    joined text (exact only for a pattern ``_joined_exact`` accepts)."""
+    text, pattern = joined.text, form.pattern
+    if form.starts is None:
+        return dict.fromkeys(joined.locate(match.start())[0] for match in pattern.finditer(text))
+    return dict.fromkeys(
+        joined.locate(start.start())[0]
+        for start in form.starts.finditer(text)
+        if pattern.match(text, start.start())  # lookbehinds see the text before it
+    )
 
 
 class NonstandardPunctuation(Rule):
@@ -75,13 +142,19 @@ class NonstandardPunctuation(Rule):
         whole = self.ctx.joined.text
         for form in compiled():
             if form.wanted(whole):
-                yield from self._form(form, paragraphs)
+                yield from self._form(form, self._candidates(form, paragraphs))
+
+    def _candidates(self, form: _Form, paragraphs: list[Paragraph]) -> list[Paragraph]:
+        """The paragraphs the form may match in: one search of the joined text, where that
+        is exact (each is then searched again alone), or every paragraph with a trigger."""
+        if not form.joined_exact:
+            return [paragraph for paragraph in paragraphs if form.wanted(paragraph.text)]
+        positions = matching_positions(form, self.ctx.joined)
+        return [paragraphs[i] for i in positions if form.wanted(paragraphs[i].text)]
 
     def _form(self, form: _Form, paragraphs: list[Paragraph]) -> Iterator[Finding]:
         for paragraph in paragraphs:
             text = paragraph.text
-            if not form.wanted(text):
-                continue
             protected: Spans | None = None
             for match in form.pattern.finditer(text):
                 start, end = match.span()

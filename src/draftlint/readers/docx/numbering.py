@@ -219,6 +219,7 @@ class ListCounters:
         self.numbering = numbering
         self._values: dict[str, list[int | None]] = {}
         self._used: set[tuple[str, int]] = set()
+        self._resets: dict[tuple[str, int], tuple[int, ...]] = {}  # the list's fixed shape
 
     def next_marker(self, num_id: str, ilvl: int) -> str | None:
         """Count one item of list ``num_id`` at level ``ilvl``; its shown marker, if any."""
@@ -236,16 +237,26 @@ class ListCounters:
         else:
             values[ilvl] += 1  # type: ignore[operator]
         self._used.add((num_id, ilvl))
-        for deeper in range(ilvl + 1, LEVELS):
-            below = numbering.level(num_id, deeper)
-            restart = below.restart if below is not None and below.restart is not None else deeper
-            if restart and ilvl < restart:
-                values[deeper] = None
+        reset = self._resets.get((num_id, ilvl))
+        if reset is None:
+            reset = self._resets[num_id, ilvl] = self._deeper_restarting(num_id, ilvl)
+        for deeper in reset:
+            values[deeper] = None
         if level.damaged:
             return DAMAGED
         if level.fmt == "bullet" or not level.text:
             return None
         return self._render(num_id, level, values)
+
+    def _deeper_restarting(self, num_id: str, ilvl: int) -> tuple[int, ...]:
+        """The deeper levels an item at ``ilvl`` restarts (w:lvlRestart, by default all)."""
+        restarting = []
+        for deeper in range(ilvl + 1, LEVELS):
+            below = self.numbering.level(num_id, deeper)
+            restart = below.restart if below is not None and below.restart is not None else deeper
+            if restart and ilvl < restart:
+                restarting.append(deeper)
+        return tuple(restarting)
 
     def _render(self, num_id: str, level: Level, values: list[int | None]) -> str | None:
         """The marker, or None when it would exceed ``MAX_MARKER`` (damaged numbering)."""
