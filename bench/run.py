@@ -326,6 +326,9 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the src/ to time")
     parser.add_argument("--repeat", type=int, default=None)
     args = parser.parse_args()
+    # Time processes as a user's install runs them: with their bytecode written once and
+    # read after (a shell exporting PYTHONDONTWRITEBYTECODE would recompile every module).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     quick = args.quick
     bench = Bench(args.src.resolve(), args.repeat or (1 if quick else 3))
     bench.once(bench.lint_args(str(ROOT / "examples" / "report.txt")))  # grammar cache, .pyc
