@@ -124,16 +124,18 @@ class NonstandardPunctuation(Rule):
         "数字中的小数点用半角“.”（3．5、7。5%应为3.5、7.5%）。两项之间的单个“—”是连接号"
         "（中国—东盟），不报告；数字之间的“。”多为句末（……缩小至2.27。15个县……），只在其后"
         "是百分数或倍数时报告。"
-        "英文语句中的“...”和数字之间的连字符不报告。",
+        "英文语句中的“...”和数字之间的连字符不报告。"
+        "书名号内的书名号用单书名号“〈〉”，不用“<>”“＜＞”（《关于印发〈任务分工〉的通知》）。",
         "en": "GB/T 15834: the ellipsis is …… (not ..., 。。。 or a single …), the dash is ——"
         " (not --), the middle dot is · (not ・ or •; an event named by its date is “3·29”事故),"
         " and a number takes the half-width decimal point (3．5 and 7。5% are 3.5 and 7.5%). A"
         " single — between two items is the connecting mark (中国—东盟) and is left alone; 。"
         " between digits usually ends a sentence and is reported only before a percentage or"
         " a multiple. An ellipsis in English"
-        " text and a hyphen between numbers are left alone.",
+        " text and a hyphen between numbers are left alone. A title inside a title takes"
+        " the single book-title marks 〈〉, not < > or ＜＞.",
     }
-    source = "GB/T 15834-2011 4.11, 4.9, 4.14; GB/T 15835-2011"
+    source = "GB/T 15834-2011 4.11, 4.9, 4.14, 4.15; GB/T 15835-2011"
     example_bad = "会上讨论了预算、人员...等问题--重点是经费，增幅为3．5%，学党史・感党恩。\n"
     example_good = "会上讨论了预算、人员……等问题——重点是经费，增幅为3.5%，学党史·感党恩。\n"
 
@@ -153,11 +155,13 @@ class NonstandardPunctuation(Rule):
         return [paragraphs[i] for i in positions if form.wanted(paragraphs[i].text)]
 
     def _form(self, form: _Form, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+        # A group named "mark" is the finding (the < of 《实施<…>办法》); the rest is context.
+        marked = "mark" in form.pattern.groupindex
         for paragraph in paragraphs:
             text = paragraph.text
             protected: Spans | None = None
             for match in form.pattern.finditer(text):
-                start, end = match.span()
+                start, end = match.span("mark") if marked else match.span()
                 if protected is None:
                     protected = self.ctx.protected_spans(paragraph)
                 if inside(protected, start) and not form.in_protected:
@@ -168,6 +172,6 @@ class NonstandardPunctuation(Rule):
                     continue
                 yield self.finding(
                     paragraph, start, end, fix=form.replacement,
-                    found=match.group(), expected=form.replacement,
+                    found=text[start:end], expected=form.replacement,
                     label_zh=form.label.get("zh", ""), label_en=form.label.get("en", ""),
                 )  # fmt: skip
