@@ -9,12 +9,11 @@ W004 finding of a full run, and more.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from operator import attrgetter
 
 from draftlint.analysis.spans import Spans, merge, overlaps
+from draftlint.collector import collector_paused
 from draftlint.context import LintContext
 from draftlint.model import Document, Finding, LintOptions
 from draftlint.rule import Rule
@@ -23,13 +22,13 @@ from draftlint.rule import Rule
 def lint_document(
     document: Document, rules: Sequence[type[Rule]], options: LintOptions | None = None
 ) -> list[Finding]:
-    with _collector_paused():  # until the context is dropped: the collector never sees it
+    with collector_paused():  # until the context is dropped: the collector never sees it
         return run_rules(LintContext(document, options or LintOptions()), rules)
 
 
 def run_rules(context: LintContext, rules: Sequence[type[Rule]]) -> list[Finding]:
     """The findings of ``rules`` on a context whose outline and sections a caller reuses."""
-    with _collector_paused():
+    with collector_paused():
         found = {rule.code: list(rule(context).check()) for rule in rules}
         claimed: dict[str, dict[int, Spans]] = {}  # owner code → paragraph index → its spans
         findings: list[Finding] = []
@@ -61,21 +60,6 @@ def run_rules(context: LintContext, rules: Sequence[type[Rule]]) -> list[Finding
 
 
 _ORDER = (attrgetter("rule.code"), attrgetter("start"), attrgetter("paragraph.index"))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Rules allocate tens of thousands of findings and hardly any reference cycles, yet each
-    few hundred allocations wake the cyclic garbage collector, which rescans the growing
-    heap: 10–15% of a large run. Whatever cycles the rules leave are collected afterwards."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _spans_by_paragraph(findings: list[Finding]) -> dict[int, Spans]:

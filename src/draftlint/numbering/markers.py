@@ -135,7 +135,7 @@ _SECTION_RUN = compile_re(r"[0-9.．]*[ \t\u3000]*")  # 1.1 and the gap before i
 
 def _parse(head: str, start: str) -> Marker | None:
     run = (_SECTION_RUN if start == "section" else _MARKER_RUN).match(head).end()  # type: ignore[union-attr]
-    if run + 1 < len(head) or (run < len(head) and head[run] != _stand_in(head[run])):
+    if run < len(head):
         head = head[:run] + _stand_in(head[run])
     return _parse_cached(head, start)
 

@@ -8,13 +8,11 @@ markdown-it.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
+from draftlint.collector import collector_paused
 from draftlint.model import Document, ReadError
 from draftlint.readers.errors import read_error
 from draftlint.readers.formats import OLE_MAGIC, RTF_MAGIC, SUFFIXES, ZIP_MAGIC, kind_of
@@ -27,25 +25,10 @@ MAX_FILE_BYTES = 256 * MiB  # DRAFTLINT_MAX_FILE_MIB overrides it
 
 def read_bytes(data: bytes, name: str) -> Document:
     try:
-        with _collector_paused():
+        with collector_paused():
             return _dispatch(data, name)
     except ReadError as error:
         raise read_error(str(error)) from None
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a document is built. Its paragraphs form no
-    cycles, but each full collection walks every object made so far: a million paragraphs
-    cost three times as much to make with it on. Cycles made meanwhile wait for the next
-    collection."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _dispatch(data: bytes, name: str) -> Document:

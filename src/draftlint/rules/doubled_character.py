@@ -11,7 +11,7 @@ only for those few.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -88,7 +88,7 @@ Repeats = dict[int, list[tuple[int, int]]] | None
 
 def _repeat_starts(text: str) -> Repeats:
     """Where ``text`` may repeat a character or a word, for both passes' lengths at once:
-    one encoding of the text serves both (the rule computes it once and passes it on)."""
+    one encoding of the text serves both passes."""
     return repeat_starts(text, range(1, compiled_words().high + 1))
 
 
@@ -110,12 +110,9 @@ def is_legitimate(text: str, start: int) -> bool:
     return any(text.startswith(word, start - offset) for word, offset in rules.words)
 
 
-def scan(
-    texts: Sequence[str], joined: Joined | None = None, repeats: Repeats = None
-) -> Iterator[tuple[int, int]]:
-    """(position in ``texts``, start offset) of each accidental pair: one pass over them all."""
-    joined = joined or Joined(texts)
-    repeats = repeats if repeats is not None else _repeat_starts(joined.text)
+def scan(joined: Joined, repeats: Repeats) -> Iterator[tuple[int, int]]:
+    """(paragraph position, start offset) of each accidental pair: one pass over them all."""
+    texts = joined.texts
     # Every alternative begins with a character typed twice and reads one character past it.
     starts = merged(repeats, (1,))
     for match in finditer_within(compiled()[0], joined.text, starts, 3):
@@ -124,13 +121,10 @@ def scan(
             yield position, start
 
 
-def doubled_words(
-    texts: Sequence[str], joined: Joined | None = None, repeats: Repeats = None
-) -> Iterator[tuple[int, int, int]]:
-    """(position in ``texts``, start, length of the word) of each word typed twice."""
+def doubled_words(joined: Joined, repeats: Repeats) -> Iterator[tuple[int, int, int]]:
+    """(paragraph position, start, length of the word) of each word typed twice."""
     words = compiled_words()
-    joined = joined or Joined(texts)
-    repeats = repeats if repeats is not None else _repeat_starts(joined.text)
+    texts = joined.texts
     starts = merged(repeats, range(words.low, words.high + 1))
     for match in finditer_within(words.pattern, joined.text, starts, 2 * words.high):
         word = match.group(1)
@@ -197,14 +191,14 @@ class DoubledCharacter(Rule):
         paragraphs = self.ctx.document.paragraphs
         joined = self.ctx.joined
         repeats = _repeat_starts(joined.text)
-        for position, start, length in doubled_words(joined.texts, joined, repeats):
+        for position, start, length in doubled_words(joined, repeats):
             paragraph = paragraphs[position]
             word = paragraph.text[start : start + length]
             yield self.finding(
                 paragraph, start, start + 2 * length, fix=Fix(word, FixSafety.REVIEW),
                 pair=word * 2, char=word, variant="word",
             )  # fmt: skip
-        for position, start in scan(joined.texts, joined, repeats):
+        for position, start in scan(joined, repeats):
             paragraph = paragraphs[position]
             char = paragraph.text[start]
             yield self.finding(
