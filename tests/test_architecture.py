@@ -14,6 +14,7 @@ RULE_MAY_IMPORT = (
     "draftlint.rule",
     "draftlint.resources",
     "draftlint.patterns",
+    "draftlint.records",
     "draftlint.numerals",
     "draftlint.analysis",
     "draftlint.numbering",

@@ -50,8 +50,12 @@ def test_dates_are_parsed_every_time_and_errors_are_tomllibs(store: Store) -> No
     text = "day = 2026-01-02\n"
     assert datacache.parse_toml(text) == {"day": datetime.date(2026, 1, 2)}
     assert store.get(text) is None
-    with pytest.raises(tomllib.TOMLDecodeError):
+    with pytest.raises(tomllib.TOMLDecodeError) as tomllibs:
+        tomllib.loads("key = \n")
+    with pytest.raises(datacache.TomlError) as ours:  # tomllib is imported only to parse
         datacache.parse_toml("key = \n")
+    assert str(ours.value) == str(tomllibs.value)
+    assert isinstance(ours.value, ValueError)
 
 
 def test_a_damaged_entry_is_parsed_afresh(store: Store) -> None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from draftlint import __version__
 from draftlint.atomic import write_text
 from draftlint.fingerprint import fingerprints, normal_path
 from draftlint.model import Finding
+from draftlint.records import dataclass
 
 FORMAT = "draftlint-baseline"
 VERSION = 1

@@ -148,6 +148,7 @@ class Run:
 
     cache: ResultCache | None = None  # the content cache, unless --no-cache
     encode: Callable[[FileResult], list[str]] | None = None  # the JSON report's lines
+    rule_processes = 1  # processes one document's rules may use: 2 for a lone file with -j
 
     def __init__(self, flags: Flags, lang: str, config_file: Path | None, limit: int,
                  stdin_filename: str | None, report_unused: bool) -> None:  # fmt: skip
@@ -287,7 +288,9 @@ class Run:
 
         document.path = target.name
         try:
-            findings = lint_document(document, effective.rules, effective.options)
+            findings = lint_document(
+                document, effective.rules, effective.options, self.rule_processes
+            )
         except DataError as error:  # a broken profile next to this file: this file's error
             return FileResult(target.name, error=one_line(str(error)), kind=document.kind)
         findings = apply_allow(findings, effective.allow)
@@ -495,6 +498,8 @@ def check(
             encode = getattr(writer, "encoded", None) if loaded_baseline is None else None
             run.encode = encode
             workers = 1 if fixing else jobs or default_jobs()
+            if workers > 1 and len(targets) == 1:  # the spare process helps with that file
+                run.rule_processes = 2
             for result in lint_all(run, targets, workers, encode):
                 if result.error is not None:
                     _fail(t(language, "read_error", path=shown(result.path), reason=result.error))

@@ -9,14 +9,14 @@ line naming the file, the key and the closest valid spelling.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from draftlint.files import DEFAULT_EXCLUDES, LOCK_FILES
+from draftlint.records import dataclass
 from draftlint.registry import all_rules
 
 FILE_NAMES = (".draftlint.toml", "draftlint.toml", "pyproject.toml")
@@ -210,11 +210,11 @@ def _kind(value: Any) -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    from draftlint.datacache import parse_toml  # parsed once per text, kept across runs
+    from draftlint.datacache import TomlError, parse_toml  # parsed once per text, kept
 
     try:
         return parse_toml(path.read_bytes().decode())
-    except tomllib.TOMLDecodeError as error:
+    except TomlError as error:
         raise ConfigError(f"{path}: TOML 格式错误 (invalid TOML: {error})") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: 无法读取配置 (cannot read: {error})") from None

@@ -18,6 +18,11 @@ from draftlint.usercache import Store, python_stamp
 _store = Store(f"toml-{python_stamp()}")
 
 
+class TomlError(ValueError):
+    """A TOML syntax error (``tomllib.TOMLDecodeError``'s message): callers catch this one,
+    so that ``tomllib`` is imported only when a text is parsed."""
+
+
 def parse_toml(text: str) -> dict[str, Any]:
     saved = _store.get(text)
     if saved is not None:
@@ -30,7 +35,10 @@ def parse_toml(text: str) -> dict[str, Any]:
         _store.discard(text)
     import tomllib
 
-    data = tomllib.loads(text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TomlError(str(error)) from None
     with contextlib.suppress(ValueError):  # a date or time in the document: not kept
         _store.put(text, marshal.dumps(data))
     return data

@@ -8,12 +8,13 @@ file's ``per-file-ignores`` are removed last.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from draftlint.config import Config
 from draftlint.model import LintOptions, Severity
+from draftlint.records import dataclass
 from draftlint.registry import all_rules, expand
 from draftlint.rule import Rule
 

@@ -20,16 +20,23 @@ from draftlint.rule import Rule
 
 
 def lint_document(
-    document: Document, rules: Sequence[type[Rule]], options: LintOptions | None = None
+    document: Document,
+    rules: Sequence[type[Rule]],
+    options: LintOptions | None = None,
+    processes: int = 1,
 ) -> list[Finding]:
+    """The document's findings; with ``processes`` > 1, a long document's text rules run
+    in a second process (``split_rules``)."""
     with collector_paused():  # until the context is dropped: the collector never sees it
-        return run_rules(LintContext(document, options or LintOptions()), rules)
+        return run_rules(LintContext(document, options or LintOptions()), rules, processes)
 
 
-def run_rules(context: LintContext, rules: Sequence[type[Rule]]) -> list[Finding]:
+def run_rules(
+    context: LintContext, rules: Sequence[type[Rule]], processes: int = 1
+) -> list[Finding]:
     """The findings of ``rules`` on a context whose outline and sections a caller reuses."""
     with collector_paused():
-        found = {rule.code: list(rule(context).check()) for rule in rules}
+        found = _found(context, rules, processes)
         claimed: dict[str, dict[int, Spans]] = {}  # owner code → paragraph index → its spans
         findings: list[Finding] = []
         for rule in rules:
@@ -57,6 +64,18 @@ def run_rules(context: LintContext, rules: Sequence[type[Rule]]) -> list[Finding
         for key in _ORDER:
             findings.sort(key=key)
     return findings
+
+
+def _found(
+    context: LintContext, rules: Sequence[type[Rule]], processes: int
+) -> dict[str, list[Finding]]:
+    """Each rule's findings, by code, in the order of ``rules``."""
+    if processes > 1:
+        from draftlint.split_rules import run_split, worth_splitting
+
+        if worth_splitting(context, rules):
+            return run_split(context, rules)
+    return {rule.code: list(rule(context).check()) for rule in rules}
 
 
 _ORDER = (attrgetter("rule.code"), attrgetter("start"), attrgetter("paragraph.index"))

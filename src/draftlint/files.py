@@ -15,11 +15,11 @@ import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from draftlint.readers import SUFFIXES
+from draftlint.records import dataclass
 
 DEFAULT_MAX_MIB = 256
 MAX_SIZE_ENV = "DRAFTLINT_MAX_FILE_MIB"

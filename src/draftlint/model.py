@@ -8,10 +8,12 @@ fixes from several rules can be planned against the same original text.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from draftlint.records import dataclass
 
 if TYPE_CHECKING:
     from draftlint.rule import Rule

@@ -6,7 +6,6 @@ editable install or a source checkout falls back to the repository's own folders
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,11 +37,11 @@ class DataError(Exception):
 
 
 def load_toml(path: Path) -> dict[str, Any]:
-    from draftlint.datacache import parse_toml
+    from draftlint.datacache import TomlError, parse_toml
 
     try:
         return parse_toml(path.read_bytes().decode())
-    except tomllib.TOMLDecodeError as error:
+    except TomlError as error:
         raise DataError(f"{path}: {error}") from None
     except OSError as error:
         raise DataError(f"{path}: {error.strerror or error}") from None

@@ -42,6 +42,10 @@ class Rule:
     # Settings the rule reads from ``ctx.options.rule_settings(name)``, with their types; a
     # configuration file is checked against them (names with - or _ alike).
     settings_schema: ClassVar[dict[str, type | tuple[type, ...]]] = {}
+    # False for a rule that reads only the paragraphs' text (not ``ctx.outline``,
+    # ``sections`` or ``layouts``): in a long document it may run in a second process
+    # while this one builds the outline (``split_rules``).
+    reads_outline: ClassVar[bool] = True
 
     def __init__(self, ctx: LintContext) -> None:
         self.ctx = ctx

@@ -11,9 +11,9 @@ and it only runs on request.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from draftlint.model import Document, Finding, Paragraph, Severity, Suppression
+from draftlint.records import dataclass
 from draftlint.registry import find_rule
 from draftlint.rule import Rule
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -11,6 +10,7 @@ from draftlint.model import Document, Paragraph
 from draftlint.numbering.outline import Heading, Outline
 from draftlint.patterns import compile_re
 from draftlint.profiles import SectionAnalysis, heading_sentence
+from draftlint.records import dataclass
 from draftlint.resources import rule_data
 
 _ITEM_END = compile_re(r"[。；;！!？?]$")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, partial
 from operator import itemgetter
 from re import _constants as _sre_constants  # type: ignore[attr-defined]
@@ -23,6 +22,7 @@ from typing import Any, NamedTuple
 
 from draftlint.analysis.spans import Spans, inside, merge
 from draftlint.patterns import compile_re
+from draftlint.records import dataclass
 from draftlint.resources import rule_data
 
 _SPACES = frozenset(" \t\u3000\u00a0")

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from draftlint.analysis.joined import Joined
 from draftlint.analysis.spans import Span, merge
 from draftlint.model import Paragraph
 from draftlint.patterns import compile_re
+from draftlint.records import dataclass
 from draftlint.resources import rule_data
 
 _TRAILING = " \t\u3000。，、；：！？.,;:!?"

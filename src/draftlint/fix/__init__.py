@@ -8,7 +8,7 @@ and numbering (``docx_file``), and writes atomically (``write``) unless only a d
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from draftlint.atomic import ChangedOnDisk, write_bytes
@@ -16,6 +16,7 @@ from draftlint.fix.plan import Edit, NumberingEdit, fixable
 from draftlint.fix.planner import plan_fixes
 from draftlint.model import Document, Finding, ReadError
 from draftlint.readers import read_bytes
+from draftlint.records import dataclass
 
 __all__ = ["FileFix", "fix_file", "fixable"]
 

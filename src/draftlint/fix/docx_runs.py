@@ -12,7 +12,6 @@ the span goes into w:del, the replacement into w:ins with the first run's format
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -43,6 +42,7 @@ from draftlint.readers.docx.names import (
     is_on,
     w,
 )
+from draftlint.records import dataclass
 
 W_INS = w("ins")
 W_DEL_TEXT = w("delText")

@@ -8,9 +8,10 @@ next ``--fix`` sees them again if they still apply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from draftlint.model import Finding
+from draftlint.records import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ marker shape no earlier run has seen.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from draftlint.numbering.marks import LOOSE_SEPARATORS as _LOOSE_SEPARATORS
 from draftlint.numbering.marks import Kind
 from draftlint.numerals import to_chinese
 from draftlint.patterns import compile_re
+from draftlint.records import dataclass
 from draftlint.usercache import Store, python_stamp
 
 HEADING_LEVEL = {

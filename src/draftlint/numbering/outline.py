@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from itertools import accumulate, pairwise, repeat
 from operator import add, attrgetter, itemgetter
@@ -31,6 +31,7 @@ from draftlint.numbering.markers import (  # what the parsers look at first
     parse_prefix,
 )
 from draftlint.patterns import compile_re
+from draftlint.records import dataclass
 
 
 class Problem(str, Enum):

@@ -6,12 +6,12 @@ Imported only when a marker shape is not in the user's store of earlier answers 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from draftlint.numbering.lalr import Lark, Lark_StandAlone, LarkError, Token, Transformer, Tree
 from draftlint.numbering.marks import AFTER_PART, LOOSE_SEPARATORS, Kind
 from draftlint.numerals import NONZERO_DIGITS
+from draftlint.records import dataclass
 
 # A marker's fields as ``markers.Marker`` takes them (the kind as its value), or () for
 # none: what the user's store keeps (marshal holds tuples of str, int and bool).

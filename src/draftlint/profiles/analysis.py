@@ -7,7 +7,7 @@ Built once per document (``LintContext.sections``) so S001–S007 share one dete
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from draftlint.profiles.elements import Elements, find_elements
 from draftlint.profiles.loader import load_profiles, profile_dirs
 from draftlint.profiles.model import Profile, SectionSpec, normalise_heading
 from draftlint.profiles.title import find_title, title_candidates
+from draftlint.records import dataclass
 from draftlint.resources import DataError, rule_data
 
 NO_PROFILE = ("none", "无")  # --profile none: run no profile-bound rule

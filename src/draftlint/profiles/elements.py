@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Any
 
@@ -11,6 +11,7 @@ from draftlint.model import Paragraph
 from draftlint.numbering.markers import parse_head
 from draftlint.patterns import compile_re
 from draftlint.profiles.title import is_masthead
+from draftlint.records import dataclass
 from draftlint.resources import rule_data
 
 

@@ -8,14 +8,13 @@ one line and exit 2.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from draftlint.datacache import parse_toml
+from draftlint.datacache import TomlError, parse_toml
 from draftlint.patterns import compile_re
 from draftlint.profiles.model import ELEMENTS, ElementSpec, Profile, SectionSpec
 from draftlint.resources import DataError, rules_dir
@@ -78,7 +77,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
         return parse_toml(text)
-    except tomllib.TOMLDecodeError as error:
+    except TomlError as error:
         message = str(error)
         if not _AT_LINE.search(message):  # "(at end of document)": name the last line
             last = f"(at line {max(1, len(text.splitlines()))}, end of file)"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 
 from draftlint.patterns import compile_re
+from draftlint.records import dataclass
 from draftlint.resources import rule_data
 
 # The parts of a 公文 a profile may require (GB/T 9704-2012 7.3), in document order.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -27,6 +27,7 @@ from draftlint.model import Document, Paragraph, Suppression
 from draftlint.patterns import compile_re
 from draftlint.readers.directives import codes_of
 from draftlint.readers.text import decode, split_lines
+from draftlint.records import dataclass
 
 _md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 

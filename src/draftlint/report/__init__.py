@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from operator import attrgetter
 
 from draftlint.model import Finding, Severity
+from draftlint.records import dataclass
 
 PLACEHOLDER_TAG = "placeholder"
 

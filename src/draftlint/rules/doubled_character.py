@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 
 from draftlint.analysis.joined import Joined
 from draftlint.analysis.repeats import finditer_within, merged, repeat_starts
 from draftlint.model import Finding, Fix, FixSafety
 from draftlint.patterns import compile_re
+from draftlint.records import dataclass
 from draftlint.resources import rule_data
 from draftlint.rule import Rule
 
@@ -149,6 +149,7 @@ def doubled_words(joined: Joined, repeats: Repeats) -> Iterator[tuple[int, int, 
 
 class DoubledCharacter(Rule):
     code = "C001"
+    reads_outline = False
     fix_tier = "safe"
     name = "doubled-character"
     tags = ("content", "typo")

@@ -19,6 +19,7 @@ def compiled() -> tuple[re.Pattern[str], frozenset[str]]:
 
 class FullwidthAlphanumeric(Rule):
     code = "W002"
+    reads_outline = False
     fix_tier = "safe"
     name = "fullwidth-alphanumeric"
     severity = Severity.WARNING

@@ -7,6 +7,7 @@ from draftlint.rule import Rule, _check_arguments
 
 class HalfwidthPunctuation(Rule):
     code = "W001"
+    reads_outline = False
     fix_tier = "safe"
     name = "halfwidth-punctuation"
     severity = Severity.WARNING

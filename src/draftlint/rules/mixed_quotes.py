@@ -21,6 +21,7 @@ def compiled() -> tuple[str, str, dict[str, str], re.Pattern[str], re.Pattern[st
 
 class MixedQuotes(Rule):
     code = "W003"
+    reads_outline = False
     fix_tier = "unsafe"
     name = "mixed-quotes"
     severity = Severity.WARNING

@@ -1,6 +1,5 @@
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, ClassVar
@@ -10,6 +9,7 @@ from draftlint.analysis.punctuation import between_chinese, in_chinese_context, 
 from draftlint.analysis.spans import Spans, inside
 from draftlint.model import Finding, Paragraph, Severity
 from draftlint.patterns import compile_re
+from draftlint.records import dataclass
 from draftlint.rule import Rule
 
 
@@ -104,6 +104,7 @@ def matching_positions(form: _Form, joined: Joined) -> dict[int, None]:
 
 class NonstandardPunctuation(Rule):
     code = "W005"
+    reads_outline = False
     fix_tier = "safe"
     name = "nonstandard-punctuation"
     severity = Severity.WARNING

@@ -16,6 +16,7 @@ from draftlint.rule import Rule
 
 class NumberingDamaged(Rule):
     code = "N009"
+    reads_outline = False
     name = "numbering-damaged"
     severity = Severity.WARNING
     tags = ("numbering", "docx")

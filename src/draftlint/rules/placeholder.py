@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from draftlint.analysis.joined import Joined
 from draftlint.model import Finding, Severity
 from draftlint.patterns import compile_re
+from draftlint.records import dataclass
 from draftlint.resources import rule_data
 from draftlint.rule import Rule
 
@@ -420,6 +420,7 @@ def _bracket_is_blank(text: str, start: int, end: int, line: _Line) -> bool:
 
 class Placeholder(Rule):
     code = "P001"
+    reads_outline = False
     name = "placeholder"
     tags = ("placeholder", "content")
     aliases = ("placeholders",)

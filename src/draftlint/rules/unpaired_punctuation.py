@@ -1,12 +1,12 @@
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
 from draftlint.analysis.punctuation import table
 from draftlint.model import Finding, Paragraph, Severity
 from draftlint.patterns import compile_re
+from draftlint.records import dataclass
 from draftlint.rule import Rule
 
 
@@ -98,6 +98,7 @@ def compiled() -> _Table:
 
 class UnpairedPunctuation(Rule):
     code = "W004"
+    reads_outline = False
     fix_tier = "unsafe"
     name = "unpaired-punctuation"
     severity = Severity.WARNING

@@ -17,6 +17,7 @@ def _excerpt(text: str) -> str:
 
 class WebResidue(Rule):
     code = "C002"
+    reads_outline = False
     name = "web-residue"
     tags = ("content", "residue")
     aliases = ("residue",)

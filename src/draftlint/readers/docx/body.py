@@ -22,7 +22,6 @@ which keeps reading within a small factor of merely joining the w:t.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -79,6 +78,7 @@ from draftlint.readers.docx.names import (
     is_on,
     outline_level,
 )
+from draftlint.records import dataclass
 
 _SIMPLE = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NO_BREAK_HYPHEN: "-"}
 _SKIPPED = frozenset({W_DEL, W_MOVE_FROM, W_SDTPR})  # deleted text; a control's settings

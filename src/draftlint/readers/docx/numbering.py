@@ -10,7 +10,7 @@ Counters are kept per story (``ListCounters``): the body and each text box count
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
@@ -45,6 +45,7 @@ from draftlint.readers.docx.names import (
 )
 from draftlint.readers.docx.numfmt import MAX_MARKER, format_number, zero_padded_width
 from draftlint.readers.docx.styles import Styles
+from draftlint.records import dataclass
 
 LEVELS = 9
 MAX_START = 32767  # Word keeps w:start and w:startOverride within 0 … 32767

@@ -7,7 +7,6 @@ the w:numPr that numbers every paragraph of that style. Both are read through w:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -29,6 +28,7 @@ from draftlint.readers.docx.names import (
     on_value,
     outline_level,
 )
+from draftlint.records import dataclass
 
 # Word writes built-in names in English ("heading 1"); WPS and localized files may write 标题 1.
 _HEADING_NAME = compile_re(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)

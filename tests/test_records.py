@@ -1,0 +1,98 @@
+"""draftlint.records.dataclass: the standard library's classes, their methods' code kept in
+the user cache so that a later process does not compile it again."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import CodeType
+
+import pytest
+
+import draftlint.records as records
+from draftlint.usercache import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("DRAFTLINT_CACHE_DIR", str(tmp_path))
+    fresh = Store("test-records")
+    monkeypatch.setattr(records, "_store", fresh)
+    yield fresh
+    fresh._added = False  # nothing written at exit into the user's cache folder
+
+
+def make_classes(decorator):  # type: ignore[no-untyped-def]
+    @decorator(frozen=True, slots=True)
+    class Span:
+        start: int
+        end: int = 0
+        tags: tuple[str, ...] = ()
+
+    @decorator
+    class Bag:
+        name: str
+        items: list[int] = dataclasses.field(default_factory=list)
+
+    return Span, Bag
+
+
+def test_the_same_classes_as_dataclasses(store: Store) -> None:
+    ours, theirs = make_classes(records.dataclass), make_classes(dataclasses.dataclass)
+    for mine, standard in zip(ours, theirs, strict=True):
+        assert dataclasses.is_dataclass(mine)
+        assert [f.name for f in dataclasses.fields(mine)] == [
+            f.name for f in dataclasses.fields(standard)
+        ]
+        assert mine.__doc__ == standard.__doc__
+    span = ours[0](1, 2)
+    assert (span, repr(span), hash(span)) == (ours[0](1, 2), "make_classes.<locals>.Span(start=1, end=2, tags=())",
+                                              hash(ours[0](1, 2)))  # fmt: skip
+    assert not hasattr(span, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 3  # type: ignore[misc]
+    first, second = ours[1]("a"), ours[1]("b")
+    first.items.append(1)
+    assert second.items == [] and first != second
+    with pytest.raises(TypeError):
+        ours[1]()  # type: ignore[call-arg]
+
+
+def test_methods_code_is_kept_and_reused(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_classes(records.dataclass)
+    saved = store._entries or {}
+    assert saved and all(type(code) is CodeType for code in saved.values())
+    assert any("def __init__" in source for source in saved)
+    compiled: list[str] = []
+    real_compile = compile
+
+    def counting_compile(source, *args, **kwargs):  # type: ignore[no-untyped-def]
+        compiled.append(source)
+        return real_compile(source, *args, **kwargs)
+
+    monkeypatch.setattr(records, "compile", counting_compile, raising=False)
+    Span, _ = make_classes(records.dataclass)
+    assert compiled == []  # every method's code came from the store
+    assert Span(5).end == 0
+    assert "exec" not in vars(dataclasses)  # the standard module is left as it was
+
+
+def test_a_damaged_entry_is_compiled_again(store: Store) -> None:
+    make_classes(records.dataclass)
+    for source in list(store._entries or {}):
+        store.put(source, b"not code")
+    Span, _ = make_classes(records.dataclass)
+    assert Span(1, 2) == Span(1, 2)
+
+
+def test_a_second_process_reads_the_saved_code(tmp_path: Path) -> None:
+    env = {"DRAFTLINT_CACHE_DIR": str(tmp_path), "PATH": ""}
+    program = "from draftlint.model import Finding; print(Finding.__init__.__code__.co_filename)"
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True,
+                              text=True, check=True)  # fmt: skip
+        assert done.stdout.strip() == "<string>"
+    assert list(tmp_path.glob("records-*.marshal"))
