@@ -27,6 +27,8 @@ class BaselineError(Exception):
 
 @dataclass(slots=True)
 class Baseline:
+    """A baseline file: the fingerprints of the findings it records."""
+
     path: Path
     known: frozenset[str]
 

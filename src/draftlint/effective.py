@@ -34,6 +34,8 @@ class Flags:
 
 @dataclass(slots=True)
 class Effective:
+    """What applies to one file: its rules, options, severities and allowed texts."""
+
     rules: tuple[type[Rule], ...]
     options: LintOptions
     severity: dict[str, Severity]  # code → level

@@ -293,6 +293,8 @@ class Suppression:
 
 @dataclass(slots=True)
 class Document:
+    """A read file: its paragraphs in reading order and its suppression directives."""
+
     path: str
     kind: str  # "txt", "md", "docx"
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -318,6 +320,8 @@ class Fix:
 
 @dataclass(slots=True)
 class Finding:
+    """One problem: the rule, the paragraph and the span, the message's arguments."""
+
     rule: type[Rule]
     paragraph: Paragraph
     start: int

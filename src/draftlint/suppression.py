@@ -45,6 +45,8 @@ class UnusedSuppression(Rule):
 
 @dataclass(slots=True)
 class Filtered:
+    """Findings left after the suppressions, and the suppressions that silenced none."""
+
     kept: list[Finding]
     unused: list[Suppression]
 

@@ -47,6 +47,8 @@ def table() -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
+    """The compiled patterns of the punctuation tables, built once."""
+
     han: re.Pattern[str]
     chinese: re.Pattern[str]  # Han or Chinese punctuation: one character
     protected: re.Pattern[str]  # tried within runs of printable ASCII

@@ -25,6 +25,8 @@ _ADDRESS_END = ".,:;!?'"  # sentence punctuation after an address is not part of
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
+    """The compiled web-residue patterns, built once from rules/residue.toml."""
+
     anywhere: re.Pattern[str]
     whole_line: re.Pattern[str]
     whole_line_max: int

@@ -28,6 +28,8 @@ CHANGED = {
 
 @dataclass(slots=True)
 class FileFix:
+    """What --fix did to one file: the findings fixed and refused, its diff or error."""
+
     path: str
     fixed: list[Finding] = field(default_factory=list)
     refused: list[Finding] = field(default_factory=list)  # fixable, but not safely here

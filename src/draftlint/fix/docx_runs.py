@@ -58,6 +58,8 @@ _SPLITTABLE = frozenset({W_P, w("hyperlink"), w("smartTag"), w("customXml"), w("
 
 @dataclass(slots=True)
 class CharMap:
+    """A w:p's shown text, each character with the w:t (and index) holding it."""
+
     text: str
     holders: list[tuple[etree._Element | None, int]]  # (w:t, index) or (None, -1): not a w:t
 

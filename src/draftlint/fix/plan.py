@@ -16,6 +16,8 @@ from draftlint.records import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Edit:
+    """Replace ``start:end`` of one paragraph's text, for one finding."""
+
     paragraph: int  # Paragraph.index
     start: int
     end: int
@@ -34,6 +36,8 @@ class NumberingEdit:
 
 @dataclass(slots=True)
 class Plan:
+    """The edits and renumberings of one file, and the findings they fix."""
+
     edits: dict[int, list[Edit]] = field(default_factory=dict)  # by paragraph, sorted
     numbering: list[NumberingEdit] = field(default_factory=list)
     # Each finding the plan resolves, with the edit that resolves it.

@@ -42,6 +42,8 @@ class Problem(str, Enum):
 
 @dataclass(eq=False, slots=True)
 class Heading:
+    """A numbered heading in the outline tree, with its parent and children."""
+
     marker: Marker
     paragraph: Paragraph
     scope: int
@@ -71,6 +73,8 @@ class Heading:
 
 @dataclass(slots=True)
 class EnumItem:
+    """One member of an inline enumeration (一是 …) and its verdict."""
+
     marker: Marker
     paragraph: Paragraph
     at_paragraph_start: bool

@@ -42,6 +42,8 @@ class TopHeading:
 
 @dataclass(slots=True)
 class SectionAnalysis:
+    """A document's title, profile, top-level sections and elements."""
+
     profile: Profile | None
     forced: bool  # chosen with --profile
     title: Paragraph | None

@@ -17,6 +17,8 @@ from draftlint.resources import rule_data
 
 @dataclass(slots=True)
 class Elements:
+    """Where the 公文 elements are: recipient, body, attachments, signature, date."""
+
     recipient: Paragraph | None = None
     body: list[Paragraph] = field(default_factory=list)
     attachment_note: list[Paragraph] = field(default_factory=list)  # 附件：1.… and 2.… lines

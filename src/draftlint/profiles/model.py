@@ -28,6 +28,8 @@ def normalise_heading(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
+    """A section a profile expects, and how its heading is recognised."""
+
     name: str
     required: bool
     synonyms: tuple[str, ...]  # found anywhere in the normalised heading
@@ -57,12 +59,16 @@ class SectionSpec:
 
 @dataclass(frozen=True, slots=True)
 class ElementSpec:
+    """A 公文 element a profile expects (落款, 成文日期 …)."""
+
     name: str
     required: bool
 
 
 @dataclass(frozen=True, slots=True)
 class Profile:
+    """A document type: how its title is recognised, its sections and elements."""
+
     name: str
     source: str  # "bundled", "repository" or "profiles-dir"
     path: Path

@@ -14,6 +14,8 @@ PLACEHOLDER_TAG = "placeholder"
 
 @dataclass(slots=True)
 class FileResult:
+    """One file's findings (or the reason it could not be read)."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
@@ -25,6 +27,8 @@ class FileResult:
 
 @dataclass(slots=True)
 class Totals:
+    """Counts over a run: files, findings, unreadable files, by severity and code."""
+
     files: int = 0
     findings: int = 0
     unreadable: int = 0

@@ -25,6 +25,8 @@ from draftlint.rule import Rule
 
 @dataclass(frozen=True, slots=True)
 class _Exceptions:
+    """Words that hold a doubled character legitimately, by position."""
+
     before: tuple[str, ...]  # words ending in the character (目的|的)
     after: tuple[str, ...]  # words starting with it (了|了解)
     words: tuple[tuple[str, int], ...]  # words holding the pair, with the pair's offset
@@ -32,6 +34,8 @@ class _Exceptions:
 
 @dataclass(frozen=True, slots=True)
 class _Words:
+    """The repeat pattern and the word lists, built once."""
+
     pattern: re.Pattern[str]  # a run of Han characters immediately repeated
     low: int  # the run's shortest and longest length
     high: int

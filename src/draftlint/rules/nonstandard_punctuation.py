@@ -15,6 +15,8 @@ from draftlint.rule import Rule
 
 @dataclass(frozen=True, slots=True)
 class _Form:
+    """One nonstandard form: its pattern, replacement and where it counts."""
+
     pattern: re.Pattern[str]
     replacement: str
     context: str  # "any", "either", "both"

@@ -24,6 +24,8 @@ from draftlint.rule import Rule
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
+    """The compiled placeholder patterns, built once from rules/placeholders.toml."""
+
     trigger: re.Pattern[str]  # one character that may start a placeholder
     by_char: dict[str, tuple[str, re.Pattern[str]]]  # trigger character → (kind, pattern)
     words: re.Pattern[str]  # 待补充, TODO …
@@ -140,6 +142,8 @@ def compiled() -> _Patterns:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """A placeholder's span in a paragraph."""
+
     start: int
     end: int
     name: bool = False  # an anonymised name (info), not a blank

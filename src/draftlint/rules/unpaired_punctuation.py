@@ -12,6 +12,8 @@ from draftlint.rule import Rule
 
 @dataclass(frozen=True, slots=True)
 class _Pair:
+    """A pair of marks, full-width and ASCII."""
+
     open: str
     close: str
     narrow_open: str
@@ -21,6 +23,8 @@ class _Pair:
 
 @dataclass(slots=True)
 class _Open:
+    """An opening mark waiting for its close."""
+
     position: int
     char: str
     narrow: bool
@@ -28,6 +32,8 @@ class _Open:
 
 @dataclass(frozen=True, slots=True)
 class _Table:
+    """The pairs and the patterns that find their marks, built once."""
+
     pairs: tuple[_Pair, ...]
     # char → (pair index, role): "open", "close", "nopen", "nclose" (ASCII halves), "straight"
     roles: dict[str, tuple[int, str]]

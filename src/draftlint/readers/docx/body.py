@@ -95,6 +95,8 @@ _EVENT_TAGS = (
 
 @dataclass(slots=True)
 class StoryParagraph:
+    """A w:p as read from its story, before it becomes a Paragraph."""
+
     ordinal: int  # position among the part's w:p elements, in document order
     text: str
     location: str  # "" for a paragraph of the story itself; "表格1第2行第3列", "文本框1" …
@@ -111,6 +113,8 @@ class StoryParagraph:
 
 @dataclass(slots=True)
 class _Context:
+    """Where a walk is: its location label, story and story key."""
+
     where: str
     story: str
     key: int

@@ -59,6 +59,8 @@ _TOO_LONG = "0" * MAX_MARKER + "1"  # a zero-padded format wider than any marker
 
 @dataclass(frozen=True, slots=True)
 class Level:
+    """One level of a Word list: start, format, text and restart rule."""
+
     start: int = 0  # ECMA-376: an omitted w:start is 0
     fmt: str = "decimal"
     custom: str = ""
@@ -71,6 +73,8 @@ class Level:
 
 @dataclass(slots=True)
 class AbstractList:
+    """A w:abstractNum: the levels that list instances share."""
+
     key: str
     levels: list[Level | None] = field(default_factory=lambda: [None] * LEVELS)
     style_link: str | None = None  # w:numStyleLink: the levels live in that style's list
@@ -78,6 +82,8 @@ class AbstractList:
 
 @dataclass(slots=True)
 class NumInstance:
+    """A w:num: an abstract list with its start and level overrides."""
+
     abstract_id: str
     start_overrides: dict[int, int] = field(default_factory=dict)
     levels: dict[int, Level] = field(default_factory=dict)  # w:lvlOverride/w:lvl

@@ -39,6 +39,8 @@ MAX_BASED_ON_DEPTH = 100  # a longer w:basedOn chain is cut there (real ones are
 
 @dataclass(frozen=True, slots=True)
 class StyleInfo:
+    """What a paragraph style gives its paragraphs: list, outline level, TOC."""
+
     num_id: str | None = None  # from the style's w:numPr (inherited through basedOn)
     ilvl: int | None = None
     outline_level: int | None = None  # 0-based; None: body text
