@@ -100,6 +100,46 @@ def test_a_child_that_fails_leaves_the_work_here(
     assert rows(two) == rows(one)
 
 
+def test_a_rule_the_child_took_and_never_answered_for_is_run_here(
+    forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = long_draft(split_rules.MIN_CHARACTERS)
+    one = lint_document(document(lines), all_rules(), LintOptions())
+
+    def dies_after_taking_one(context, rules, tasks, results) -> None:  # type: ignore[no-untyped-def]
+        os.read(tasks, split_rules._RECORD.size)
+        os._exit(9)
+
+    monkeypatch.setattr(split_rules, "_child", dies_after_taking_one)
+    two = lint_document(document(lines), all_rules(), LintOptions(), processes=2)
+    assert len(forks) == 1
+    assert rows(two) == rows(one)
+
+
+def test_each_text_rule_runs_once_in_one_of_the_processes(
+    forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The pipe hands each text rule to one process: the log shows every code once."""
+    log = tmp_path / "ran.log"
+    real_check = {rule: rule.check for rule in all_rules() if not rule.reads_outline}
+
+    def logged(rule):  # type: ignore[no-untyped-def]
+        def check(self):  # type: ignore[no-untyped-def]
+            with log.open("a", encoding="utf-8") as out:
+                out.write(f"{rule.code} {os.getpid()}\n")
+            return real_check[rule](self)
+
+        return check
+
+    for rule in real_check:
+        monkeypatch.setattr(rule, "check", logged(rule))
+    lint_document(document(long_draft(split_rules.MIN_CHARACTERS)), all_rules(),
+                  LintOptions(), processes=2)  # fmt: skip
+    ran = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    assert sorted(code for code, _ in ran) == sorted(rule.code for rule in real_check)
+    assert str(forks[0]) in {pid for _, pid in ran}  # the child took some
+
+
 def test_a_short_document_or_one_kind_of_rule_is_not_split(forks: list[int]) -> None:
     short = long_draft(split_rules.MIN_CHARACTERS // 2)
     lint_document(document(short), all_rules(), LintOptions(), processes=2)

@@ -4,8 +4,9 @@
 finding, 1 at least one, 2 the tool could not do its job (usage, an unreadable file).
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: typer reads the commands' signatures, and
+# string annotations would be compiled (eval) in every run, some 5 ms of start-up. Names
+# imported only for type checking are quoted.
 import gc
 import os
 import sys
@@ -84,7 +85,7 @@ def _utf8_streams() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
-def _stdout() -> Console:
+def _stdout() -> "Console":
     from rich.console import Console
 
     # Piped output is not cut to 80 columns: trees and tables keep their locations.
@@ -125,7 +126,7 @@ def _main(version: VersionOption = False) -> None:
     """draftlint"""
 
 
-def _check_selectors(flags: Flags, lang: str) -> None:
+def _check_selectors(flags: "Flags", lang: str) -> None:
     import difflib
 
     from draftlint.config import check_selector, selector_names
@@ -146,22 +147,22 @@ def _check_selectors(flags: Flags, lang: str) -> None:
 class Run:
     """One ``lint check``: which files, with which settings, and what became of each."""
 
-    cache: ResultCache | None = None  # the content cache, unless --no-cache
-    encode: Callable[[FileResult], list[str]] | None = None  # the JSON report's lines
+    cache: "ResultCache | None" = None  # the content cache, unless --no-cache
+    encode: "Callable[[FileResult], list[str]] | None" = None  # the JSON report's lines
     rule_processes = 1  # processes one document's rules may use: 2 for a lone file with -j
 
-    def __init__(self, flags: Flags, lang: str, config_file: Path | None, limit: int,
+    def __init__(self, flags: "Flags", lang: str, config_file: Path | None, limit: int,
                  stdin_filename: str | None, report_unused: bool) -> None:  # fmt: skip
         self.flags, self.lang, self.config_file = flags, lang, config_file
         self.limit, self.stdin_filename, self.report_unused = limit, stdin_filename, report_unused
         self._folder_configs: dict[Path, Config] = {}
 
-    def config(self, path: Path | None) -> Config:
+    def config(self, path: Path | None) -> "Config":
         from draftlint.config import config_for
 
         return config_for(path, self.config_file)
 
-    def folder_config(self, folder: Path) -> Config:
+    def folder_config(self, folder: Path) -> "Config":
         """The configuration of the files in ``folder``, looked up once per folder."""
         known = self._folder_configs.get(folder)
         if known is None:
@@ -178,7 +179,7 @@ class Run:
 
         return keep
 
-    def targets(self, path_texts: list[str]) -> Iterator[Target]:
+    def targets(self, path_texts: list[str]) -> "Iterator[Target]":
         from draftlint.files import Target, classify, is_excluded, shown, walk
         from draftlint.i18n import t
 
@@ -203,7 +204,7 @@ class Run:
             else:
                 yield Target(path_text, path, kind)
 
-    def lint(self, target: Target) -> FileResult:
+    def lint(self, target: "Target") -> "FileResult":
         from draftlint.effective import resolve
         from draftlint.files import FileError, one_line, read_stdin
         from draftlint.model import ReadError
@@ -235,8 +236,8 @@ class Run:
         return self._lint_document(target, document, effective, key)
 
     def _read(
-        self, target: Target, effective: Effective
-    ) -> tuple[bytes, str | None, Cached | None]:
+        self, target: "Target", effective: "Effective"
+    ) -> "tuple[bytes, str | None, Cached | None]":
         """The file's bytes, its cache key, and its cached result if there is one. A file
         whose digest the cache knows from its status is a hit without being read."""
         from draftlint.files import open_regular, read_open
@@ -271,8 +272,8 @@ class Run:
             self.cache.save_index()
         save_stores()
 
-    def _lint_document(self, target: Target, document: Document, effective: Effective,
-                       key: str | None) -> FileResult:  # fmt: skip
+    def _lint_document(self, target: "Target", document: "Document", effective: "Effective",
+                       key: str | None) -> "FileResult":  # fmt: skip
         from draftlint.engine import lint_document
         from draftlint.files import one_line
         from draftlint.model import Finding
@@ -317,14 +318,14 @@ RENDERERS: dict[str, str] = {  # format → "module:function", imported only whe
 }
 
 
-def _renderer(output_format: str) -> Callable[[list[FileResult], str], str]:
+def _renderer(output_format: str) -> "Callable[[list[FileResult], str], str]":
     import importlib
 
     module, function = RENDERERS[output_format].split(":")
     return getattr(importlib.import_module(module), function)
 
 
-def _render(results: list[FileResult], output_format: str, lang: str, quiet: bool,
+def _render(results: "list[FileResult]", output_format: str, lang: str, quiet: bool,
             to_file: bool, statistics: bool) -> str | None:  # fmt: skip
     """The report as text, or None when it was printed straight to the terminal."""
     import io
@@ -567,7 +568,7 @@ def check(
     raise typer.Exit(2 if fix_failed else exit_code)
 
 
-def _fix(results: list[FileResult], targets: list[Target], unsafe: bool, mode: FixMode,
+def _fix(results: "list[FileResult]", targets: "list[Target]", unsafe: bool, mode: FixMode,
          diff: bool, lang: str) -> tuple[str, bool, bool]:  # fmt: skip
     from draftlint.fix.run import fix_results
 
@@ -576,7 +577,7 @@ def _fix(results: list[FileResult], targets: list[Target], unsafe: bool, mode: F
                        diff=diff, lang=lang)  # fmt: skip
 
 
-def _open_output(path: Path) -> TextOutput:
+def _open_output(path: Path) -> "TextOutput":
     from draftlint.atomic import TextOutput
     from draftlint.files import shown
 
@@ -587,7 +588,7 @@ def _open_output(path: Path) -> TextOutput:
         raise typer.Exit(2) from None
 
 
-def _commit_output(output: TextOutput) -> None:
+def _commit_output(output: "TextOutput") -> None:
     from draftlint.files import shown
 
     try:
@@ -794,7 +795,7 @@ def explain_rule(
     _stdout().print(explain(rule, lang.value))
 
 
-def explain(rule: type[Rule], lang: str) -> str:
+def explain(rule: "type[Rule]", lang: str) -> str:
     from rich.markup import escape
 
     from draftlint.i18n import t

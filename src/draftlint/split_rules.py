@@ -4,10 +4,12 @@ forked child while this process builds the outline and runs the rules that need 
 A run that lints a single file may use more than one process (``-j``, by default the CPU
 count). For a long document the text rules (punctuation, placeholders, repeats, residue:
 ``Rule.reads_outline`` False) take about as long as the outline with the numbering and
-section rules, so the two halves overlap. The child sends its findings back pickled, each
-naming its paragraph by index; this process puts them on its own paragraphs. The findings
-are exactly those of one process (the engine orders and filters them after). When the
-child cannot give them (no ``fork``, a crash, a bad message) they are found here.
+section rules, so the two halves overlap. The text rules wait in a pipe as numbers: the
+child takes them one by one, and so does this process once its own are done, so neither
+waits long for the other. The child sends its findings back pickled, each naming its
+paragraph by index; this process puts them on its own paragraphs. The findings are exactly
+those of one process (the engine orders and filters them after). A rule the child took but
+did not answer for (a crash, a bad message) is run here.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import contextlib
 import os
 import pickle
 import signal
+import struct
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from draftlint.context import LintContext
     from draftlint.rule import Rule
 
+_RECORD = struct.Struct("<I")  # a text rule's number in the task pipe
 # Below this many characters the text rules take less than forking and pickling cost.
 MIN_CHARACTERS = 100_000
 
@@ -45,19 +49,26 @@ def worth_splitting(context: LintContext, rules: Sequence[type[Rule]]) -> bool:
 
 
 def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
-    """Each rule's findings, the text rules' found in a forked child."""
+    """Each rule's findings, the text rules' found in a forked child and, once this process
+    has its own, here too: the text rules wait in a pipe, and each process takes the next
+    one until none is left, so neither waits long for the other."""
     text_rules = [rule for rule in rules if not rule.reads_outline]
     here = [rule for rule in rules if rule.reads_outline]
-    read_end, write_end = os.pipe()
+    tasks_read, tasks_write = os.pipe()
+    os.write(tasks_write, b"".join(_RECORD.pack(n) for n in range(len(text_rules))))
+    os.close(tasks_write)  # both processes see the end of the pipe once every rule is taken
+    results_read, results_write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child
-        os.close(read_end)
-        _child(context, text_rules, write_end)  # never returns
-    os.close(write_end)
-    theirs: Found | None = None
+        os.close(results_read)
+        _child(context, text_rules, tasks_read, results_write)  # never returns
+    os.close(results_write)
+    theirs: Found = {}
     try:
         found = _check(context, here)
-        with os.fdopen(read_end, "rb") as pipe:
+        found.update(_take(context, text_rules, tasks_read))
+        with os.fdopen(results_read, "rb") as pipe:
+            results_read = -1
             data = pipe.read()
         _, status = os.waitpid(pid, 0)
         pid = 0
@@ -65,13 +76,16 @@ def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
             with contextlib.suppress(Exception):  # a damaged message: found here instead
                 theirs = _restore(pickle.loads(data), context.document.paragraphs)
     finally:
+        os.close(tasks_read)
+        if results_read >= 0:
+            os.close(results_read)
         if pid:  # interrupted: the child does not outlive this run
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
-    if theirs is None or set(theirs) != {rule.code for rule in text_rules}:
-        theirs = _check(context, text_rules)
     found.update(theirs)
+    missing = [rule for rule in text_rules if rule.code not in found]  # a child that died
+    found.update(_check(context, missing))
     return {rule.code: found[rule.code] for rule in rules}
 
 
@@ -79,14 +93,25 @@ def _check(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
     return {rule.code: list(rule(context).check()) for rule in rules}
 
 
-def _child(context: LintContext, rules: Sequence[type[Rule]], write_end: int) -> None:
-    """Find, send, and end without exit handlers or flushing buffers from the parent."""
+def _take(context: LintContext, rules: Sequence[type[Rule]], tasks: int) -> Found:
+    """The findings of the rules this process takes from the pipe, one at a time (a read
+    of one record from a pipe is atomic: no rule is taken twice)."""
+    found: Found = {}
+    while len(record := os.read(tasks, _RECORD.size)) == _RECORD.size:
+        rule = rules[_RECORD.unpack(record)[0]]
+        found[rule.code] = list(rule(context).check())
+    return found
+
+
+def _child(context: LintContext, rules: Sequence[type[Rule]], tasks: int, results: int) -> None:
+    """Take rules, send their findings, and end without exit handlers or flushing buffers
+    inherited from the parent."""
     status = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the run stops, quietly
-        found = _check(context, rules)
+        found = _take(context, rules, tasks)
         data = pickle.dumps(_portable(found, context.document.paragraphs), -1)
-        with os.fdopen(write_end, "wb") as pipe:
+        with os.fdopen(results, "wb") as pipe:
             pipe.write(data)
         from draftlint.usercache import save_stores
 

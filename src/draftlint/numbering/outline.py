@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from enum import Enum
-from itertools import accumulate, pairwise, repeat
+from itertools import accumulate, compress, islice, pairwise, repeat
 from operator import add, attrgetter, itemgetter
 
 from draftlint.model import Document, Paragraph, automatic_positions
@@ -214,8 +214,8 @@ class _Body:
             found.append(position)
             if len(found) >= _DENSE_AFTER and len(found) * _DENSE > position:
                 # Most paragraphs match (ordinary prose): asking each is cheaper from here.
-                texts = self.texts
-                found.extend(p for p in range(position + 1, len(texts)) if search(texts[p]))
+                rest = range(position + 1, len(self.texts))
+                found.extend(compress(rest, map(search, islice(self.texts, position + 1, None))))
                 break
             at = starts[position + 1]  # the rest of this paragraph is not needed
         return found
