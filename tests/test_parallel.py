@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,10 @@ class Recorder:
                  finished: Path | None = None) -> None:  # fmt: skip
         self.parent = os.getpid()
         self.die_on, self.fail_on, self.finished = die_on, fail_on, finished
+        self.warmed: list[tuple[int, int]] = []  # (process, files) of each warm_up call
+
+    def warm_up(self, targets: Sequence[Target]) -> None:
+        self.warmed.append((os.getpid(), len(targets)))
 
     def finish(self) -> None:
         if self.finished is not None:
@@ -57,8 +62,48 @@ def test_each_worker_finishes_after_its_last_chunk(tmp_path: Path) -> None:
 
 
 def test_one_job_or_one_file_stays_in_this_process() -> None:
-    assert {r.kind for r in lint_all(Recorder(), _targets(5), 1)} == {"parent"}
-    assert {r.kind for r in lint_all(Recorder(), _targets(1), 4)} == {"parent"}
+    for linter, targets, jobs in ((Recorder(), _targets(5), 1), (Recorder(), _targets(1), 4)):
+        assert {r.kind for r in lint_all(linter, targets, jobs)} == {"parent"}
+        assert linter.warmed == []  # nothing to share with workers: nothing made ahead
+
+
+def test_warm_up_runs_here_once_before_the_workers_start() -> None:
+    linter = Recorder()
+    results = list(lint_all(linter, _targets(30), 2))
+    assert linter.warmed == [(os.getpid(), 30)]
+    assert {r.kind for r in results} == {"worker"}
+
+
+WARM_UP = """
+import sys
+from pathlib import Path
+from draftlint.cli import Run
+from draftlint.effective import Flags
+from draftlint.files import Target
+names = sys.argv[1:]
+run = Run(Flags(), "zh", None, 1 << 20, None, False)
+run.warm_up([Target(name, Path(name)) for name in names])
+import draftlint.patterns as patterns
+print(len(patterns._compiled), "draftlint.readers.docx" in sys.modules)
+"""
+
+
+def test_run_warm_up_readies_every_rule_and_the_reader_the_files_need(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DRAFTLINT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def warm(*names: str) -> tuple[int, bool]:
+        done = subprocess.run([sys.executable, "-c", WARM_UP, *names], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        compiled, docx = done.stdout.split()
+        return int(compiled), docx == "True"
+
+    text_only = warm("a.txt", "b.md")
+    with_word = warm("a.txt", "c.docx")
+    assert text_only[0] > 50  # the rules' patterns, compiled before any worker exists
+    assert (text_only[1], with_word[1]) == (False, True)
 
 
 def test_a_dead_workers_files_are_linted_here() -> None:

@@ -10,7 +10,7 @@ finding, 1 at least one, 2 the tool could not do its job (usage, an unreadable f
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -37,6 +37,16 @@ if TYPE_CHECKING:
 
 DEFAULT_MAX_MIB = 256  # files.DEFAULT_MAX_MIB, repeated for the --help text (checked by a test)
 
+
+# A draft that every rule reads something of: linted before -j workers are forked, so that
+# each rule's data and patterns are ready in the workers (``Run.warm_up``).
+_WARM_UP_DRAFT = """关于2024年工作情况的报告
+一、工作开展情况
+（一）加强理论学习,全年开展X次"专题"学习（见附件1）。
+1.一是推进落实。二是是加强宣传。首页 > 新闻
+二、存在问题
+三、下一步工作打算
+"""
 
 _APP_SETTINGS: dict[str, Any] = {
     "name": "lint",
@@ -262,6 +272,25 @@ class Run:
         cache.record_digest(path, info, content)
         key = cache.key(target.name, path, content, effective, self.report_unused)
         return data, key, cache.get(key) if key is not None else None
+
+    def warm_up(self, targets: "Sequence[Target]") -> None:
+        """Before the -j workers are forked: the first file's rules and configuration, each
+        rule's data and patterns (a short built-in draft linted), and the Word reader when
+        a Word file is to be read. The workers inherit them."""
+        from draftlint.effective import resolve
+        from draftlint.engine import lint_document
+        from draftlint.readers.formats import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
+
+        first = next((target for target in targets if target.error is None), None)
+        if first is None or first.path is None:
+            return
+        effective = resolve(self.folder_config(first.path.parent), self.flags, first.path,
+                            self.lang)  # fmt: skip
+        lint_document(read_bytes(_WARM_UP_DRAFT.encode(), "warm-up.txt"), effective.rules,
+                      effective.options)  # fmt: skip
+        plain = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+        if any(target.path and target.path.suffix.lower() not in plain for target in targets):
+            import draftlint.readers.docx  # noqa: F401
 
     def finish(self) -> None:
         """What a process does after its last file: record the digests it computed and the

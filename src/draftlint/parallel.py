@@ -31,6 +31,11 @@ class Linter(Protocol):
     def finish(self) -> None:
         """Called in each worker after its last file (the caller calls it here)."""
 
+    def warm_up(self, targets: Sequence[Target]) -> None:
+        """Called here before the workers are forked: what every worker would otherwise
+        make for itself, at the same time as the others (imports, rule data, compiled
+        patterns), is made once and inherited."""
+
 
 def default_jobs() -> int:
     """The CPUs this process may run on."""
@@ -76,6 +81,8 @@ def lint_all(linter: Linter, targets: Sequence[Target], jobs: int,
     from draftlint.forkpool import ForkPool  # only when there is more than one process
 
     lint_chunk = partial(_lint_chunk, linter, encode)
+    # Made once here, on one core, rather than by every worker at once on busy cores.
+    linter.warm_up(targets)
     yield from ForkPool(lint_chunk, linter.lint, chunks, workers, linter.finish).results()
 
 
