@@ -16,7 +16,8 @@ text ×16 against ×1 per MB (linear growth); a generated 400-page .docx against
 (unzip + lxml parse of word/document.xml + joining w:t, also a whole process), with ``-j 1``
 and as a user runs it (a lone file's text rules then run in a second process); one small
 draft and ``lint --version`` against ``python -c "import docx"``; 510 small .docx with
-``-j 1`` against ``-j 2``; a second run over an unchanged folder (cache warm) against the
+``-j 1`` against ``-j 2``, after what two busy processes at once get from this machine's two
+cores against one after the other (the lowest a ``-j 2`` ratio can be); a second run over an unchanged folder (cache warm) against the
 first (cold); and the worst pathological inputs of issue 10 against prose of the same size.
 Not a test: nothing here passes or fails.
 """
@@ -232,7 +233,7 @@ def docx_rows(bench: Bench, tmp: Path, paragraphs: int) -> None:
     floor = [sys.executable, "-c", _FLOOR_DOCX, str(path)]
     best = bench.best({"ours": lambda: bench.once(bench.lint_args(str(path))),
                        "default": lambda: bench.once(bench.lint_args(str(path), one_process=False)),
-                       "floor": lambda: bench.once(floor)})  # fmt: skip
+                       "floor": lambda: bench.once(floor)}, repeat=bench.repeat * 3)  # fmt: skip
     pages = f"{paragraphs // 12}-page .docx ({paragraphs} paragraphs"
     bench.row(f"{pages}, -j 1; goal ≤ 3)", best["ours"], best["floor"], "unzip+lxml+join w:t")
     # As `lint draft.docx` runs: a lone file's text rules in a second process (split_rules).
@@ -269,9 +270,34 @@ def many_files(folder: Path, count: int) -> None:
         document.save(str(folder / f"{index:03}.docx"))
 
 
+_BUSY = "sum(i * i for i in range(4_000_000))"  # about 0.2 s of one core
+
+
+def ceiling_row(bench: Bench) -> None:
+    """What two cores give this machine: two CPU-bound processes at once against the same
+    two one after the other. No ``-j 2`` ratio can be lower than this one."""
+    busy = [sys.executable, "-c", _BUSY]
+
+    def two(at_once: bool) -> Timing:
+        start = time.perf_counter()
+        running = []
+        for _ in range(2):
+            running.append(subprocess.Popen(busy, env=bench.env))
+            if not at_once:
+                running[-1].wait()
+        for process in running:
+            process.wait()
+        return Timing(time.perf_counter() - start)
+
+    best = bench.best({"parallel": lambda: two(True), "serial": lambda: two(False)})
+    bench.row("the machine: 2 busy processes at once (the floor of any -j 2 ratio)",
+              best["parallel"], best["serial"], "one after the other")  # fmt: skip
+
+
 def many_rows(bench: Bench, tmp: Path, count: int) -> None:
     folder = tmp / "many"
     many_files(folder, count)
+    ceiling_row(bench)
     if bench.has_jobs:
         best = bench.best({
             "j1": lambda: bench.once(bench.lint_args("-j", "1", str(folder))),

@@ -179,13 +179,18 @@ class Run:
             known = self._folder_configs[folder] = self.config(folder)
         return known
 
-    def _keep(self, root: Path) -> Callable[[Path, bool], bool]:
-        from draftlint.files import is_excluded
+    def _keep(self, root: Path) -> Callable[[Path, str, bool], bool]:
+        from draftlint.files import is_excluded_in, relative_parts
 
-        def keep(path: Path, is_dir: bool) -> bool:
-            config = self.folder_config(path.parent)
-            anchor = config.root if config.path is not None else root
-            return not is_excluded(path, anchor, config.excludes)
+        folders: dict[Path, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {}
+
+        def keep(folder: Path, name: str, is_dir: bool) -> bool:
+            known = folders.get(folder)
+            if known is None:  # the folder's place and excludes, once for all its entries
+                config = self.folder_config(folder)
+                anchor = config.root if config.path is not None else root
+                known = folders[folder] = (relative_parts(folder, anchor), tuple(config.excludes))
+            return not is_excluded_in(known[0], name, known[1])
 
         return keep
 

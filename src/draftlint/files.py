@@ -171,19 +171,33 @@ def _excludes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[
     return (re.compile("|".join(anywhere)) if anywhere else None), rooted
 
 
+def relative_parts(path: Path, root: Path) -> tuple[str, ...] | None:
+    """``path``'s components below ``root`` (the configuration's folder); None when it is
+    not below it."""
+    try:
+        return path.absolute().relative_to(root.absolute()).parts
+    except ValueError:
+        return None
+
+
 def is_excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
     """``path`` relative to ``root`` (the configuration's folder) matches an exclude."""
-    try:
-        parts = path.absolute().relative_to(root.absolute()).parts
-    except ValueError:
-        parts = (path.name,)
-    return _matches(patterns, parts)
+    parts = relative_parts(path, root)
+    return _matches(patterns, (path.name,) if parts is None else parts)
 
 
-def walk(directory: Path, keep: Callable[[Path, bool], bool]) -> Iterator[Target]:
+def is_excluded_in(folder_parts: tuple[str, ...] | None, name: str,
+                   patterns: Iterable[str]) -> bool:  # fmt: skip
+    """``is_excluded`` for the entry ``name`` of a folder whose ``relative_parts`` are
+    ``folder_parts``: the walk works those out once per folder, not once per file."""
+    return _matches(patterns, (name,) if folder_parts is None else (*folder_parts, name))
+
+
+def walk(directory: Path, keep: Callable[[Path, str, bool], bool]) -> Iterator[Target]:
     """Lintable files below ``directory`` in sorted order; unreadable folders as errors.
 
-    ``keep(path, is_dir)`` decides excludes, so an excluded folder is never entered.
+    ``keep(directory, name, is_dir)`` decides excludes, so an excluded folder is never
+    entered.
     """
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
@@ -191,14 +205,14 @@ def walk(directory: Path, keep: Callable[[Path, bool], bool]) -> Iterator[Target
         yield Target(str(directory), directory, f"无法读取目录 ({_os_reason(error)})")
         return
     for entry in entries:
-        path = Path(entry.path)
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
             is_file = entry.is_file()
         except OSError:
             continue
-        if not keep(path, is_dir):
+        if not keep(directory, entry.name, is_dir):
             continue
+        path = Path(entry.path)
         if is_dir:
             yield from walk(path, keep)
         elif is_file and path.suffix.lower() in SUFFIXES:
