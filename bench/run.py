@@ -27,9 +27,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -149,13 +151,20 @@ class Bench:
         this process's high-water mark in its own rusage."""
         with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
             start = time.perf_counter()
+            process = subprocess.Popen([TIME, "-f", "%M", "-o", rss.name, *command],
+                                       env=self.env, cwd=cwd, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+            # Not subprocess.run(timeout=…): its wait polls at doubling intervals (up to 50 ms)
+            # and would round each time up to its next poll. A timer stops a runaway instead.
+            watchdog = threading.Timer(TIMEOUT, os.killpg, (process.pid, signal.SIGKILL))
+            watchdog.start()
             try:
-                subprocess.run([TIME, "-f", "%M", "-o", rss.name, *command], env=self.env,
-                               cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               timeout=TIMEOUT)  # fmt: skip
-            except subprocess.TimeoutExpired:
-                return Timing()
+                process.wait()
+            finally:
+                watchdog.cancel()
             seconds = time.perf_counter() - start
+            if seconds >= TIMEOUT:
+                return Timing()
             text = Path(rss.name).read_text(encoding="utf-8").split()
             return Timing(seconds, int(text[-1]) / 1024 if text else 0.0)
 
