@@ -6,6 +6,10 @@ A ``Store`` is one marshal file there: read once per process, and written (atomi
 the process exits, only if it added an entry. Any trouble with the file or the folder means
 an empty store and nothing written: the callers then compute afresh. Standard library only:
 it is used at start-up.
+
+Store names carry what their content depends on (Python's build, the parser's code), so an
+upgrade starts new files. A file in use is touched once a day; when a process writes a
+store, files of draftlint's making that nobody has used for ``STALE_DAYS`` are deleted.
 """
 
 from __future__ import annotations
@@ -14,11 +18,18 @@ import atexit
 import marshal
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 _MAX_ENTRIES = 4096  # past this, only the entries this process used are kept
 _opened: list[Store] = []  # the stores this process read, to save them all at once
+STALE_DAYS = 30  # a cache file unused this long is deleted (by a process that writes one)
+_DAY = 86_400.0
+_pruned = False  # this process has looked for stale files
+# The stores' name prefixes (and numbering-*.lark, the grammar cache of earlier versions):
+# nothing else in the folder is touched.
+_FAMILIES = ("patterns-", "toml-", "records-", "markers-", "numbering-")
 
 
 def cache_folder(create: bool = True) -> Path | None:
@@ -67,6 +78,7 @@ class Store:
                 entries = marshal.loads(path.read_bytes())
                 if type(entries) is dict:
                     self._entries = entries
+                _mark_used(path)
         except Exception:  # missing, damaged or foreign: start empty
             pass
         atexit.register(self.save)
@@ -105,8 +117,42 @@ class Store:
 
             write_bytes(path, data, durable=False)
             self._added = False
+            global _pruned
+            if not _pruned:  # once a process: a write is rare (something new was added)
+                _pruned = True
+                prune_stale(path.parent)
         except Exception:  # an unwritable folder, or a value marshal cannot hold
             pass
+
+
+def _mark_used(path: Path) -> None:
+    """Touch a store's file once a day while it is read, so pruning knows it is in use."""
+    try:
+        if time.time() - path.stat().st_mtime > _DAY:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def prune_stale(folder: Path, days: float = STALE_DAYS) -> list[str]:
+    """Delete draftlint's cache files in ``folder`` (stores, and the ``numbering-*.lark`` of
+    earlier versions) not used for ``days``. The names deleted."""
+    cutoff = time.time() - days * _DAY
+    deleted = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        ours = name.startswith(_FAMILIES) and name.endswith((".marshal", ".lark"))
+        try:
+            if ours and entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
+                deleted.append(name)
+        except OSError:  # gone already, or not ours to delete
+            continue
+    return deleted
 
 
 def _saved_since(path: Path, adding: int) -> dict[Any, Any]:
