@@ -25,6 +25,7 @@ Not a test: nothing here passes or fails.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import signal
@@ -116,6 +117,12 @@ TIMEOUT = 120.0  # seconds; a slower run is shown as "inf"
 TIME = "/usr/bin/time"  # GNU time, for each process's peak resident set
 
 
+def _kill_group(pid: int) -> None:
+    """End a timed process and whatever it started (it leads its own session)."""
+    with contextlib.suppress(ProcessLookupError):  # it had just ended
+        os.killpg(pid, signal.SIGKILL)
+
+
 @dataclass
 class Timing:
     seconds: float = float("inf")
@@ -156,10 +163,13 @@ class Bench:
                                        stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
             # Not subprocess.run(timeout=…): its wait polls at doubling intervals (up to 50 ms)
             # and would round each time up to its next poll. A timer stops a runaway instead.
-            watchdog = threading.Timer(TIMEOUT, os.killpg, (process.pid, signal.SIGKILL))
+            watchdog = threading.Timer(TIMEOUT, _kill_group, (process.pid,))
             watchdog.start()
             try:
                 process.wait()
+            except BaseException:  # Ctrl-C: its own session does not get the terminal's
+                _kill_group(process.pid)
+                raise
             finally:
                 watchdog.cancel()
             seconds = time.perf_counter() - start

@@ -106,3 +106,16 @@ def test_progress_bar_only_on_a_terminal_and_never_in_the_report(tmp_path: Path)
     assert "━" not in piped.stderr and json.loads(piped.stdout) == report
     few = run_lint("--format", "json", "--no-cache", *map(str, sorted(folder.iterdir())[:3]))
     assert few.stderr == ""
+
+
+def test_a_bad_profile_is_each_files_error_with_two_jobs_as_with_one(tmp_path: Path) -> None:
+    """The -j warm-up is only a speed-up: its trouble is reported per file, as -j 1 does."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(DRAFT, encoding="utf-8")
+    runs = [run_lint("--no-cache", "--profile", "nosuch", "-j", jobs, "a.txt", "b.txt",
+                     cwd=tmp_path) for jobs in ("1", "2")]  # fmt: skip
+    one, two = runs
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert one.returncode == 2
+    assert "Traceback" not in two.stderr
+    assert two.stderr.count("nosuch") == 2  # one line per file

@@ -88,11 +88,52 @@ def test_a_damaged_entry_is_compiled_again(store: Store) -> None:
     assert Span(1, 2) == Span(1, 2)
 
 
+COUNT_COMPILES = """
+import draftlint.records as records
+compiled = []
+def counting(source, *args, **kwargs):
+    compiled.append(source)
+    return compile(source, *args, **kwargs)
+records.compile = counting
+from draftlint.model import Finding
+print(len(compiled), Finding.__init__.__code__.co_filename)
+"""
+
+
 def test_a_second_process_reads_the_saved_code(tmp_path: Path) -> None:
     env = {"DRAFTLINT_CACHE_DIR": str(tmp_path), "PATH": ""}
-    program = "from draftlint.model import Finding; print(Finding.__init__.__code__.co_filename)"
+    counts = []
     for _ in range(2):
-        done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True,
-                              text=True, check=True)  # fmt: skip
-        assert done.stdout.strip() == "<string>"
+        done = subprocess.run([sys.executable, "-c", COUNT_COMPILES], env=env,
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        count, filename = done.stdout.split()
+        counts.append(int(count))
+        assert filename == "<string>"
+    assert counts[0] > 10 and counts[1] == 0  # the second process compiled nothing
     assert list(tmp_path.glob("records-*.marshal"))
+
+
+def test_threads_making_classes_at_once_leave_dataclasses_as_it_was(store: Store) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def make_many() -> None:
+        try:
+            for _ in range(40):
+                make_classes(records.dataclass)
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=make_many) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert "exec" not in vars(dataclasses)

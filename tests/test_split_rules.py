@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -161,12 +162,34 @@ def test_text_rules_are_the_punctuation_placeholder_and_residue_rules() -> None:
     assert text == {"W001", "W002", "W003", "W004", "W005", "C001", "C002", "P001", "N009"}
 
 
-def test_a_finding_off_the_documents_paragraphs_keeps_its_own(forks: list[int]) -> None:
-    draft = document(long_draft(split_rules.MIN_CHARACTERS))
+def test_a_finding_off_the_documents_paragraphs_keeps_its_own() -> None:
+    """Sent through a pickle as the child sends it: a paragraph of the document comes back
+    as this process's object, any other as a copy of itself."""
+    draft = document(long_draft(3000))
     loose = Paragraph(0, "单独的段落", 1)
-    sent = split_rules._portable({"W001": [Finding(all_rules()[0], loose, 0, 1)]}, draft.paragraphs)
-    restored = split_rules._restore(sent, draft.paragraphs)["W001"][0]
-    assert restored.paragraph is loose
+    rule = all_rules()[0]
+    found = {rule.code: [Finding(rule, loose, 0, 1), Finding(rule, draft.paragraphs[2], 0, 1)]}
+    sent = pickle.loads(pickle.dumps(split_rules._portable(found, draft.paragraphs), -1))
+    off, on = split_rules._restore(sent, draft.paragraphs)[rule.code]
+    assert off.paragraph is not loose and off.paragraph == loose
+    assert on.paragraph is draft.paragraphs[2]
+
+
+def test_no_child_to_be_had_means_every_rule_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process limit or no memory for a fork: the one-process findings, no descriptor
+    left open."""
+    lines = long_draft(split_rules.MIN_CHARACTERS)
+    one = lint_document(document(lines), all_rules(), LintOptions())
+
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    before = set(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else set()
+    two = lint_document(document(lines), all_rules(), LintOptions(), processes=2)
+    after = set(os.listdir("/proc/self/fd")) if before else set()
+    assert rows(two) == rows(one)
+    assert after <= before
 
 
 @pytest.mark.parametrize("kind", ["txt", "docx"])

@@ -22,20 +22,32 @@ def aged(path: Path, days: float, content: bytes = b"x") -> Path:
     return path
 
 
+STAMP = "cpython-311-30b07f0-m4"
+
+
 def test_stale_files_of_ours_go_and_everything_else_stays(tmp_path: Path) -> None:
-    old_markers = aged(tmp_path / "markers-cpython-311-aaaa.marshal", 40)
+    old_markers = aged(tmp_path / f"markers-{STAMP}-45d73209.marshal", 40)
+    old_patterns = aged(tmp_path / f"patterns-{STAMP}-20220615-4.marshal", 40)
     old_grammar = aged(tmp_path / "numbering-b9fe69710316699c.lark", 90)
-    recent = aged(tmp_path / "patterns-cpython-311-m4.marshal", 10)
-    foreign = aged(tmp_path / "notes.marshal", 400)  # not a name draftlint makes
-    temporary = aged(tmp_path / ".toml-x.marshal.1234.tmp", 400)
-    folder = aged(tmp_path / "records-dir.marshal", 0)  # a folder with our name: left alone
-    folder.unlink()
+    left_by_a_killed_writer = aged(tmp_path / f".toml-{STAMP}.marshal.k2_x9a.tmp", 2)
+    recent = aged(tmp_path / f"records-{STAMP}.marshal", 10)
+    being_written = aged(tmp_path / f".records-{STAMP}.marshal.a1b2c3.tmp", 0.1)
+    kept = [
+        recent,
+        being_written,
+        aged(tmp_path / "notes.marshal", 400),  # names draftlint never makes
+        aged(tmp_path / "patterns-of-my-own.marshal", 400),
+        aged(tmp_path / "markers-x.lark", 400),
+        aged(tmp_path / ".notes.tmp", 400),
+    ]
+    folder = tmp_path / f"toml-{STAMP}.marshal"  # a folder with our name: left alone
     folder.mkdir()
     os.utime(folder, (0, 0))
     deleted = prune_stale(tmp_path)
-    assert sorted(deleted) == sorted([old_markers.name, old_grammar.name])
-    assert not old_markers.exists() and not old_grammar.exists()
-    assert recent.exists() and foreign.exists() and temporary.exists() and folder.is_dir()
+    gone = [old_markers, old_patterns, old_grammar, left_by_a_killed_writer]
+    assert sorted(deleted) == sorted(path.name for path in gone)
+    assert not any(path.exists() for path in gone)
+    assert all(path.exists() for path in kept) and folder.is_dir()
 
 
 def test_a_missing_folder_prunes_nothing(tmp_path: Path) -> None:
@@ -62,13 +74,13 @@ def test_a_store_in_use_is_touched_so_it_is_never_stale(cache_dir: Path) -> None
 
 
 def test_writing_a_store_deletes_the_stale_files_once(cache_dir: Path) -> None:
-    old = aged(cache_dir / "markers-cpython-311-0ld.marshal", 45)
-    store = Store("markers-cpython-311-new")
+    old = aged(cache_dir / f"markers-{STAMP}-0000000a.marshal", 45)
+    store = Store(f"markers-{STAMP}-0000000b")
     store.put("1.", (1,))
     store.save()
     assert not old.exists()
-    assert (cache_dir / "markers-cpython-311-new.marshal").exists()
-    again = aged(cache_dir / "markers-cpython-311-0lder.marshal", 45)
+    assert (cache_dir / f"markers-{STAMP}-0000000b.marshal").exists()
+    again = aged(cache_dir / f"markers-{STAMP}-0000000c.marshal", 45)
     store.put("2.", (2,))
     store.save()
     assert again.exists()  # one look per process: a write is rare, and so is the scan
@@ -79,10 +91,24 @@ def test_lint_leaves_a_fresh_cache_and_removes_a_stale_one(tmp_path: Path) -> No
 
     cache = tmp_path / "cache"
     cache.mkdir()
-    stale = aged(cache / "patterns-cpython-39-old.marshal", 100)
+    stale = aged(cache / "patterns-cpython-39-3090cf0-m4-20171005-4.marshal", 100)
     draft = tmp_path / "draft.txt"
     draft.write_text("一、总体情况\n三、存在问题\n", encoding="utf-8")
     done = run_lint("--no-cache", str(draft), env={"DRAFTLINT_CACHE_DIR": str(cache)})
     assert done.returncode == 1, done.stderr
     assert not stale.exists()
     assert {path.name.split("-")[0] for path in cache.glob("*.marshal")} >= {"patterns", "toml"}
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX ownership")
+def test_a_store_others_may_write_is_not_read(cache_dir: Path) -> None:
+    """It may hold code that runs: a file anybody could have replaced is not trusted."""
+    store = Store(f"records-{STAMP}")
+    store.put("source", "value")
+    store.save()
+    path = cache_dir / f"records-{STAMP}.marshal"
+    assert Store(f"records-{STAMP}").get("source") == "value"
+    path.chmod(0o666)
+    assert Store(f"records-{STAMP}").get("source") is None
+    path.chmod(0o644)
+    assert Store(f"records-{STAMP}").get("source") == "value"

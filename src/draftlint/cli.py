@@ -261,13 +261,9 @@ class Run:
         cache, path = self.cache, target.path
         fd, info = open_regular(path, self.limit)  # unreadable, not regular, too large: errors
         try:
-            if cache is not None:
-                known = cache.known_digest(path, info)
-                if known is not None:
-                    key = cache.key(target.name, path, known, effective, self.report_unused)
-                    cached = cache.get(key) if key is not None else None
-                    if cached is not None:
-                        return b"", key, cached
+            key, cached = self._cached_by_status(target, effective, info)
+            if cached is not None:
+                return b"", key, cached
             data = read_open(fd, self.limit)
         finally:
             os.close(fd)
@@ -281,7 +277,9 @@ class Run:
     def warm_up(self, targets: "Sequence[Target]") -> None:
         """Before the -j workers are forked: the first file's rules and configuration, each
         rule's data and patterns (a short built-in draft linted), and the Word reader when
-        a Word file is to be read. The workers inherit them."""
+        a Word file is to be read. The workers inherit them. Nothing when the first file's
+        findings are in the content cache (the others are likely to be too). Only a
+        speed-up: whatever goes wrong here is found again, and reported, per file."""
         from draftlint.effective import resolve
         from draftlint.engine import lint_document
         from draftlint.readers.formats import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
@@ -289,13 +287,42 @@ class Run:
         first = next((target for target in targets if target.error is None), None)
         if first is None or first.path is None:
             return
-        effective = resolve(self.folder_config(first.path.parent), self.flags, first.path,
-                            self.lang)  # fmt: skip
-        lint_document(read_bytes(_WARM_UP_DRAFT.encode(), "warm-up.txt"), effective.rules,
-                      effective.options)  # fmt: skip
-        plain = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
-        if any(target.path and target.path.suffix.lower() not in plain for target in targets):
-            import draftlint.readers.docx  # noqa: F401
+        try:
+            effective = resolve(self.folder_config(first.path.parent), self.flags, first.path,
+                                self.lang)  # fmt: skip
+            if self._known_to_cache(first, effective):
+                return
+            lint_document(read_bytes(_WARM_UP_DRAFT.encode(), "warm-up.txt"), effective.rules,
+                          effective.options)  # fmt: skip
+            plain = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+            if any(t.path and t.path.suffix.lower() not in plain for t in targets):
+                import draftlint.readers.docx  # noqa: F401
+        except Exception:  # a broken profile, an unreadable file …: each file will say so
+            return
+
+    def _cached_by_status(
+        self, target: "Target", effective: "Effective", info: os.stat_result
+    ) -> "tuple[str | None, Cached | None]":
+        """(key, cached result) of a file whose digest the cache knows from its status
+        (``info``), without reading it; (None, None) when it does not."""
+        cache, path = self.cache, target.path
+        if cache is None or path is None:
+            return None, None
+        known = cache.known_digest(path, info)
+        if known is None:
+            return None, None
+        key = cache.key(target.name, path, known, effective, self.report_unused)
+        return key, cache.get(key) if key is not None else None
+
+    def _known_to_cache(self, target: "Target", effective: "Effective") -> bool:
+        """Whether the content cache holds ``target``'s findings, known without reading it."""
+        from draftlint.files import open_regular
+
+        if self.cache is None or target.path is None:
+            return False
+        fd, info = open_regular(target.path, self.limit)
+        os.close(fd)
+        return self._cached_by_status(target, effective, info)[1] is not None
 
     def finish(self) -> None:
         """What a process does after its last file: record the digests it computed and the

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import threading
 from collections.abc import Callable
 from types import CodeType
 from typing import Any, TypeVar, dataclass_transform, overload
@@ -23,6 +24,7 @@ from draftlint.usercache import Store, python_stamp
 Class = TypeVar("Class", bound=type)
 
 _store = Store(f"records-{python_stamp()}")
+_patching = threading.RLock()  # re-entrant: a class made while making another
 _FILENAME = "<string>"  # what exec(text) names its code: tracebacks read the same
 
 
@@ -50,16 +52,18 @@ def dataclass(cls: Any = None, /, **options: Any) -> Any:
 
     def make(cls: Class) -> Class:
         # dataclasses finds ``exec`` through its module globals (CPython 3.11–3.13): for
-        # the time of this call, that name is the saving one.
+        # the time of this call, that name is the saving one. The lock keeps two threads
+        # making classes at once from restoring out of order (and leaving it patched).
         namespace = vars(dataclasses)
-        previous = namespace.get("exec")
-        namespace["exec"] = _exec_saved
-        try:
-            return dataclasses.dataclass(**options)(cls)
-        finally:
-            if previous is None:
-                del namespace["exec"]
-            else:
-                namespace["exec"] = previous
+        with _patching:
+            previous = namespace.get("exec")
+            namespace["exec"] = _exec_saved
+            try:
+                return dataclasses.dataclass(**options)(cls)
+            finally:
+                if previous is None:
+                    del namespace["exec"]
+                else:
+                    namespace["exec"] = previous
 
     return make if cls is None else make(cls)

@@ -51,27 +51,41 @@ def worth_splitting(context: LintContext, rules: Sequence[type[Rule]]) -> bool:
 def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
     """Each rule's findings, the text rules' found in a forked child and, once this process
     has its own, here too: the text rules wait in a pipe, and each process takes the next
-    one until none is left, so neither waits long for the other."""
+    one until none is left, so neither waits long for the other. When no child can be made
+    (a process limit, no memory), every rule runs here."""
     text_rules = [rule for rule in rules if not rule.reads_outline]
     here = [rule for rule in rules if rule.reads_outline]
-    tasks_read, tasks_write = os.pipe()
-    os.write(tasks_write, b"".join(_RECORD.pack(n) for n in range(len(text_rules))))
-    os.close(tasks_write)  # both processes see the end of the pipe once every rule is taken
-    results_read, results_write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        os.close(results_read)
-        _child(context, text_rules, tasks_read, results_write)  # never returns
+    opened: list[int] = []
+    try:
+        tasks_read, tasks_write = os.pipe()
+        opened += (tasks_read, tasks_write)
+        os.write(tasks_write, b"".join(_RECORD.pack(n) for n in range(len(text_rules))))
+        os.close(tasks_write)  # both processes see the end of the pipe once all are taken
+        opened.remove(tasks_write)
+        results_read, results_write = os.pipe()
+        opened += (results_read, results_write)
+        pid = os.fork()
+    except OSError:
+        for fd in opened:
+            os.close(fd)
+        return _check(context, rules)
+    if pid == 0:  # the child: whatever happens, it ends here, never in the caller's code
+        try:
+            os.close(results_read)
+            _child(context, text_rules, tasks_read, results_write)
+        finally:
+            os._exit(1)
     os.close(results_write)
     theirs: Found = {}
+    reaped = False
     try:
         found = _check(context, here)
         found.update(_take(context, text_rules, tasks_read))
         with os.fdopen(results_read, "rb") as pipe:
             results_read = -1
             data = pipe.read()
+        reaped = True  # from here on the pid is not signalled again, even if interrupted
         _, status = os.waitpid(pid, 0)
-        pid = 0
         if status == 0:
             with contextlib.suppress(Exception):  # a damaged message: found here instead
                 theirs = _restore(pickle.loads(data), context.document.paragraphs)
@@ -79,10 +93,11 @@ def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
         os.close(tasks_read)
         if results_read >= 0:
             os.close(results_read)
-        if pid:  # interrupted: the child does not outlive this run
+        if not reaped:  # interrupted: the child does not outlive this run
             with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGTERM)
-            os.waitpid(pid, 0)
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
     found.update(theirs)
     missing = [rule for rule in text_rules if rule.code not in found]  # a child that died
     found.update(_check(context, missing))
@@ -108,7 +123,8 @@ def _child(context: LintContext, rules: Sequence[type[Rule]], tasks: int, result
     inherited from the parent."""
     status = 1
     try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the run stops, quietly
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the run stops, quietly
         found = _take(context, rules, tasks)
         data = pickle.dumps(_portable(found, context.document.paragraphs), -1)
         with os.fdopen(results, "wb") as pipe:

@@ -7,6 +7,10 @@ the process exits, only if it added an entry. Any trouble with the file or the f
 an empty store and nothing written: the callers then compute afresh. Standard library only:
 it is used at start-up.
 
+A store holds code that runs (``records``: dataclass methods), so it is read only when this
+user owns the file and others cannot write it; whoever can write the folder could otherwise
+run code in draftlint, as with Python's own ``__pycache__``.
+
 Store names carry what their content depends on (Python's build, the parser's code), so an
 upgrade starts new files. A file in use is touched once a day; when a process writes a
 store, files of draftlint's making that nobody has used for ``STALE_DAYS`` are deleted.
@@ -27,9 +31,14 @@ _opened: list[Store] = []  # the stores this process read, to save them all at o
 STALE_DAYS = 30  # a cache file unused this long is deleted (by a process that writes one)
 _DAY = 86_400.0
 _pruned = False  # this process has looked for stale files
-# The stores' name prefixes (and numbering-*.lark, the grammar cache of earlier versions):
-# nothing else in the folder is touched.
-_FAMILIES = ("patterns-", "toml-", "records-", "markers-", "numbering-")
+# The names draftlint gives its files (python_stamp, then what each store depends on), the
+# numbering-*.lark grammar cache of earlier versions, and the temporary files of a writer
+# that was killed: nothing else in the folder is ever deleted.
+_STAMP = r"[a-z0-9_]+(?:-[0-9]+)?-[0-9a-f]+-m[0-9]+"
+_STORE = (rf"(?:toml|records)-{_STAMP}|patterns-(?:none|{_STAMP}-[0-9]+-[0-9]+)"
+          rf"|markers-{_STAMP}-[0-9a-f]{{8}}")  # fmt: skip
+_OURS = rf"(?:{_STORE})\.marshal|numbering-[0-9a-f]{{16}}\.lark"  # compiled when pruning
+_OUR_TEMPORARY = rf"\.(?:{_STORE})\.marshal\.[A-Za-z0-9_]+\.tmp"
 
 
 def cache_folder(create: bool = True) -> Path | None:
@@ -75,7 +84,10 @@ class Store:
         try:
             path = self._file()
             if path is not None:
-                entries = marshal.loads(path.read_bytes())
+                with path.open("rb") as stream:
+                    if not _trusted(os.fstat(stream.fileno())):
+                        raise PermissionError(path)  # someone else's: start empty
+                    entries = marshal.loads(stream.read())
                 if type(entries) is dict:
                     self._entries = entries
                 _mark_used(path)
@@ -125,6 +137,15 @@ class Store:
             pass
 
 
+def _trusted(info: os.stat_result) -> bool:
+    """A store is read only if this user owns it and nobody else may write it: it holds
+    code that runs (``records``), as ``__pycache__`` does."""
+    if info.st_mode & 0o002:
+        return False
+    getuid = getattr(os, "getuid", None)  # not on Windows: ownership is not checked there
+    return getuid is None or info.st_uid == getuid()
+
+
 def _mark_used(path: Path) -> None:
     """Touch a store's file once a day while it is read, so pruning knows it is in use."""
     try:
@@ -137,7 +158,10 @@ def _mark_used(path: Path) -> None:
 def prune_stale(folder: Path, days: float = STALE_DAYS) -> list[str]:
     """Delete draftlint's cache files in ``folder`` (stores, and the ``numbering-*.lark`` of
     earlier versions) not used for ``days``. The names deleted."""
-    cutoff = time.time() - days * _DAY
+    import re  # here: a run that prunes nothing never compiles these
+
+    ours, temporary = re.compile(_OURS), re.compile(_OUR_TEMPORARY)
+    now = time.time()
     deleted = []
     try:
         entries = list(os.scandir(folder))
@@ -145,9 +169,14 @@ def prune_stale(folder: Path, days: float = STALE_DAYS) -> list[str]:
         return []
     for entry in entries:
         name = entry.name
-        ours = name.startswith(_FAMILIES) and name.endswith((".marshal", ".lark"))
+        if ours.fullmatch(name):
+            cutoff = now - days * _DAY
+        elif temporary.fullmatch(name):
+            cutoff = now - _DAY  # a writer finishes in well under a day
+        else:
+            continue
         try:
-            if ours and entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
                 os.unlink(entry.path)
                 deleted.append(name)
         except OSError:  # gone already, or not ours to delete
