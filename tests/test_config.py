@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,21 @@ def test_rule_settings_reach_the_rule(tmp_path: Path) -> None:
     result = run_lint("a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "anonymised-names" in result.stderr
     assert "expected bool" in result.stderr
+
+
+def test_a_path_through_parent_folders_is_governed_by_where_it_leads(tmp_path: Path) -> None:
+    """Run in sub/: ``../docs`` is tmp/docs. Its parents are tmp and up, never sub/, whose
+    configuration does not apply to it; and ``..`` is no hidden folder to exclude."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("一、总体情况\n三、存在问题\n", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / ".draftlint.toml").write_text('ignore = ["N001"]\n', encoding="utf-8")
+    named = json.loads(run_lint("--format", "json", "--no-cache", "../docs/a.txt", cwd=sub).stdout)
+    assert [f["code"] for f in named["files"][0]["findings"]] == ["N001"]
+    assert "（无" in run_lint("config", "../docs/a.txt", cwd=sub).stdout  # no file governs it
+    (tmp_path / ".draftlint.toml").write_text('extend-exclude = ["b.txt"]\n', encoding="utf-8")
+    walked = json.loads(run_lint("--format", "json", "--no-cache", "..", cwd=sub).stdout)
+    assert [Path(f["path"]).name for f in walked["files"]] == ["a.txt"]
+    shown = run_lint("config", "../docs/a.txt", cwd=sub).stdout
+    assert f"# 配置文件: {tmp_path / '.draftlint.toml'}\n" in shown

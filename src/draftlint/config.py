@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from draftlint.files import DEFAULT_EXCLUDES, LOCK_FILES
+from draftlint.files import DEFAULT_EXCLUDES, LOCK_FILES, absolute
 from draftlint.records import dataclass
 from draftlint.registry import all_rules
 
@@ -261,7 +261,7 @@ def _has_draftlint(path: Path) -> bool:
 @cache
 def find(directory: Path) -> Path | None:
     """The nearest configuration file at or above ``directory``."""
-    directory = directory.absolute()
+    directory = absolute(directory)
     for candidate in (directory, *directory.parents):
         found = _config_in(candidate)
         if found is not None:
@@ -277,7 +277,7 @@ def config_for(path: Path | None, override: Path | None = None) -> Config:
     if override is not None:
         return load(override.absolute())
     start = Path.cwd() if path is None else (path if path.is_dir() else path.parent)
-    found = find(start.absolute())
+    found = find(absolute(start))
     return load(found) if found is not None else _NO_FILE
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from draftlint.config import Config
+from draftlint.files import relative_parts
 from draftlint.model import LintOptions, Severity
 from draftlint.records import dataclass
 from draftlint.registry import all_rules, expand
@@ -47,10 +48,8 @@ class Effective:
 def _relative_parts(path: Path | None, root: Path) -> str | None:
     if path is None:
         return None
-    try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return path.name
+    parts = relative_parts(path, root)
+    return path.name if parts is None else "/".join(parts)
 
 
 def per_file_ignores(config: Config, path: Path | None) -> list[str]:

@@ -171,11 +171,17 @@ def _excludes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[
     return (re.compile("|".join(anywhere)) if anywhere else None), rooted
 
 
+def absolute(path: Path) -> Path:
+    """``path`` from the root, ``..`` and ``.`` taken away (``lint ../docs`` run in ``sub``
+    is ``/…/docs``, not ``/…/sub/../docs``, whose parents would pass through ``sub``)."""
+    return Path(os.path.abspath(path))
+
+
 def relative_parts(path: Path, root: Path) -> tuple[str, ...] | None:
     """``path``'s components below ``root`` (the configuration's folder); None when it is
     not below it."""
     try:
-        return path.absolute().relative_to(root.absolute()).parts
+        return absolute(path).relative_to(absolute(root)).parts
     except ValueError:
         return None
 
