@@ -119,3 +119,26 @@ def test_a_bad_profile_is_each_files_error_with_two_jobs_as_with_one(tmp_path: P
     assert one.returncode == 2
     assert "Traceback" not in two.stderr
     assert two.stderr.count("nosuch") == 2  # one line per file
+
+
+def test_the_progress_bar_runs_no_thread_that_a_fork_would_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """-j forks its workers while the bar is shown: no refresh thread may exist then."""
+    import io
+    import threading
+
+    from draftlint.runloop import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    before = threading.active_count()
+    with progress_bar(30, "zh") as advance:
+        assert threading.active_count() == before
+        for _ in range(30):
+            advance()
+    assert "━" in terminal.getvalue()

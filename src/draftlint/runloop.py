@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 from collections.abc import Callable, Iterator
 from typing import Protocol, TextIO
 
@@ -17,6 +18,7 @@ from draftlint.report import FileResult
 
 STREAMED_FORMATS = ("text", "json")
 PROGRESS_MIN_FILES = 20
+_REDRAW = 0.1  # seconds between redraws of the progress bar
 
 
 class ReportWriter(Protocol):
@@ -72,7 +74,10 @@ def progress_bar(total: int, lang: str) -> Iterator[Callable[[], None]]:
     and there are more than ``PROGRESS_MIN_FILES`` files (otherwise it does nothing).
 
     Standard output is routed above the bar only when it is that terminal too: a redirected
-    report must never be captured by the bar's console."""
+    report must never be captured by the bar's console. The bar is redrawn as files finish
+    (at most every ``_REDRAW`` seconds), not by rich's refresh thread: -j forks its workers
+    inside this block, and a fork should find no other thread (one may hold a lock the
+    child then waits on for ever)."""
     if total <= PROGRESS_MIN_FILES or not sys.stderr.isatty():
         yield lambda: None
         return
@@ -80,6 +85,18 @@ def progress_bar(total: int, lang: str) -> Iterator[Callable[[], None]]:
     from rich.progress import Progress
 
     console = Console(file=sys.stderr)
-    with Progress(console=console, transient=True, redirect_stdout=sys.stdout.isatty()) as bar:
+    with Progress(console=console, transient=True, redirect_stdout=sys.stdout.isatty(),
+                  auto_refresh=False) as bar:  # fmt: skip
         task = bar.add_task("检查" if lang == "zh" else "linting", total=total)
-        yield lambda: bar.advance(task)
+        bar.refresh()
+        drawn = time.monotonic()
+
+        def advance() -> None:
+            nonlocal drawn
+            bar.advance(task)
+            now = time.monotonic()
+            if now - drawn >= _REDRAW:
+                bar.refresh()
+                drawn = now
+
+        yield advance
