@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -48,3 +50,39 @@ def lint_text(tmp_path: Path) -> Callable[..., list]:
         return lint_document(document, rules, LintOptions(**options))
 
     return run
+
+
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of the children forked while the test runs (os.fork recorded)."""
+    pids: list[int] = []
+    fork = os.fork
+
+    def recording_fork() -> int:
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recording_fork)
+    return pids
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Any]]:
+    """``fresh_store(module, name)``: ``module``'s user-cache store replaced by a new, empty
+    one named ``name``, in a cache folder of the test's own (nothing reaches the user's)."""
+    from draftlint.usercache import Store
+
+    monkeypatch.setenv("DRAFTLINT_CACHE_DIR", str(tmp_path))
+    made: list[Store] = []
+
+    def replace(module: ModuleType, name: str) -> Store:
+        store = Store(name)
+        monkeypatch.setattr(module, "_store", store)
+        made.append(store)
+        return store
+
+    yield replace
+    for store in made:
+        store._added = False  # nothing left to write at exit

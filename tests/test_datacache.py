@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,12 +26,8 @@ synonyms = ["{section}"]
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setenv("DRAFTLINT_CACHE_DIR", str(tmp_path))
-    fresh = Store("test-toml")
-    monkeypatch.setattr(datacache, "_store", fresh)
-    yield fresh
-    fresh._added = False  # nothing to write at exit, into the user's real cache folder
+def store(fresh_store: Callable[..., Store]) -> Store:
+    return fresh_store(datacache, "test-toml")
 
 
 def test_same_data_as_tomllib_and_a_fresh_object_each_time(store: Store) -> None:

@@ -115,22 +115,6 @@ def test_a_dead_workers_files_are_linted_here() -> None:
     assert "worker" in by_name.values()
 
 
-@pytest.fixture
-def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The workers' process ids, to check that each was ended and reaped."""
-    pids: list[int] = []
-    fork = os.fork
-
-    def recording_fork() -> int:
-        pid = fork()
-        if pid:
-            pids.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", recording_fork)
-    return pids
-
-
 def _gone(pid: int) -> bool:
     try:
         os.kill(pid, 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
 
@@ -17,12 +17,8 @@ from draftlint.usercache import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setenv("DRAFTLINT_CACHE_DIR", str(tmp_path))
-    fresh = Store("test-records")
-    monkeypatch.setattr(records, "_store", fresh)
-    yield fresh
-    fresh._added = False  # nothing written at exit into the user's cache folder
+def store(fresh_store: Callable[..., Store]) -> Store:
+    return fresh_store(records, "test-records")
 
 
 def make_classes(decorator):  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from tests.helpers.lint import run_lint, write_docx
 from draftlint import split_rules
 from draftlint.context import LintContext
 from draftlint.engine import lint_document
+from draftlint.forkpool import taken
 from draftlint.model import Document, Finding, LintOptions, Paragraph
 from draftlint.readers import read_bytes
 from draftlint.registry import all_rules
@@ -55,70 +56,54 @@ def document(lines: list[str]) -> Document:
     return read_bytes("\n".join(lines).encode(), "draft.txt")
 
 
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The children forked while the test runs."""
-    made: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            made.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
-    return made
-
-
-def test_two_processes_find_what_one_finds(forks: list[int]) -> None:
+def test_two_processes_find_what_one_finds(forked: list[int]) -> None:
     lines = long_draft(split_rules.MIN_CHARACTERS + 5000)
     one = lint_document(document(lines), all_rules(), LintOptions(), processes=1)
-    assert forks == []
+    assert forked == []
     two = lint_document(document(lines), all_rules(), LintOptions(), processes=2)
-    assert len(forks) == 1
+    assert len(forked) == 1
     assert rows(two) == rows(one)
     codes = {f.code for f in one}
     assert {"W001", "P001", "C001", "C002"} <= codes  # found in the child
     assert {"N001", "N006"} <= codes  # found here
 
 
-def test_findings_sit_on_this_processes_paragraphs(forks: list[int]) -> None:
+def test_findings_sit_on_this_processes_paragraphs(forked: list[int]) -> None:
     draft = document(long_draft(split_rules.MIN_CHARACTERS))
     findings = lint_document(draft, all_rules(), LintOptions(), processes=2)
-    assert forks
+    assert forked
     assert all(draft.paragraphs[f.paragraph.index] is f.paragraph for f in findings)
 
 
 def test_a_child_that_fails_leaves_the_work_here(
-    forks: list[int], monkeypatch: pytest.MonkeyPatch
+    forked: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lines = long_draft(split_rules.MIN_CHARACTERS)
     one = lint_document(document(lines), all_rules(), LintOptions())
-    monkeypatch.setattr(split_rules, "_child", lambda *args: os._exit(3))
+    monkeypatch.setattr(split_rules, "_send", lambda *args: os._exit(3))
     two = lint_document(document(lines), all_rules(), LintOptions(), processes=2)
-    assert len(forks) == 1
+    assert len(forked) == 1
     assert rows(two) == rows(one)
 
 
 def test_a_rule_the_child_took_and_never_answered_for_is_run_here(
-    forks: list[int], monkeypatch: pytest.MonkeyPatch
+    forked: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lines = long_draft(split_rules.MIN_CHARACTERS)
     one = lint_document(document(lines), all_rules(), LintOptions())
 
-    def dies_after_taking_one(context, rules, tasks, results) -> None:  # type: ignore[no-untyped-def]
-        os.read(tasks, split_rules._RECORD.size)
+    def dies_after_taking_one(context, rules, tasks, unused, results) -> None:  # type: ignore[no-untyped-def]
+        next(taken(tasks))
         os._exit(9)
 
-    monkeypatch.setattr(split_rules, "_child", dies_after_taking_one)
+    monkeypatch.setattr(split_rules, "_send", dies_after_taking_one)
     two = lint_document(document(lines), all_rules(), LintOptions(), processes=2)
-    assert len(forks) == 1
+    assert len(forked) == 1
     assert rows(two) == rows(one)
 
 
 def test_each_text_rule_runs_once_in_one_of_the_processes(
-    forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    forked: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The pipe hands each text rule to one process: the log shows every code once."""
     log = tmp_path / "ran.log"
@@ -138,15 +123,15 @@ def test_each_text_rule_runs_once_in_one_of_the_processes(
                   LintOptions(), processes=2)  # fmt: skip
     ran = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
     assert sorted(code for code, _ in ran) == sorted(rule.code for rule in real_check)
-    assert str(forks[0]) in {pid for _, pid in ran}  # the child took some
+    assert str(forked[0]) in {pid for _, pid in ran}  # the child took some
 
 
-def test_a_short_document_or_one_kind_of_rule_is_not_split(forks: list[int]) -> None:
+def test_a_short_document_or_one_kind_of_rule_is_not_split(forked: list[int]) -> None:
     short = long_draft(split_rules.MIN_CHARACTERS // 2)
     lint_document(document(short), all_rules(), LintOptions(), processes=2)
     text_only = [rule for rule in all_rules() if not rule.reads_outline]
     lint_document(document(long_draft(split_rules.MIN_CHARACTERS)), text_only, LintOptions(), 2)
-    assert forks == []
+    assert forked == []
 
 
 @pytest.mark.parametrize("rule", [r for r in all_rules() if not r.reads_outline], ids=str)

@@ -219,14 +219,11 @@ class Run:
             else:
                 yield Target(path_text, path, kind)
 
-    def lint(self, target: "Target") -> "FileResult":
+    def _effective(self, target: "Target") -> "Effective":
+        """What applies to ``target``: its folder's configuration (standard input: that of
+        ``--stdin-filename``, else the working folder's) with the command line's flags."""
         from draftlint.effective import resolve
-        from draftlint.files import FileError, one_line, read_stdin
-        from draftlint.model import ReadError
-        from draftlint.report import FileResult
 
-        if target.error is not None:
-            return FileResult(target.name, error=target.error)
         path_for_config = target.path or (
             Path(self.stdin_filename) if self.stdin_filename else None
         )
@@ -234,7 +231,16 @@ class Run:
             config = self.folder_config(target.path.parent)
         else:
             config = self.config(path_for_config)
-        effective = resolve(config, self.flags, path_for_config, self.lang)
+        return resolve(config, self.flags, path_for_config, self.lang)
+
+    def lint(self, target: "Target") -> "FileResult":
+        from draftlint.files import FileError, one_line, read_stdin
+        from draftlint.model import ReadError
+        from draftlint.report import FileResult
+
+        if target.error is not None:
+            return FileResult(target.name, error=target.error)
+        effective = self._effective(target)
         key = None
         try:
             if target.path is None:
@@ -280,7 +286,6 @@ class Run:
         a Word file is to be read. The workers inherit them. Nothing when the first file's
         findings are in the content cache (the others are likely to be too). Only a
         speed-up: whatever goes wrong here is found again, and reported, per file."""
-        from draftlint.effective import resolve
         from draftlint.engine import lint_document
         from draftlint.readers.formats import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
 
@@ -288,8 +293,7 @@ class Run:
         if first is None or first.path is None:
             return
         try:
-            effective = resolve(self.folder_config(first.path.parent), self.flags, first.path,
-                                self.lang)  # fmt: skip
+            effective = self._effective(first)
             if self._known_to_cache(first, effective):
                 return
             lint_document(read_bytes(_WARM_UP_DRAFT.encode(), "warm-up.txt"), effective.rules,
@@ -316,13 +320,9 @@ class Run:
 
     def _known_to_cache(self, target: "Target", effective: "Effective") -> bool:
         """Whether the content cache holds ``target``'s findings, known without reading it."""
-        from draftlint.files import open_regular
-
         if self.cache is None or target.path is None:
             return False
-        fd, info = open_regular(target.path, self.limit)
-        os.close(fd)
-        return self._cached_by_status(target, effective, info)[1] is not None
+        return self._cached_by_status(target, effective, os.stat(target.path))[1] is not None
 
     def finish(self) -> None:
         """What a process does after its last file: record the digests it computed and the

@@ -1,13 +1,16 @@
 """Fork worker processes that work through numbered chunks; yield the results in order.
 
-Workers are forked from this process when the run starts, so each warms up (imports, rule
-data, patterns) at the same time as the others, and a small process forks cheaply. The
+Workers are forked from this process when the run starts, after the caller's warm-up (the
+rules, their data and patterns), which they inherit; a small process forks cheaply. The
 chunk numbers wait in a pipe as 4-byte records: a worker takes the next one with one
 ``read`` (atomic on a pipe), so the processes stay evenly loaded to the end without a
 coordinator. Each worker writes its results to its own pipe as length-prefixed pickles; this
 process waits on those pipes and yields the chunks in order. No thread runs here, so this
 process costs almost nothing while the workers work. A worker that dies leaves its chunk to
 be done here; an exception in a worker is raised here. POSIX only (``os.fork``).
+
+``task_pipe``, ``taken`` and ``end_child`` are the parts another forked job shares
+(``split_rules``).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import selectors
 import signal
 import struct
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -41,11 +44,7 @@ class ForkPool(Generic[Item, Result]):
         self.pids: list[int] = []
 
     def results(self) -> Iterator[Result]:
-        if len(self.chunks) * _RECORD.size > _PIPE_BUFFER:
-            raise ValueError("too many chunks: the task records must fit the pipe's buffer")
-        tasks_read, tasks_write = os.pipe()
-        os.write(tasks_write, b"".join(_RECORD.pack(n) for n in range(len(self.chunks))))
-        os.close(tasks_write)  # the workers see the end of the pipe once every chunk is taken
+        tasks_read = task_pipe(len(self.chunks))
         readers: dict[int, bytearray] = {}
         completed = False
         gc.freeze()  # what exists now is shared with the workers, not copied by their collector
@@ -74,13 +73,11 @@ class ForkPool(Generic[Item, Result]):
                         os.kill(pid, signal.SIGTERM)
                 os.waitpid(pid, 0)  # done: each finishes its work (``finish``) and exits
 
-    def _work(self, tasks: int, results: int) -> None:
-        """The worker's loop: take a chunk number, do the chunk, send its results."""
-        status = 0
-        try:
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the run stops, quietly
-            while len(record := os.read(tasks, _RECORD.size)) == _RECORD.size:
-                number = _RECORD.unpack(record)[0]
+    def _work(self, tasks: int, results: int) -> NoReturn:
+        """The worker: take a chunk number, do the chunk, send its results; then end."""
+
+        def work() -> None:
+            for number in taken(tasks):
                 try:
                     message = (number, self.do_chunk(self.chunks[number]), None)
                     data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
@@ -92,10 +89,8 @@ class ForkPool(Generic[Item, Result]):
                     view = view[os.write(results, view) :]
             if self.finish is not None:
                 self.finish()
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)  # no atexit handler, no flush of buffers inherited from the parent
+
+        end_child(work)
 
     def _collect(self, readers: dict[int, bytearray]) -> Iterator[Result]:
         done: dict[int, list[Result]] = {}
@@ -125,6 +120,44 @@ class ForkPool(Generic[Item, Result]):
                         if error is not None:
                             raise error
                         done[number] = results
+
+
+def task_pipe(count: int) -> int:
+    """The read end of a pipe holding the task numbers 0 … ``count`` - 1 (its write end is
+    closed): every process that holds it takes the next number with ``taken``."""
+    if count * _RECORD.size > _PIPE_BUFFER:
+        raise ValueError("too many tasks: their records must fit the pipe's buffer")
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"".join(_RECORD.pack(n) for n in range(count)))
+    except OSError:
+        os.close(read_end)
+        raise
+    finally:
+        os.close(write_end)  # the readers see the end of the pipe once every task is taken
+    return read_end
+
+
+def taken(tasks: int) -> Iterator[int]:
+    """The task numbers this process takes from a ``task_pipe``, one at a time until none
+    is left. One record is read at a time, which is atomic on a pipe: no task is taken
+    twice, whichever processes read."""
+    while len(record := os.read(tasks, _RECORD.size)) == _RECORD.size:
+        yield _RECORD.unpack(record)[0]
+
+
+def end_child(work: Callable[[], None]) -> NoReturn:
+    """In a forked child: ``work()``, then the end of the process, with status 0 if it
+    returned. Never back into the parent's code, no exit handler, no flush of buffers
+    inherited from the parent. Ctrl-C stops it quietly, unless the run ignores Ctrl-C."""
+    status = 1
+    try:
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+        work()
+        status = 0
+    finally:
+        os._exit(status)
 
 
 def _frames(buffer: bytearray) -> Iterator[tuple[int, list[Any], BaseException | None]]:

@@ -18,17 +18,17 @@ import contextlib
 import os
 import pickle
 import signal
-import struct
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from draftlint.forkpool import end_child, taken, task_pipe
 from draftlint.model import Finding, Paragraph
 
 if TYPE_CHECKING:
     from draftlint.context import LintContext
     from draftlint.rule import Rule
 
-_RECORD = struct.Struct("<I")  # a text rule's number in the task pipe
 # Below this many characters the text rules take less than forking and pickling cost.
 MIN_CHARACTERS = 100_000
 
@@ -50,18 +50,15 @@ def worth_splitting(context: LintContext, rules: Sequence[type[Rule]]) -> bool:
 
 def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
     """Each rule's findings, the text rules' found in a forked child and, once this process
-    has its own, here too: the text rules wait in a pipe, and each process takes the next
-    one until none is left, so neither waits long for the other. When no child can be made
-    (a process limit, no memory), every rule runs here."""
+    has its own, here too: the text rules wait in a ``task_pipe``, and each process takes the
+    next one until none is left, so neither waits long for the other. When no child can be
+    made (a process limit, no memory), every rule runs here."""
     text_rules = [rule for rule in rules if not rule.reads_outline]
     here = [rule for rule in rules if rule.reads_outline]
     opened: list[int] = []
     try:
-        tasks_read, tasks_write = os.pipe()
-        opened += (tasks_read, tasks_write)
-        os.write(tasks_write, b"".join(_RECORD.pack(n) for n in range(len(text_rules))))
-        os.close(tasks_write)  # both processes see the end of the pipe once all are taken
-        opened.remove(tasks_write)
+        tasks = task_pipe(len(text_rules))
+        opened.append(tasks)
         results_read, results_write = os.pipe()
         opened += (results_read, results_write)
         pid = os.fork()
@@ -69,18 +66,14 @@ def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
         for fd in opened:
             os.close(fd)
         return _check(context, rules)
-    if pid == 0:  # the child: whatever happens, it ends here, never in the caller's code
-        try:
-            os.close(results_read)
-            _child(context, text_rules, tasks_read, results_write)
-        finally:
-            os._exit(1)
+    if pid == 0:  # the child
+        end_child(partial(_send, context, text_rules, tasks, results_read, results_write))
     os.close(results_write)
     theirs: Found = {}
     reaped = False
     try:
         found = _check(context, here)
-        found.update(_take(context, text_rules, tasks_read))
+        found.update(_take(context, text_rules, tasks))
         with os.fdopen(results_read, "rb") as pipe:
             results_read = -1
             data = pipe.read()
@@ -90,7 +83,7 @@ def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
             with contextlib.suppress(Exception):  # a damaged message: found here instead
                 theirs = _restore(pickle.loads(data), context.document.paragraphs)
     finally:
-        os.close(tasks_read)
+        os.close(tasks)
         if results_read >= 0:
             os.close(results_read)
         if not reaped:  # interrupted: the child does not outlive this run
@@ -109,32 +102,21 @@ def _check(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
 
 
 def _take(context: LintContext, rules: Sequence[type[Rule]], tasks: int) -> Found:
-    """The findings of the rules this process takes from the pipe, one at a time (a read
-    of one record from a pipe is atomic: no rule is taken twice)."""
-    found: Found = {}
-    while len(record := os.read(tasks, _RECORD.size)) == _RECORD.size:
-        rule = rules[_RECORD.unpack(record)[0]]
-        found[rule.code] = list(rule(context).check())
-    return found
+    """The findings of the rules this process takes from the pipe."""
+    return _check(context, [rules[number] for number in taken(tasks)])
 
 
-def _child(context: LintContext, rules: Sequence[type[Rule]], tasks: int, results: int) -> None:
-    """Take rules, send their findings, and end without exit handlers or flushing buffers
-    inherited from the parent."""
-    status = 1
-    try:
-        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C: the run stops, quietly
-        found = _take(context, rules, tasks)
-        data = pickle.dumps(_portable(found, context.document.paragraphs), -1)
-        with os.fdopen(results, "wb") as pipe:
-            pipe.write(data)
-        from draftlint.usercache import save_stores
+def _send(context: LintContext, rules: Sequence[type[Rule]], tasks: int, unused: int,
+          results: int) -> None:  # fmt: skip
+    """The child's work: take rules, send their findings, save what it compiled."""
+    os.close(unused)
+    found = _take(context, rules, tasks)
+    data = pickle.dumps(_portable(found, context.document.paragraphs), -1)
+    with os.fdopen(results, "wb") as pipe:
+        pipe.write(data)
+    from draftlint.usercache import save_stores
 
-        save_stores()  # the patterns compiled here, for the next run
-        status = 0
-    finally:
-        os._exit(status)
+    save_stores()  # the patterns compiled here, for the next run
 
 
 def _portable(found: Found, paragraphs: Sequence[Paragraph]) -> dict[str, list[_Portable]]:
