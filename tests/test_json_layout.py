@@ -82,6 +82,8 @@ def test_fast_finding_lines_match_the_general_encoder(tmp_path: Path) -> None:
         document = read_bytes(path.read_bytes(), path.name)
         findings += lint_document(document, select_rules(None), LintOptions())
     findings[0].severity = Severity.INFO  # as a severity override leaves it
+    findings[1].extra = {"text": "替换", "note": ["a", 1]}  # one key replaces a documented one
+    findings[2].extra = {"count": 2, "note": None}  # keys of its own, not all strings
     assert any(f.fix for f in findings) and any(f.extra for f in findings)
     assert any(f.paragraph.prefix_len for f in findings)  # Word's automatic numbering
     for lang in ("zh", "en"):

@@ -61,7 +61,8 @@ def finding_lines(findings: Sequence[Finding], lang: str) -> list[str]:
     messages: dict[tuple[type[Rule], int], str] = {}
     fixes: dict[int, str] = {}
     for finding in findings:
-        if finding.extra:  # optional keys may replace documented ones: the general path
+        extra = finding.extra
+        if extra and not _DOCUMENTED.isdisjoint(extra):  # replacing documented keys
             lines.append(_encode(finding_json(finding, lang)))
             continue
         rule = finding.rule
@@ -100,6 +101,12 @@ def finding_lines(findings: Sequence[Finding], lang: str) -> list[str]:
                 if len(fixes) < _SHARED_KEPT:
                     fixes[id(fix)] = fix_part
             closing_here = fix_part + closing
+        if extra:  # keys of its own (N001's "expected" …), after every documented one
+            closing_here = (
+                closing_here[:-1]
+                + "".join(f", {_quote(key)}: {_encode(value)}" for key, value in extra.items())
+                + "}"
+            )
         args = finding.args
         message = messages.get((rule, id(args)))
         if message is None:
@@ -114,6 +121,11 @@ def finding_lines(findings: Sequence[Finding], lang: str) -> list[str]:
     return lines
 
 
+# The keys finding_json writes itself: an extra key among them replaces its value in place.
+_DOCUMENTED = frozenset(
+    ("code", "rule", "severity", "message", "line", "column", "end_column", "location", "text",
+     "fix", "automatic")
+)  # fmt: skip
 _SHARED_KEPT = 1024  # shared parts remembered per call: most findings have their own arguments
 _SAFETY = {safety: _quote(safety.value) for safety in FixSafety}
 # (rule, severity override) → the encoded start of its findings' lines
