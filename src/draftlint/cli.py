@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from draftlint import __version__
+from draftlint.collector import off_until_exit, on_for_many_files
 from draftlint.readers import read_bytes  # a module attribute: tests stub the reader here
 
 # Start-up matters (pre-commit runs `lint` once per commit): everything heavier than typer
@@ -545,6 +546,8 @@ def check(
             targets = [t_ for t_ in targets if t_.path is None or _resolved(t_.path) in changed]
         if shard_of is not None:
             targets = [t_ for t_ in targets if in_shard(t_.name, *shard_of)]
+        if len(targets) > 1:
+            on_for_many_files()
         # Fixes need every finding of a file at the end of the run: then nothing is streamed.
         streamed = (output_format.value in STREAMED_FORMATS and not statistics
                     and write_baseline is None and not (fix or diff))  # fmt: skip
@@ -914,6 +917,8 @@ def main(argv: list[str] | None = None) -> None:
     # patterns): at the default pace (a pass every 700 allocations) the collector would trace
     # them again and again. Reference cycles are still collected, only less often.
     gc.set_threshold(10_000, 10, 10)
+    if argv is None:  # the console command: back on for a run of many files (check)
+        off_until_exit()
     _utf8_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in SUBCOMMANDS and args[0] not in ("-h", "--help", "--version"):
