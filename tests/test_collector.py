@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-# The console entry point as the ``lint`` script calls it (``main()`` without arguments),
-# counting the collections that start once draftlint is imported.
+# The console entry point as the ``lint`` script calls it, counting the collections that
+# start from then on: while the command line's modules are imported, and in the run.
 _COUNTING = """
 import atexit, gc, sys
-import draftlint.cli
+from draftlint.entry import main
 started = []
 gc.callbacks.append(lambda phase, info: phase == "start" and started.append(info))
 atexit.register(lambda: print("collections", len(started), file=sys.stderr))
 sys.argv = ["lint", *sys.argv[1:]]
-draftlint.cli.main()
+main()
 """
 
 
@@ -47,6 +47,18 @@ def long_drafts(tmp_path: Path) -> list[Path]:
 
 def test_a_console_run_of_one_file_never_collects(long_drafts: list[Path]) -> None:
     assert _collections(str(long_drafts[0])) == 0
+    assert _collections("--version") == 0  # not even while importing
+
+
+def test_the_console_scripts_and_module_run_the_entry_point() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    scripts = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert scripts == {"lint": "draftlint.entry:main", "draftlint": "draftlint.entry:main"}
+    completed = subprocess.run([sys.executable, "-m", "draftlint", "--version"],
+                               capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert completed.returncode == 0 and completed.stdout.startswith("draftlint ")
 
 
 def test_a_console_run_of_many_files_collects(long_drafts: list[Path]) -> None:

@@ -1,3 +1,3 @@
-from draftlint.cli import main
+from draftlint.entry import main
 
 main()

@@ -42,8 +42,11 @@ def off_until_exit() -> None:
 
 def on_for_many_files() -> None:
     """The collector back on when ``off_until_exit`` turned it off and a run lints more than
-    one file: each file's reference cycles (an outline's tree) must not pile up."""
+    one file: each file's reference cycles (an outline's tree) must not pile up. What exists
+    by then (modules, classes, rule tables) lives as long as the run: it is frozen, so no
+    collection traces it."""
     global _off_until_exit
     if _off_until_exit:
+        gc.freeze()
         gc.enable()
         _off_until_exit = False
