@@ -143,3 +143,24 @@ def test_the_joined_search_finds_exactly_the_paragraphs_each_search_finds() -> N
             assert list(matching_positions(form, joined)) == alone, (texts, form)
             found[index] += len(alone)
     assert all(found), found  # every form matched somewhere
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"(?<=a)(?<!ba)x", [1, 16]),  # lookbehinds checked with the opening character
+        (r"(?:(?<=a)|(?<=bb))[xy]", [1, 6, 10, 16]),  # a branch of lookbehinds of two widths
+        (r"(?<=a)(?=x)x", [1, 2, 6, 10, 12, 16]),  # a lookahead cannot move: the class alone
+    ],
+)
+def test_where_a_match_may_start(pattern: str, starts: list[int]) -> None:
+    import re
+
+    from draftlint.rules.nonstandard_punctuation import _starts
+
+    text = "axx bax bbx x cax"
+    compiled = re.compile(pattern)
+    found = [match.start() for match in _starts(compiled).finditer(text)]
+    assert found == starts
+    matches = [match.start() for match in compiled.finditer(text)]
+    assert set(matches) <= set(found)

@@ -1,7 +1,7 @@
 import re
 from collections.abc import Iterator
 from functools import cache
-from re import _constants, _parser  # type: ignore[attr-defined]
+from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, ClassVar
 
 from draftlint.analysis.joined import Joined
@@ -61,12 +61,16 @@ def compiled() -> tuple[_Form, ...]:
 
 
 def _starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The characters every match opens with, when the pattern opens with lookbehinds and
-    then one character or a class of them: the regex engine tries such a pattern at every
-    position of the text, while these characters are found at C speed. None otherwise."""
+    """Where a match may start, when the pattern opens with lookbehinds and then one
+    character or a class of them: a pattern opening with that character and then those
+    lookbehinds, each made to read the character too ((?<=A)x becomes x(?<=Ax)). The regex
+    engine tries the pattern at every position of the text, while this one's opening class is
+    found at C speed and its lookbehinds checked there, so only the few positions where they
+    hold reach Python. The class alone when a lookahead stands among them; None otherwise."""
     if pattern.flags & re.IGNORECASE:
         return None
-    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    items = list(parsed)
     index = 0
     while index < len(items) and _zero_width(items[index]):
         index += 1
@@ -79,7 +83,33 @@ def _starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         chars = [code for _, code in argument]
     else:
         return None
-    return compile_re("[" + "".join(re.escape(chr(code)) for code in chars) + "]")
+    opening = compile_re("[" + "".join(re.escape(chr(code)) for code in chars) + "]")
+    moved = [_read_also(item, items[index], parsed.state) for item in items[:index]]
+    if any(item is None for item in moved):
+        return opening
+    try:
+        return _compiler.compile(_parser.SubPattern(parsed.state, [items[index], *moved]),
+                                 pattern.flags)  # fmt: skip
+    except (re.error, RecursionError):  # an odd lookbehind: the class alone is still right
+        return opening
+
+
+def _read_also(item: tuple[Any, Any], char: tuple[Any, Any], state: Any) -> Any:
+    """A leading zero-width ``item`` moved after ``char``: a lookbehind reads ``char`` too;
+    None for a lookahead, which cannot be moved."""
+    op, argument = item
+    if op is _constants.BRANCH:
+        branches = []
+        for branch in argument[1]:
+            moved = [_read_also(part, char, state) for part in branch]
+            if any(part is None for part in moved):
+                return None
+            branches.append(_parser.SubPattern(state, moved))
+        return (op, (argument[0], branches))
+    direction, body = argument
+    if direction != -1:
+        return None
+    return (op, (direction, _parser.SubPattern(state, [*body, char])))
 
 
 def _zero_width(item: tuple[Any, Any]) -> bool:
