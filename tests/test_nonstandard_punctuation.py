@@ -145,22 +145,8 @@ def test_the_joined_search_finds_exactly_the_paragraphs_each_search_finds() -> N
     assert all(found), found  # every form matched somewhere
 
 
-@pytest.mark.parametrize(
-    ("pattern", "starts"),
-    [
-        (r"(?<=a)(?<!ba)x", [1, 16]),  # lookbehinds checked with the opening character
-        (r"(?:(?<=a)|(?<=bb))[xy]", [1, 6, 10, 16]),  # a branch of lookbehinds of two widths
-        (r"(?<=a)(?=x)x", [1, 2, 6, 10, 12, 16]),  # a lookahead cannot move: the class alone
-    ],
-)
-def test_where_a_match_may_start(pattern: str, starts: list[int]) -> None:
-    import re
+def test_the_forms_opening_with_a_few_characters_are_found_by_them() -> None:
+    from draftlint.rules.nonstandard_punctuation import compiled
 
-    from draftlint.rules.nonstandard_punctuation import _starts
-
-    text = "axx bax bbx x cax"
-    compiled = re.compile(pattern)
-    found = [match.start() for match in _starts(compiled).finditer(text)]
-    assert found == starts
-    matches = [match.start() for match in compiled.finditer(text)]
-    assert set(matches) <= set(found)
+    # ... ．．．, --, the decimal point, “3.29”事故, …, the middle dot
+    assert sum(form.starts is not None for form in compiled()) >= 6
