@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draftlint.analysis.starts import starts
+from draftlint.analysis.starts import any_of, finditer_at, starts
 
 TEXT = "axx bax bbx x cax"
 
@@ -81,3 +81,31 @@ def test_a_long_match_is_read_once() -> None:
     assert found is not None and len(found.finders) == 3
     text = "甲" + "-" * 20000 + "乙--丙─"
     assert [m.span() for m in found.finditer(text)] == [(1, 20001), (20002, 20004), (20005, 20006)]
+
+
+ANY_OF = [r"[xy]", r"ab|ba", r"b[ \n]*x", r"(?:x{2,}|a)b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abxy \n", max_size=40))
+def test_one_search_finds_where_each_pattern_matches(text: str) -> None:
+    patterns = [re.compile(pattern) for pattern in ANY_OF]
+    finder = any_of(patterns)
+    assert finder is not None
+    positions = [match.start() for match in finder.finditer(text)]
+    for pattern in patterns:
+        expected = [match.span() for match in pattern.finditer(text)]
+        assert [m.span() for m in finditer_at(pattern, text, positions)] == expected
+
+
+@pytest.mark.parametrize(
+    ("patterns", "finder"),
+    [
+        ([r"a", r"\wb"], None),  # an opening not known
+        ([r"a", r"b?"], None),  # may match empty
+        ([r"a(x)\1", r"b"], "[ab]"),  # a group reference: the opening characters alone
+    ],
+)
+def test_any_of_when_the_patterns_do_not_fit(patterns: list[str], finder: str | None) -> None:
+    found = any_of([re.compile(pattern) for pattern in patterns])
+    assert (found and found.pattern) == finder

@@ -12,7 +12,7 @@ there: ``x(?<=(?=(?:…))x)``. Only the positions where the pattern matches reac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -20,6 +20,7 @@ from draftlint.patterns import compile_re
 from draftlint.records import dataclass
 
 MAX_CHARS = 4  # more searches of the text, one per character, cost more than one class scan
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +42,9 @@ class Starts:
             if not found:
                 return
             position = min(found)[0]
-            match = self.pattern.match(text, position)  # again: a fallback finder only
-            if match is not None:  # found where the pattern may start
+            # Matched again for the span (a finder that is the class alone checks nothing).
+            match = self.pattern.match(text, position)
+            if match is not None:
                 yield match
                 end = match.end()
             resume = max(end, position + 1)
@@ -73,6 +75,43 @@ def starts(pattern: re.Pattern[str]) -> Starts | None:
     except re.error:  # a pattern a lookbehind cannot hold (a group reference in it)
         finders = (compile_re(_class(chars)),)  # every opening character, then
     return Starts(pattern, finders)
+
+
+def any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One search for the positions where one of ``patterns`` matches (with ``finditer_at``,
+    each pattern's matches): the class of their opening characters, then a check that one of
+    them matches there, so several passes over a long text become one. None when a pattern's
+    opening characters are not known, or it may match empty, or its flags differ."""
+    chars: list[str] = []
+    for pattern in patterns:
+        if pattern.flags != patterns[0].flags or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        opening = _opening(parsed[0]) if len(parsed) else []
+        if not opening or parsed.getwidth()[0] == 0:
+            return None
+        chars += opening
+    opening = _class(list(dict.fromkeys(chars)))
+    if any(_GROUP_REFERENCE.search(pattern.pattern) for pattern in patterns):
+        return compile_re(opening)  # side by side, their groups would be numbered anew
+    either = "|".join(f"(?:{pattern.pattern})" for pattern in patterns)
+    try:
+        return compile_re(f"{opening}(?<=(?=(?:{either})){opening})", patterns[0].flags)
+    except re.error:  # a pattern a lookbehind cannot hold: every opening character, then
+        return compile_re(opening)
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, positions: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """Exactly ``pattern.finditer(text)``, given every position where it matches (in order,
+    others allowed) and that it never matches empty: the search resumes past each match."""
+    match_at = pattern.match
+    end = 0
+    for position in positions:
+        if position >= end and (match := match_at(text, position)) is not None:
+            yield match
+            end = match.end()
 
 
 def _finder(pattern: re.Pattern[str], chars: list[str]) -> re.Pattern[str]:
