@@ -244,9 +244,14 @@ _start_of = itemgetter(0)
 def scan_halfwidth(text: str) -> tuple[HalfMark, ...]:
     """The ASCII marks of ``text`` that stand in Chinese context, each with the full-width
     mark that replaces it (W001's verdicts; W003 and W004 read what a straight quote means)."""
-    pats = compiled()
-    if pats.ascii_marks.search(text) is None:
+    if compiled().ascii_marks.search(text) is None:
         return ()
+    return _scan_marks(text)
+
+
+def _scan_marks(text: str) -> tuple[HalfMark, ...]:
+    """``scan_halfwidth`` of a text known to hold an ASCII mark."""
+    pats = compiled()
     has_paired = pats.any_paired.search(text) is not None
     if pats.candidate.search(text) is None and not (has_paired and pats.wide.search(text)):
         return ()
@@ -300,7 +305,7 @@ def scan_document(joined: Joined) -> dict[int, tuple[HalfMark, ...]]:
     match = search(text)
     while match is not None:
         position = joined.locate(match.start())[0]
-        marks = scan_halfwidth(texts[position])
+        marks = _scan_marks(texts[position])  # a match is an ASCII mark
         if marks:
             found[position] = marks
         if position + 1 == len(texts):
