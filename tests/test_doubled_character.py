@@ -131,3 +131,25 @@ def test_leaves_meant_reduplication(text: str, lint_text) -> None:
 def test_words_meeting_are_not_a_doubled_word(lint_text) -> None:
     """就业|创业|创新 reads 业创业创 across three words."""
     assert lint_text("支持就业创业创新，推动产业产品升级。\n", select="C001") == []
+
+
+def test_the_xor_prefilter_finds_what_the_plain_search_finds() -> None:
+    """scan and doubled_words with the repeats found by XOR (and the length-1 runs of
+    characters the pattern does not watch left out) give what the plain regex passes give."""
+    import random
+
+    from draftlint.analysis.joined import Joined
+    from draftlint.rules.doubled_character import _repeat_starts, doubled_words, scan
+
+    pieces = ["的", "是", "了", "，", "。", "0", "牢", "流程", "工作", "是是非非", "目的", "\n"]
+    rng = random.Random(3)
+    found = 0
+    for _ in range(2000):
+        texts = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))).split("\n")
+        joined = Joined(texts)
+        repeats = _repeat_starts(joined.text)
+        assert repeats is not None
+        assert list(scan(joined, repeats)) == list(scan(joined, None)), texts
+        assert list(doubled_words(joined, repeats)) == list(doubled_words(joined, None))
+        found += len(list(scan(joined, None)))
+    assert found > 300

@@ -143,3 +143,10 @@ def test_the_joined_search_finds_exactly_the_paragraphs_each_search_finds() -> N
             assert list(matching_positions(form, joined)) == alone, (texts, form)
             found[index] += len(alone)
     assert all(found), found  # every form matched somewhere
+
+
+def test_the_forms_opening_with_a_few_characters_are_found_by_them() -> None:
+    from draftlint.rules.nonstandard_punctuation import compiled
+
+    # ... ．．．, --, the decimal point, “3.29”事故, …, the middle dot
+    assert sum(form.starts is not None for form in compiled()) >= 6

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from draftlint.analysis.joined import Joined
 from draftlint.analysis.layout import Layout, build_layouts
-from draftlint.analysis.punctuation import HalfMark, protected_spans, scan_halfwidth
+from draftlint.analysis.punctuation import HalfMark, protected_spans, scan_document
 from draftlint.analysis.residue import scan
 from draftlint.analysis.spans import Span, Spans
 from draftlint.model import Document, LintOptions, Paragraph
@@ -24,7 +24,6 @@ class LintContext:
     def __init__(self, document: Document, options: LintOptions | None = None) -> None:
         self.document = document
         self.options = options or LintOptions()
-        self._halfwidth: dict[int, tuple[HalfMark, ...]] = {}
         self._protected: dict[int, Spans] = {}
 
     @cached_property
@@ -56,15 +55,16 @@ class LintContext:
         found = scan(self.joined.texts, self.joined)
         return {i: spans for i, spans in found.items() if paragraphs[i].story != "table"}
 
+    @cached_property
+    def halfwidth(self) -> dict[int, tuple[HalfMark, ...]]:
+        """The ASCII marks standing in Chinese text, with their full-width replacements, by
+        paragraph position, which is its index (paragraphs with none left out, in order): one
+        pass over the document."""
+        return scan_document(self.joined)
+
     def halfwidth_marks(self, paragraph: Paragraph) -> tuple[HalfMark, ...]:
-        """The ASCII marks standing in Chinese text in ``paragraph``, with their full-width
-        replacements."""
-        found = self._halfwidth.get(paragraph.index)
-        if found is None:
-            found = scan_halfwidth(paragraph.text)
-            if found:  # most paragraphs have none: an entry for each would cost more memory
-                self._halfwidth[paragraph.index] = found  # than asking again (a fast regex)
-        return found
+        """``halfwidth`` of ``paragraph``."""
+        return self.halfwidth.get(paragraph.index, ())
 
     def protected_spans(self, paragraph: Paragraph) -> Spans:
         """URLs, e-mail, file names, versions, numbers and code in ``paragraph``."""

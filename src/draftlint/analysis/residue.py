@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from draftlint.analysis.joined import Joined
@@ -176,19 +176,17 @@ def scan(texts: Sequence[str], joined: Joined | None = None) -> dict[int, list[S
 
 
 ADDRESS_SEED = r"\.[A-Za-z]|://"  # what _address_seeds finds (its test compares the two)
+# Its first half alone: a literal first character, which the regex engine finds at C speed
+# (the alternation would test every character against a class). Most dots in a draft sit in
+# numbers (3.5, 1.) and never reach Python.
+_DOT_LETTER = compile_re(r"\.[A-Za-z]")
 
 
 def _address_seeds(text: str) -> list[tuple[int, bool]]:
     """Where an address may be: each match of ``ADDRESS_SEED``, in order, and whether it is
-    the ://. Found with str.find, many times faster than a regex scan over Chinese text; the
-    matches of the two never overlap, nor two of one (a letter is no dot, a slash no colon)."""
-    found: list[tuple[int, bool]] = []
-    at = text.find(".")
-    while at >= 0:
-        following = text[at + 1 : at + 2]
-        if following.isascii() and following.isalpha():
-            found.append((at, False))
-        at = text.find(".", at + 1)
+    the ://, found by its two halves apart; the matches of the two never overlap, nor two of
+    one (a letter is no dot, a slash no colon)."""
+    found = [(match.start(), False) for match in _DOT_LETTER.finditer(text)]
     at = text.find("://")
     while at >= 0:
         found.append((at, True))
@@ -227,10 +225,10 @@ def is_whole_line(text: str, spans: Sequence[Span]) -> bool:
 def edge_numbers(paragraphs: Sequence[Paragraph], residue: dict[int, list[Span]]) -> list[int]:
     """Indices of bare-number paragraphs in the runs of residue at the start and end of the
     body; ``residue`` is ``scan`` of all the paragraphs, by paragraph index."""
-    body = [p for p in paragraphs if p.story == "body" and not _only_automatic_number(p)]
     found: set[int] = set()
     copy_number = compiled().copy_number
-    for run, at_start in ((body, True), (body[::-1], False)):
+    # Each run is read from its end of the body only as far as it goes: a few paragraphs.
+    for run, at_start in ((_body(paragraphs), True), (_body(reversed(paragraphs)), False)):
         numbers: list[int] = []
         for paragraph in run:
             if at_start and copy_number.fullmatch(paragraph.text):
@@ -245,6 +243,10 @@ def edge_numbers(paragraphs: Sequence[Paragraph], residue: dict[int, list[Span]]
 
 
 _TABLE_ROW = 3
+
+
+def _body(paragraphs: Iterable[Paragraph]) -> Iterator[Paragraph]:
+    return (p for p in paragraphs if p.story == "body" and not _only_automatic_number(p))
 
 
 def _only_automatic_number(paragraph: Paragraph) -> bool:

@@ -87,6 +87,18 @@ def compiled() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
     return pattern, exceptions
 
 
+@cache
+def _doubled() -> frozenset[str]:
+    """The characters the pattern of ``compiled`` finds doubled: every match opens with one."""
+    data = rule_data("doubled")
+    punctuation = data.get("punctuation", {})
+    return frozenset(
+        "".join(data["suspects"])
+        + punctuation.get("marks", "")
+        + punctuation.get("exactly_twice", "")
+    )
+
+
 Repeats = dict[int, list[tuple[int, int]]] | None
 
 
@@ -119,6 +131,11 @@ def scan(joined: Joined, repeats: Repeats) -> Iterator[tuple[int, int]]:
     texts = joined.texts
     # Every alternative begins with a character typed twice and reads one character past it.
     starts = merged(repeats, (1,))
+    if starts is not None:
+        # A run of length-1 repeats is one character (a run of zeros in 2000): most are not
+        # one the pattern watches, and need not be searched.
+        whole, doubled = joined.text, _doubled()
+        starts = [(first, last) for first, last in starts if whole[first] in doubled]
     for match in finditer_within(compiled()[0], joined.text, starts, 3):
         position, start = joined.locate(match.start())
         if not is_legitimate(texts[position], start):

@@ -52,9 +52,10 @@ class HalfwidthPunctuation(Rule):
         rule = type(self)
         _check_arguments(rule, {"mark": "", "expected": ""})
         shared: dict[tuple[str, str], tuple[dict[str, str], Fix]] = {}
-        halfwidth_marks = self.ctx.halfwidth_marks
-        for paragraph in self.ctx.document.paragraphs:
-            for start, char, replacement in halfwidth_marks(paragraph):
+        paragraphs = self.ctx.document.paragraphs
+        for position, marks in self.ctx.halfwidth.items():
+            paragraph = paragraphs[position]
+            for start, char, replacement in marks:
                 found = shared.get((char, replacement))
                 if found is None:
                     args = {"mark": char, "expected": replacement}

@@ -1,12 +1,12 @@
 import re
 from collections.abc import Iterator
 from functools import cache
-from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, ClassVar
 
 from draftlint.analysis.joined import Joined
 from draftlint.analysis.punctuation import between_chinese, in_chinese_context, table
 from draftlint.analysis.spans import Spans, inside
+from draftlint.analysis.starts import Starts, starts
 from draftlint.model import Finding, Paragraph, Severity
 from draftlint.patterns import compile_re
 from draftlint.records import dataclass
@@ -24,10 +24,17 @@ class _Form:
     triggers: tuple[str, ...]  # one must be in the paragraph; () means try everywhere
     in_protected: bool  # also inside protected spans (“3.29”事故: a number otherwise)
     joined_exact: bool  # one search of the joined text finds the paragraphs it matches in
-    starts: re.Pattern[str] | None  # what every match opens with, after lookbehinds
+    starts: Starts | None  # where a match may start, found at C speed
 
     def wanted(self, text: str) -> bool:
         return not self.triggers or any(trigger in text for trigger in self.triggers)
+
+    def wanted_in_document(self, text: str) -> bool:
+        """``wanted`` of a whole document, where most triggers are absent: one character is
+        looked for first (a memchr in C, where a longer string is sought by steps)."""
+        return not self.triggers or any(
+            trigger[:1] in text and trigger in text for trigger in self.triggers
+        )
 
 
 # Anything in a pattern that could match a newline or tell it apart from a paragraph's end:
@@ -54,41 +61,10 @@ def compiled() -> tuple[_Form, ...]:
         _Form(
             compile_re(entry["pattern"]), entry["replacement"], entry.get("context", "any"),
             entry["label"], tuple(entry.get("triggers", ())), bool(entry.get("protected")),
-            _joined_exact(compile_re(entry["pattern"])), _starts(compile_re(entry["pattern"])),
+            _joined_exact(compile_re(entry["pattern"])), starts(compile_re(entry["pattern"])),
         )
         for entry in table().get("nonstandard", [])
     )  # fmt: skip
-
-
-def _starts(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The characters every match opens with, when the pattern opens with lookbehinds and
-    then one character or a class of them: the regex engine tries such a pattern at every
-    position of the text, while these characters are found at C speed. None otherwise."""
-    if pattern.flags & re.IGNORECASE:
-        return None
-    items = list(_parser.parse(pattern.pattern, pattern.flags))
-    index = 0
-    while index < len(items) and _zero_width(items[index]):
-        index += 1
-    if index == 0 or index == len(items):
-        return None
-    op, argument = items[index]
-    if op is _constants.LITERAL:
-        chars = [argument]
-    elif op is _constants.IN and all(kind is _constants.LITERAL for kind, _ in argument):
-        chars = [code for _, code in argument]
-    else:
-        return None
-    return compile_re("[" + "".join(re.escape(chr(code)) for code in chars) + "]")
-
-
-def _zero_width(item: tuple[Any, Any]) -> bool:
-    op, argument = item
-    if op in (_constants.ASSERT, _constants.ASSERT_NOT):
-        return True
-    return op is _constants.BRANCH and all(
-        all(_zero_width(part) for part in branch) for branch in argument[1]
-    )
 
 
 def matching_positions(form: _Form, joined: Joined) -> dict[int, None]:
@@ -97,11 +73,7 @@ def matching_positions(form: _Form, joined: Joined) -> dict[int, None]:
     text, pattern = joined.text, form.pattern
     if form.starts is None:
         return dict.fromkeys(joined.locate(match.start())[0] for match in pattern.finditer(text))
-    return dict.fromkeys(
-        joined.locate(start.start())[0]
-        for start in form.starts.finditer(text)
-        if pattern.match(text, start.start())  # lookbehinds see the text before it
-    )
+    return dict.fromkeys(joined.locate(match.start())[0] for match in form.starts.finditer(text))
 
 
 class NonstandardPunctuation(Rule):
@@ -146,7 +118,7 @@ class NonstandardPunctuation(Rule):
         paragraphs = self.ctx.document.paragraphs
         whole = self.ctx.joined.text
         for form in compiled():
-            if form.wanted(whole):
+            if form.wanted_in_document(whole):
                 yield from self._form(form, self._candidates(form, paragraphs))
 
     def _candidates(self, form: _Form, paragraphs: list[Paragraph]) -> list[Paragraph]:

@@ -1,8 +1,9 @@
 """P001: template placeholders left in a draft (X次, xxx关于, *条, ○○同志, 【单位名称】, 待补充).
 
-All patterns and allow-lists are in ``rules/placeholders.toml``. Three regex passes over
-the whole document (its paragraphs joined) find the candidates: one character class that
-starts most placeholders, the words (待补充, TODO) and the brackets; the context checks a
+All patterns and allow-lists are in ``rules/placeholders.toml``. Regex passes over the
+whole document (its paragraphs joined) find the candidates: one character class that starts
+most placeholders, the words (待补充, TODO), the brackets and unfilled dates; one search finds
+where any of them matches, and each pass reads only those positions. The context checks a
 regex cannot express (a star that is a footnote, a circle that is a zero) run per candidate.
 """
 
@@ -15,6 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from draftlint.analysis.joined import Joined
+from draftlint.analysis.starts import any_of, finditer_at
 from draftlint.model import Finding, Severity
 from draftlint.patterns import compile_re
 from draftlint.records import dataclass
@@ -56,6 +58,8 @@ class _Patterns:
     parenthetical_after: tuple[str, ...]  # 部门（单位）
     ascii_field: re.Pattern[str]  # [各单位]
     unfilled: re.Pattern[str]  # 〔2026〕号, 年 月 日 left blank
+    # Where one of trigger, words, brackets, unfilled matches: one search instead of four.
+    any_pass: re.Pattern[str] | None
     switches: dict[str, Any]
 
 
@@ -93,20 +97,29 @@ def compiled() -> _Patterns:
     opens, closes = brackets["open"], brackets["close"]
     templates = "|".join(f"(?:{t})" for t in brackets["template"])
     # Blank or template content only, so ordinary asides such as （试行） never reach Python.
+    # Both alternatives open with the bracket, then ask which one it was: a pattern opening
+    # with one class is found at C speed, an alternation is tried at every position.
     bracket = (
-        f"{_class(opens)}(?:{brackets['blank']}|[ \u3000]*(?:{templates})[ \u3000]*)"
-        f"{_class(closes)}|\\[(?:{brackets.get('ascii_field', '(?!)')})\\]"
+        f"{_class(opens + '[')}(?:(?<={_class(opens)})"
+        f"(?:{brackets['blank']}|[ \u3000]*(?:{templates})[ \u3000]*){_class(closes)}"
+        f"|(?<=\\[)(?:{brackets.get('ascii_field', '(?!)')})\\])"
     )
     word_list = [*words["chinese"], *words["ascii"]]
     allow = "|".join(re.escape(term).replace("X", "[XxＸｘ]") for term in letters["allow"])
     punctuation = re.escape(stars["footnote_followers"])
     footnote_words = "|".join(re.escape(w) for w in stars["footnote_words"])
+    unfilled = compile_re(
+        "|".join(f"(?:{p})" for p in data.get("unfilled", {}).get("patterns", [])) or "(?!)"
+    )
+    trigger = compile_re(_class("".join(by_char)))
+    word_pattern = compile_re("|".join(re.escape(w) for w in word_list) or "(?!)")
+    bracket_pattern = compile_re(bracket)
     return _Patterns(
-        trigger=compile_re(_class("".join(by_char))),
+        trigger=trigger,
         by_char=by_char,
-        words=compile_re("|".join(re.escape(w) for w in word_list) or "(?!)"),
+        words=word_pattern,
         ascii_words=frozenset(words["ascii"]),
-        brackets=compile_re(bracket),
+        brackets=bracket_pattern,
         allow=compile_re(allow or "(?!)", re.IGNORECASE),
         emphasis=compile_re(
             rf"\*\*(?=[^\s*])[^*\n]{{0,39}}(?:[{punctuation}]\*\*|[^\s*]\*\*(?=$|[\s{punctuation}]))"
@@ -133,9 +146,8 @@ def compiled() -> _Patterns:
         whole_paragraph=frozenset(words.get("whole_paragraph", ())),
         parenthetical_after=tuple(brackets.get("parenthetical_after", ())),
         ascii_field=compile_re(brackets.get("ascii_field", "(?!)")),
-        unfilled=compile_re(
-            "|".join(f"(?:{p})" for p in data.get("unfilled", {}).get("patterns", [])) or "(?!)"
-        ),
+        unfilled=unfilled,
+        any_pass=any_of([trigger, word_pattern, bracket_pattern, unfilled]),
         switches=dict(data.get("switches", {})),
     )
 
@@ -156,14 +168,24 @@ def scan(
     cells: frozenset[int] = frozenset(),
     **switches: Any,
 ) -> dict[int, list[Hit]]:
-    """Placeholders by position in ``texts``: three regex passes over the joined text."""
+    """Placeholders by position in ``texts``: regex passes over the joined text."""
     pats = compiled()
     options = {**pats.switches, **switches}
     joined = joined or Joined(texts)
     whole = joined.text
     candidates: list[tuple[int, int, str]] = []
+    if pats.any_pass is not None:
+        positions = [match.start() for match in pats.any_pass.finditer(whole)]
+
+        def search(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+            return finditer_at(pattern, whole, positions)
+    else:
+
+        def search(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+            return pattern.finditer(whole)
+
     read_to: dict[str, int] = {}  # per kind, the end of its last candidate
-    for match in pats.trigger.finditer(whole):
+    for match in search(pats.trigger):
         kind_, regex = pats.by_char[match.group()]
         if match.start() < read_to.get(kind_, 0):
             continue  # inside a run already read (某某某…): reading it again is quadratic
@@ -171,10 +193,10 @@ def scan(
         if found is not None:
             candidates.append((found.start(), found.end(), kind_))
             read_to[kind_] = found.end()
-    candidates += [(m.start(), m.end(), "word") for m in pats.words.finditer(whole)]
-    candidates += [(m.start(), m.end(), "bracket") for m in pats.brackets.finditer(whole)]
+    candidates += [(m.start(), m.end(), "word") for m in search(pats.words)]
+    candidates += [(m.start(), m.end(), "bracket") for m in search(pats.brackets)]
     if not options.get("template_document"):
-        candidates += [(m.start(), m.end(), "unfilled") for m in pats.unfilled.finditer(whole)]
+        candidates += [(m.start(), m.end(), "unfilled") for m in search(pats.unfilled)]
     if pats.whole_paragraph:
         for position, text in enumerate(texts):
             core = text.strip(" \t\u3000：:")

@@ -31,6 +31,28 @@ class _Open:
 
 
 @dataclass(frozen=True, slots=True)
+class _FastPass:
+    """A fast pass over paragraphs: those it calls clean have nothing to report."""
+
+    narrow: tuple[str, ...]
+    balanced: tuple[tuple[str, str, re.Pattern[str]], ...]
+
+    def clean(self, text: str) -> bool:
+        """No ASCII halves, and every pair present strictly alternates."""
+        for char in self.narrow:
+            if char in text:
+                return False
+        for opening, closing, alternation in self.balanced:
+            if (opening in text or closing in text) and not (
+                alternates(text, opening, closing)
+                if opening != closing
+                else alternation.fullmatch(text) is not None
+            ):
+                return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
 class _Table:
     """The pairs and the patterns that find their marks, built once."""
 
@@ -43,18 +65,13 @@ class _Table:
     narrow: tuple[str, ...]  # every ASCII half
     balanced: tuple[tuple[str, str, re.Pattern[str]], ...]  # per pair: open, close, alternation
 
-    def clean(self, text: str) -> bool:
-        """A fast pass: no ASCII halves, and every pair present strictly alternates."""
-        if any(char in text for char in self.narrow):
-            return False
-        for opening, closing, alternation in self.balanced:
-            if (opening in text or closing in text) and not (
-                alternates(text, opening, closing)
-                if opening != closing
-                else alternation.fullmatch(text) is not None
-            ):
-                return False
-        return True
+    def fast_pass(self, document: str) -> _FastPass:
+        """The fast pass for the paragraphs of ``document`` (their texts joined): a pair or an
+        ASCII half that the whole document lacks is not looked for in each paragraph."""
+        return _FastPass(
+            tuple(char for char in self.narrow if char in document),
+            tuple(pair for pair in self.balanced if pair[0] in document or pair[1] in document),
+        )
 
 
 def alternates(text: str, opening: str, closing: str) -> bool:
@@ -150,8 +167,9 @@ class UnpairedPunctuation(Rule):
     def check(self) -> Iterator[Finding]:
         data = compiled()
         paragraphs = self.ctx.document.paragraphs
+        clean = data.fast_pass(self.ctx.joined.text).clean
         for number, paragraph in enumerate(paragraphs):
-            if data.clean(paragraph.text):
+            if clean(paragraph.text):
                 continue
             if data.wide.search(paragraph.text) is None and not self._pairs_from_w001(paragraph):
                 continue
