@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from draftlint.numbering.markers import Kind, find_clause_enumerators, parse_head
+from draftlint.numbering.markers import Kind, Marker, find_clause_enumerators, parse_head
 
 
 @pytest.mark.parametrize(
@@ -124,3 +126,20 @@ def test_section_numbers_rank_above_every_other_level(text: str, level: int) -> 
 def test_times_ratios_and_quantities_are_no_section_or_loose_marker(text: str) -> None:
     marker = parse_head(text)
     assert marker is None or (marker.kind is Kind.ARABIC and marker.needs_siblings)
+
+
+@pytest.mark.parametrize(
+    "text", ["　　一、总体情况", "  （三）、组织", "  第二章　总则", "  1.1 编制目的"]
+)
+def test_shifted_marker_is_the_marker_built_at_its_place(text: str) -> None:
+    """``shifted`` copies every field (level and family too) rather than building anew."""
+    marker = parse_head(text)
+    assert marker is not None and marker.start > 0
+    fields = {f.name: getattr(marker, f.name) for f in dataclasses.fields(marker) if f.init}
+    built = Marker(**fields)
+    assert marker == built and (marker.level, marker.family) == (built.level, built.family)
+    assert marker.shifted(3) == Marker(
+        **(fields | {"start": marker.start + 3, "end": marker.end + 3})
+    )
+    clause = find_clause_enumerators("总体向好。二是加强领导")[0]
+    assert clause == Marker(Kind.VERB, 2, "二是", 5, 7, separator="是")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from draftlint.model import Document, Paragraph
@@ -69,17 +71,35 @@ def build_layouts(document: Document, outline: Outline, sections: SectionAnalysi
     """
     if sections.profile is None:
         return []
-    body = [p for p in document.paragraphs if p.story == "body"]
-    position = {p.index: i for i, p in enumerate(body)}
-    by_paragraph = {h.paragraph.index: h for h in outline.headings}
+    paragraphs = document.paragraphs
+    is_body = map("body".__eq__, map(_STORY, paragraphs))  # in C: a million lines may ask
+    body = list(compress(paragraphs, is_body))
+    headings = outline.headings
+    starts_scope = outline.starts_scope
     result: list[Layout] = []
-    for heading in outline.headings:
-        text = heading.paragraph.text
+    at = 0  # headings are in document order: each is looked for after the one before
+    for number, heading in enumerate(headings, 1):
+        paragraph = heading.paragraph
+        text = paragraph.text
         end, sentence = heading_sentence(text, heading.marker.end)
         run_in = bool(text[end + 1 :].strip()) if end < len(text) else False
-        at = position[heading.paragraph.index] + 1
+        at = _position(body, paragraph, at) + 1
         following = body[at] if at < len(body) else None
-        next_heading = by_paragraph.get(following.index) if following is not None else None
-        opens = following is not None and outline.starts_scope(following)
+        # The heading that ``following`` is can only be the next one, in document order.
+        after = headings[number] if number < len(headings) else None
+        next_heading = after if after is not None and after.paragraph is following else None
+        opens = following is not None and starts_scope(following)
         result.append(Layout(heading, sentence, end, run_in, following, next_heading, opens))
     return result
+
+
+_STORY = attrgetter("story")
+
+
+def _position(body: list[Paragraph], paragraph: Paragraph, start: int) -> int:
+    """Where ``paragraph`` itself is in ``body`` (not an equal one: paragraphs compare by
+    value), looked for from ``start`` on: the next heading is a few paragraphs further."""
+    for at in range(start, len(body)):
+        if body[at] is paragraph:
+            return at
+    return next(at for at, other in enumerate(body) if other is paragraph)

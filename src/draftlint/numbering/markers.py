@@ -18,7 +18,7 @@ from draftlint import numerals
 from draftlint.numbering.marks import AFTER_PART as _AFTER_PART
 from draftlint.numbering.marks import LOOSE_SEPARATORS as _LOOSE_SEPARATORS
 from draftlint.numbering.marks import Kind
-from draftlint.numerals import to_chinese
+from draftlint.numerals import to_chinese as _to_chinese
 from draftlint.patterns import compile_re
 from draftlint.records import dataclass
 from draftlint.usercache import Store, python_stamp
@@ -35,6 +35,11 @@ HEADING_LEVEL = {
 # Divisions above 一、 (GB/T 1.1 and 公文 practice): levels below 1, outermost first.
 PART_LEVEL = {"部分": -3, "篇": -3, "编": -3, "章": -2, "节": -1, "条": 0}
 _HEAD_SLICE = 14  # long enough for （九十九）、 plus the character after it
+
+
+# N005 writes every heading's canonical form, N001–N003 the expected ones: few numbers,
+# asked for again and again.
+to_chinese = lru_cache(maxsize=1024)(_to_chinese)
 
 
 @dataclass(slots=True)
@@ -118,10 +123,19 @@ class Marker:
         return self.text
 
     def shifted(self, offset: int) -> Marker:
-        return Marker(
-            self.kind, self.value, self.text, self.start + offset, self.end + offset,
-            self.open, self.close, self.separator, self.after, self.digits_follow,
-        )  # fmt: skip
+        """The same marker ``offset`` characters further on. Copied field by field, level
+        and family included: the outline shifts every clause enumerator it finds, and
+        ``__init__`` would compute both again (tests/test_markers.py checks every field)."""
+        moved = _new_marker(Marker)
+        moved.kind, moved.value, moved.text = self.kind, self.value, self.text
+        moved.start, moved.end = self.start + offset, self.end + offset
+        moved.open, moved.close, moved.separator = self.open, self.close, self.separator
+        moved.after, moved.digits_follow = self.after, self.digits_follow
+        moved.level, moved.family = self.level, self.family
+        return moved
+
+
+_new_marker = object.__new__
 
 
 # The characters a marker is made of (every terminal of the grammar but the section gap).

@@ -23,6 +23,7 @@ from draftlint.numbering.markers import (  # what the parsers look at first
     _CLAUSE_START,
     _DIGIT_HEAD,
     _HEAD_CHARS,
+    HEADING_LEVEL,
     Kind,
     Marker,
     find_clause_enumerators,
@@ -497,6 +498,7 @@ def build_outline(document: Document) -> Outline:
     boundaries: set[int] = set()  # positions that close open enumerations
     position_of: dict[int, int] = {}  # a heading's paragraph index → its position in body
     previous = -1
+    attachment_lines = set(attachment_hints)  # the only ones that may hold 附件 or 附件说明
     # Only paragraphs that may open a region, hold an 附件说明 or a marker do anything here;
     # any other paragraph ends an 附件说明 (``in_note``).
     for position in _union(attachment_hints, titles, read.marked):
@@ -505,7 +507,8 @@ def build_outline(document: Document) -> Outline:
         previous = position
         paragraph, marker = body[position], heads[position]
         opens = None
-        if is_attachment_start(paragraph.text):
+        hinted = position in attachment_lines
+        if hinted and is_attachment_start(paragraph.text):
             opens = "attachment"
         elif position in titles and (not titles[position] or scopes[-1].roots):
             opens = "document"
@@ -517,19 +520,20 @@ def build_outline(document: Document) -> Outline:
             boundaries.add(position)
             in_note = False
             continue
-        if _ATTACHMENT_NOTE.match(paragraph.text):
+        if hinted and _ATTACHMENT_NOTE.match(paragraph.text):
             in_note = True
             continue
         if in_note and marker is not None and marker.kind is Kind.ARABIC:
             continue  # the next item of the 附件说明
         in_note = False
-        if marker is None or not marker.is_heading:
+        if marker is None or marker.kind not in HEADING_LEVEL:  # not marker.is_heading
             continue
-        while stack and stack[-1].level >= marker.level:
+        level = marker.level
+        while stack and stack[-1].marker.level >= level:
             stack.pop()
         parent = stack[-1] if stack else None
         siblings = parent.children if parent else scopes[-1].roots
-        key = (id(siblings), marker.level)
+        key = (id(siblings), level)
         if marker.needs_siblings and not _fits_siblings(
             marker, last_sibling.get(key), heads, next_heading_at, position, memo
         ):
@@ -537,7 +541,7 @@ def build_outline(document: Document) -> Outline:
         heading = Heading(marker, paragraph, scopes[-1].index, parent)
         siblings.append(heading)
         last_sibling[key] = heading
-        if heading.is_empty and (
+        if not paragraph.text[marker.end :].strip() and (  # heading.is_empty
             paragraph.is_automatic or _between_siblings(marker, heads, position)
         ):
             empty_items.append(heading)  # counted in its run, reported once by N008
@@ -697,9 +701,18 @@ def _check_scope(scope: Scope, starts_afresh: Afresh) -> None:
 
 
 def _check_run(run: list[Heading], expected: int, *, opens_scope: bool) -> None:
-    verdicts = judge_sequence([h.marker.value for h in run], expected, opens_scope=opens_scope)
+    values = [h.marker.value for h in run]
+    if _counts_on(values, expected):
+        return  # no problem anywhere: the headings keep their defaults (None, None)
+    verdicts = judge_sequence(values, expected, opens_scope=opens_scope)
     for heading, (problem, wanted) in zip(run, verdicts, strict=True):
         heading.problem, heading.expected = problem, wanted
+
+
+def _counts_on(values: list[int], expected: int) -> bool:
+    """Whether ``values`` are expected, expected + 1, …: judge_sequence would find nothing
+    (most runs; asked first, as one comparison in C)."""
+    return values == list(range(expected, expected + len(values)))
 
 
 def judge_sequence(
@@ -760,7 +773,7 @@ def _enumerations(
             items.append(EnumItem(head, paragraph, True))
         if position in clause_hints:
             clauses = find_clause_enumerators(paragraph.text)
-            items.extend(EnumItem(marker, paragraph, False) for marker in clauses)
+            items += [EnumItem(marker, paragraph, False) for marker in clauses]
         for item in items:
             family = item.marker.family
             group = open_groups.get(family)
@@ -789,8 +802,11 @@ def _enumerations(
 
 
 def _check_enumeration(group: list[EnumItem]) -> None:
+    values = [item.marker.value for item in group]
+    if _counts_on(values, 1):
+        return  # 一是 二是 …: nothing to report (一方面 另一方面 count 1, 2 too)
     if any(item.marker.kind is Kind.ASPECT for item in group):
         return  # 一方面 / 另一方面: a pair, not a count
-    verdicts = judge_sequence([item.marker.value for item in group], 1)
+    verdicts = judge_sequence(values, 1)
     for item, (problem, wanted) in zip(group, verdicts, strict=True):
         item.problem, item.expected = problem, wanted

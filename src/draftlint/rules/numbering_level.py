@@ -51,7 +51,8 @@ class NumberingLevel(Rule):
         for scope in outline.scopes:
             yield from self._inverted(scope.roots, None)
         for heading in outline.headings:
-            yield from self._inverted(heading.children, heading)
+            if heading.children:  # most headings have none: no generator made for them
+                yield from self._inverted(heading.children, heading)
         if self.ctx.options.rule_settings(self.name).get("skipped_level", False):
             yield from self._skipped(outline.headings)
 

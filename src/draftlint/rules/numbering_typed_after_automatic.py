@@ -10,8 +10,10 @@ a heading shows one number.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import attrgetter
 
-from draftlint.model import Finding, Fix, FixSafety, Paragraph
+from draftlint.model import Finding, Fix, FixSafety, Paragraph, automatic_positions
 from draftlint.numbering.markers import Marker, parse_head
 from draftlint.rule import Rule
 
@@ -51,8 +53,12 @@ class NumberingTypedAfterAutomatic(Rule):
     example_good = "一、总体情况\n二、存在问题\n"
 
     def check(self) -> Iterator[Finding]:
+        paragraphs = self.ctx.document.paragraphs
         headings = {h.paragraph.index for h in self.ctx.outline.headings}
-        for paragraph in self.ctx.document.paragraphs:
+        # Only automatic paragraphs and headings are asked about, found in C.
+        heading_positions = compress(count(), map(headings.__contains__, map(_INDEX, paragraphs)))
+        for position in sorted({*automatic_positions(paragraphs), *heading_positions}):
+            paragraph = paragraphs[position]
             if paragraph.is_automatic:
                 finding = self._after_automatic(paragraph)
             elif paragraph.index in headings:  # a typed marker typed twice: 一、一、
@@ -93,6 +99,8 @@ class NumberingTypedAfterAutomatic(Rule):
             variant="typed", first=first.text.strip(), marker=second.text.strip(),
         )  # fmt: skip
 
+
+_INDEX = attrgetter("index")
 
 # A paragraph can only open with a heading marker if it starts with one of these.
 _OPENERS = frozenset("（(一二三四五六七八九十0123456789") | frozenset(
