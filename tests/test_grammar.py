@@ -143,3 +143,44 @@ def test_shifted_marker_is_the_marker_built_at_its_place(text: str) -> None:
     )
     clause = find_clause_enumerators("总体向好。二是加强领导")[0]
     assert clause == Marker(Kind.VERB, 2, "二是", 5, 7, separator="是")
+
+
+def test_clause_enumerators_are_read_as_the_slice_after_each_clause_mark() -> None:
+    """The one regex that finds a clause start and captures its head reads what the parser
+    would read in the 8 characters after the mark, wherever the run of marker characters
+    ends (inside the slice, at its end, at the text's end) and with a clause start inside
+    a run (一：二是)."""
+    import random
+
+    from draftlint.numbering import markers
+
+    def by_slices(text: str) -> list[Marker]:
+        found = []
+        for match in markers._CLAUSE_START.finditer(text):
+            marker = markers._parse(text[match.end() : match.end() + 8], "clause")
+            if marker is not None:
+                found.append(marker.shifted(match.end()))
+        return found
+
+    alphabet = "。；：:，一二三十是要第其另方面条章（）1 　文0"
+    chance = random.Random(12)
+    texts = [
+        "。一是",
+        "；二要加强",
+        "。一二三四五六七八九十是",
+        "：一：二是甲",
+        "。第一，",
+        "。其一",
+        "？另一方面",
+    ]
+    texts += ["".join(chance.choices(alphabet, k=chance.randint(1, 24))) for _ in range(3000)]
+    for text in texts:
+        assert find_clause_enumerators(text) == by_slices(text), text
+
+
+def test_kinds_holds_every_kind_as_itself() -> None:
+    from draftlint.numbering.markers import Kinds
+
+    members = {name: value for name, value in vars(Kinds).items() if not name.startswith("_")}
+    assert members == dict(Kind.__members__)
+    assert all(members[name] is kind for name, kind in Kind.__members__.items())

@@ -7,8 +7,11 @@ Built once per document (``LintContext.sections``) so S001–S007 share one dete
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import field
 from functools import cache
+from itertools import compress, repeat
+from operator import attrgetter, getitem, not_
 from pathlib import Path
 
 from draftlint.model import Document, LintOptions, Paragraph
@@ -179,6 +182,8 @@ def top_headings(
     return headings
 
 
+_TEXT = attrgetter("text")
+_LAST = slice(-1, None)
 _ONE_CLASS = re.compile(r"\[[^\[\]]*\]")  # [。，,；;！!？?]: a pattern matching one character
 
 
@@ -199,13 +204,18 @@ def _named_by_short_lines(
     ending = forbidden if _ONE_CLASS.fullmatch(forbidden.pattern) else None
     named: set[str] = set()
     unnamed = list(profile.required_sections)  # once every section is named, no line matters
-    for paragraph in document.paragraphs:
+    if not unnamed:
+        return frozenset()
+    paragraphs = document.paragraphs
+    stripped = list(map(str.strip, map(_TEXT, paragraphs)))
+    lines: Iterator[tuple[Paragraph, str]] = zip(paragraphs, stripped, strict=True)
+    if ending is not None:  # the lines ending in a forbidden mark left out in C
+        last = map(getitem, stripped, repeat(_LAST))  # "" for an empty line: kept
+        lines = compress(lines, map(not_, map(ending.match, last)))
+    for paragraph, text in lines:
         if not unnamed:
             break
         if paragraph.story != "body" or paragraph is title:
-            continue
-        text = paragraph.text.strip()
-        if ending is not None and text and ending.match(text[-1]):
             continue
         marker = parse_head(text)
         if marker is not None:

@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from draftlint.model import Finding, Paragraph, Severity
-from draftlint.numbering.markers import Kind, Marker
+from draftlint.numbering.markers import Kinds, Marker
 from draftlint.numbering.outline import Heading
 from draftlint.rule import Rule
 
@@ -97,7 +97,7 @@ class NumberingLevel(Rule):
 def _ranked(heading: Heading) -> bool:
     """Headings of the 一、/（一）/1./（1） order: not ① (a list at any depth), not a
     GB/T 1.1 section number (a scheme of its own), not an empty numbered paragraph."""
-    return heading.level >= 1 and heading.marker.kind is not Kind.CIRCLED and not heading.is_empty
+    return heading.level >= 1 and heading.marker.kind is not Kinds.CIRCLED and not heading.is_empty
 
 
 def _first_at_level(heading: Heading) -> bool:
