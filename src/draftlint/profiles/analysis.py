@@ -210,8 +210,9 @@ def _named_by_short_lines(
     stripped = list(map(str.strip, map(_TEXT, paragraphs)))
     lines: Iterator[tuple[Paragraph, str]] = zip(paragraphs, stripped, strict=True)
     if ending is not None:  # the lines ending in a forbidden mark left out in C
-        last = map(getitem, stripped, repeat(_LAST))  # "" for an empty line: kept
-        lines = compress(lines, map(not_, map(ending.match, last)))
+        last = list(map(getitem, stripped, repeat(_LAST)))  # "" for an empty line: kept
+        forbidden_ends = {char for char in set(last) if ending.match(char)}  # a few to ask
+        lines = compress(lines, map(not_, map(forbidden_ends.__contains__, last)))
     for paragraph, text in lines:
         if not unnamed:
             break

@@ -239,7 +239,9 @@ def _majority(
     first: dict[tuple[int, int], bool] = {}
     for layout, _trailing_mark, period in closing:
         level = _group(layout)
-        votes.setdefault(level, Counter())[period] += 1
+        if level not in votes:
+            votes[level] = Counter()  # made once a level, not for every heading
+        votes[level][period] += 1
         first.setdefault(level, period)
     return {
         level: first[level] if count[True] == count[False] else count[True] > count[False]

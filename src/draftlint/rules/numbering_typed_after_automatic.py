@@ -14,7 +14,7 @@ from itertools import compress, count
 from operator import attrgetter
 
 from draftlint.model import Finding, Fix, FixSafety, Paragraph, automatic_positions
-from draftlint.numbering.markers import Marker, parse_head
+from draftlint.numbering.markers import _HEAD_CHARS, Marker, parse_head
 from draftlint.rule import Rule
 
 
@@ -70,6 +70,9 @@ class NumberingTypedAfterAutomatic(Rule):
 
     def _after_automatic(self, paragraph: Paragraph) -> Finding | None:
         prefix = paragraph.prefix_len
+        after = paragraph.text[prefix : prefix + 1]
+        if not after.isspace() and after not in _HEAD_CHARS:
+            return None  # nothing typed there can open a marker (asked before slicing)
         typed = _heading_marker(paragraph.text[prefix:])
         if typed is None:
             return None
@@ -88,6 +91,9 @@ class NumberingTypedAfterAutomatic(Rule):
         first = _heading_marker(text)
         if first is None:
             return None
+        after = text[first.end : first.end + 1]
+        if not after.isspace() and after != first.text.strip()[:1]:
+            return None  # no second marker like the first can start there
         second = _heading_marker(text[first.end :])
         if second is None or (second.kind, second.value, second.text.strip()) != (
             first.kind, first.value, first.text.strip(),
