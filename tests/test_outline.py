@@ -187,9 +187,14 @@ def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int
         module._HEAD_START, module._DATE_END_HINT, module._TITLE_END_HINT,
         module._CONTENTS_HINT, module._ATTACHMENT_HINT, module._CLAUSE_START,
     ):  # fmt: skip
-        found = scan.positions(pattern)
+        at_start = pattern is module._HEAD_START  # its exact tests read a paragraph's start
+        found = scan.positions(pattern, at_start=at_start)
         assert found == sorted(set(found))
-        exact = [i for i, text in enumerate(texts) if pattern.search(text)]
+        ask = pattern.match if at_start else pattern.search
+        exact = [i for i, text in enumerate(texts) if ask(text)]
+        if at_start:  # what the hint stands for: every paragraph a marker opens
+            read = module.parse_head, module.parse_bare
+            assert {i for i, text in enumerate(texts) if any(r(text) for r in read)} <= set(found)
         assert set(exact) <= set(found), pattern.pattern
         if every == 0 and pattern is module._DATE_END_HINT:
             continue  # these end in 办法: every paragraph ending in 日 is asked below

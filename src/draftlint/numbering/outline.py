@@ -170,9 +170,9 @@ def _is_date_line(text: str) -> bool:
 _TITLE_ENDS = frozenset("定法案则例划点程要南度单见）)")
 
 
-def _read_head(paragraph: Paragraph) -> Marker | None:
+def _read_head(paragraph: Paragraph, automatic: bool) -> Marker | None:
     """The paragraph's marker: Word's own for automatic numbering, else the typed one."""
-    if paragraph.is_automatic:
+    if automatic:
         marker = parse_prefix(paragraph.text[: paragraph.prefix_len])
         if marker is not None:
             return marker
@@ -207,13 +207,16 @@ class _Body:
         # ``texts`` holds no new strings: it is one pointer per paragraph.
         self.starts = array("q", accumulate(map(add, map(len, texts), repeat(1)), initial=0))
 
-    def positions(self, pattern: re.Pattern[str]) -> list[int]:
+    def positions(self, pattern: re.Pattern[str], *, at_start: bool = False) -> list[int]:
         """In order, each once: the positions of the paragraphs in which a match of
         ``pattern`` over the joined text starts. The pattern must match, starting inside a
         paragraph, wherever the exact test holds for it (it may also match elsewhere), both
-        in the joined text and in the paragraph's text alone."""
+        in the joined text and in the paragraph's text alone. ``at_start``: the exact test
+        looks at the paragraph's start only, where the pattern (opening with (?m)^) matches
+        then: a paragraph alone is asked with ``match``, not searched to its end."""
         found: list[int] = []
         joined, starts, search = self.joined, self.starts, pattern.search
+        ask = pattern.match if at_start else search
         at = 0
         while (match := search(joined, at)) is not None:
             position = bisect_right(starts, match.start()) - 1
@@ -221,7 +224,7 @@ class _Body:
             if len(found) >= _DENSE_AFTER and len(found) * _DENSE > position:
                 # Most paragraphs match (ordinary prose): asking each is cheaper from here.
                 rest = range(position + 1, len(self.texts))
-                found.extend(compress(rest, map(search, islice(self.texts, position + 1, None))))
+                found.extend(compress(rest, map(ask, islice(self.texts, position + 1, None))))
                 break
             at = starts[position + 1]  # the rest of this paragraph is not needed
         return found
@@ -249,10 +252,12 @@ class _Heads:
 
     def __init__(self, body: list[Paragraph], scan: _Body) -> None:
         self.body = body
-        self.candidates = _union(scan.positions(_HEAD_START), automatic_positions(body))
+        automatic = automatic_positions(body)
+        self.candidates = _union(scan.positions(_HEAD_START, at_start=True), automatic)
         self.at: list[Marker | None] = [None] * len(body)
+        numbered = set(automatic)
         for position in self.candidates:
-            self.at[position] = _read_head(body[position])
+            self.at[position] = _read_head(body[position], position in numbered)
         self.refresh()
 
     def refresh(self) -> None:
@@ -669,12 +674,14 @@ def _runs(scope: Scope, starts_afresh: Afresh) -> dict[int, list[list[Heading]]]
         children = pending.pop()
         current: dict[int, list[Heading]] = {}
         for child in children:
-            run = current.get(child.level)
+            level = child.marker.level
+            run = current.get(level)
             if run is None or (child.marker.value == 1 and starts_afresh(run[-1], child)):
-                run = current[child.level] = []
-                runs[child.level].append(run)
+                run = current[level] = []
+                runs[level].append(run)
             run.append(child)
-            pending.append(child.children)
+            if child.children:  # most have none
+                pending.append(child.children)
     return runs
 
 
@@ -776,7 +783,7 @@ def _enumerations(
         if position in boundaries:
             open_groups, outer = {}, {}
         items: list[EnumItem] = []
-        if head is not None and not head.is_heading:
+        if head is not None and head.kind not in HEADING_LEVEL:  # not head.is_heading
             items.append(EnumItem(head, paragraph, True))
         if position in clause_hints:
             clauses = find_clause_enumerators(paragraph.text)
