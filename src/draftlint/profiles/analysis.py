@@ -206,14 +206,7 @@ def _named_by_short_lines(
     unnamed = list(profile.required_sections)  # once every section is named, no line matters
     if not unnamed:
         return frozenset()
-    paragraphs = document.paragraphs
-    stripped = list(map(str.strip, map(_TEXT, paragraphs)))
-    lines: Iterator[tuple[Paragraph, str]] = zip(paragraphs, stripped, strict=True)
-    if ending is not None:  # the lines ending in a forbidden mark left out in C
-        last = list(map(getitem, stripped, repeat(_LAST)))  # "" for an empty line: kept
-        forbidden_ends = {char for char in set(last) if ending.match(char)}  # a few to ask
-        lines = compress(lines, map(not_, map(forbidden_ends.__contains__, last)))
-    for paragraph, text in lines:
+    for paragraph, text in _stripped_lines(document.paragraphs, ending):
         if not unnamed:
             break
         if paragraph.story != "body" or paragraph is title:
@@ -229,3 +222,23 @@ def _named_by_short_lines(
             named.update(found)
             unnamed = [s for s in unnamed if s.name not in named]
     return frozenset(named)
+
+
+_CHUNK = 2048  # lines filtered at a time: the caller stops once every section is named
+
+
+def _stripped_lines(
+    paragraphs: list[Paragraph], ending: re.Pattern[str] | None
+) -> Iterator[tuple[Paragraph, str]]:
+    """Each paragraph with its text stripped, in order; those whose last character
+    ``ending`` matches left out, in C a chunk at a time."""
+    for start in range(0, len(paragraphs), _CHUNK):
+        chunk = paragraphs[start : start + _CHUNK]
+        stripped = list(map(str.strip, map(_TEXT, chunk)))
+        lines = zip(chunk, stripped, strict=True)
+        if ending is None:
+            yield from lines
+            continue
+        last = list(map(getitem, stripped, repeat(_LAST)))  # "" for an empty line: kept
+        forbidden_ends = {char for char in set(last) if ending.match(char)}  # a few to ask
+        yield from compress(lines, map(not_, map(forbidden_ends.__contains__, last)))
