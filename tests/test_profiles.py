@@ -270,3 +270,24 @@ def test_stripped_lines_leave_out_the_lines_ending_in_a_forbidden_mark_across_ch
     assert len(expected) > analysis._CHUNK  # lines kept from every chunk
     everything = list(analysis._stripped_lines(paragraphs, None))
     assert everything == [(p, p.text.strip()) for p in paragraphs]
+
+
+def test_a_synonym_is_found_anywhere_in_the_normalised_heading_as_typed() -> None:
+    """Synonyms are literals (a dot or bracket is no pattern) searched as one alternation."""
+    from draftlint.profiles import SectionSpec
+    from draftlint.profiles.model import normalise_heading
+
+    spec = SectionSpec("措施", True, ("下步打算", "1.措施", "（二）", "今后的工作"), ())
+    for heading in (
+        "下一步打算",
+        "关于下步打算",
+        "1.措施到位",
+        "1x措施",
+        "（二）安排",
+        "今后工作安排",
+    ):
+        normal = normalise_heading(heading)
+        expected = any(normalise_heading(word) in normal for word in spec.synonyms)
+        assert spec.matches(heading) is expected, heading
+    assert spec.matches("今后工作") and not spec.matches("1x措施")
+    assert not SectionSpec("无", True, (), ()).matches("任何标题")
