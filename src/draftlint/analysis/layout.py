@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import compress
+from itertools import compress, count
 from operator import attrgetter
 from typing import Any
 
@@ -76,14 +76,20 @@ def build_layouts(document: Document, outline: Outline, sections: SectionAnalysi
     body = list(compress(paragraphs, is_body))
     headings = outline.headings
     starts_scope = outline.starts_scope
+    # Where the headings stand in ``body``, in one pass in C: by identity (paragraphs compare
+    # by value), in document order as the headings are.
+    ids = {id(heading.paragraph) for heading in headings}
+    places = list(compress(count(), map(ids.__contains__, map(id, body))))
     result: list[Layout] = []
-    at = 0  # headings are in document order: each is looked for after the one before
     for number, heading in enumerate(headings, 1):
         paragraph = heading.paragraph
         text = paragraph.text
         end, sentence = heading_sentence(text, heading.marker.end)
         run_in = bool(text[end + 1 :].strip()) if end < len(text) else False
-        at = _position(body, paragraph, at) + 1
+        at = places[number - 1] if number <= len(places) else -1
+        if at < 0 or body[at] is not paragraph:  # never, while the headings are in order
+            at = next(i for i, other in enumerate(body) if other is paragraph)
+        at += 1
         following = body[at] if at < len(body) else None
         # The heading that ``following`` is can only be the next one, in document order.
         after = headings[number] if number < len(headings) else None
@@ -94,12 +100,3 @@ def build_layouts(document: Document, outline: Outline, sections: SectionAnalysi
 
 
 _STORY = attrgetter("story")
-
-
-def _position(body: list[Paragraph], paragraph: Paragraph, start: int) -> int:
-    """Where ``paragraph`` itself is in ``body`` (not an equal one: paragraphs compare by
-    value), looked for from ``start`` on: the next heading is a few paragraphs further."""
-    for at in range(start, len(body)):
-        if body[at] is paragraph:
-            return at
-    return next(at for at, other in enumerate(body) if other is paragraph)
