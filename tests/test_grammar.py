@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from draftlint.numbering.markers import Kind, find_clause_enumerators, parse_head
+from draftlint.numbering.markers import Kind, Marker, find_clause_enumerators, parse_head
 
 
 @pytest.mark.parametrize(
@@ -124,3 +126,61 @@ def test_section_numbers_rank_above_every_other_level(text: str, level: int) -> 
 def test_times_ratios_and_quantities_are_no_section_or_loose_marker(text: str) -> None:
     marker = parse_head(text)
     assert marker is None or (marker.kind is Kind.ARABIC and marker.needs_siblings)
+
+
+@pytest.mark.parametrize(
+    "text", ["　　一、总体情况", "  （三）、组织", "  第二章　总则", "  1.1 编制目的"]
+)
+def test_shifted_marker_is_the_marker_built_at_its_place(text: str) -> None:
+    """``shifted`` copies every field (level and family too) rather than building anew."""
+    marker = parse_head(text)
+    assert marker is not None and marker.start > 0
+    fields = {f.name: getattr(marker, f.name) for f in dataclasses.fields(marker) if f.init}
+    built = Marker(**fields)
+    assert marker == built and (marker.level, marker.family) == (built.level, built.family)
+    assert marker.shifted(3) == Marker(
+        **(fields | {"start": marker.start + 3, "end": marker.end + 3})
+    )
+    clause = find_clause_enumerators("总体向好。二是加强领导")[0]
+    assert clause == Marker(Kind.VERB, 2, "二是", 5, 7, separator="是")
+
+
+def test_clause_enumerators_are_read_as_the_slice_after_each_clause_mark() -> None:
+    """The one regex that finds a clause start and captures its head reads what the parser
+    would read in the 8 characters after the mark, wherever the run of marker characters
+    ends (inside the slice, at its end, at the text's end) and with a clause start inside
+    a run (一：二是)."""
+    import random
+
+    from draftlint.numbering import markers
+
+    def by_slices(text: str) -> list[Marker]:
+        found = []
+        for match in markers._CLAUSE_START.finditer(text):
+            marker = markers._parse(text[match.end() : match.end() + 8], "clause")
+            if marker is not None:
+                found.append(marker.shifted(match.end()))
+        return found
+
+    alphabet = "。；：:，一二三十是要第其另方面条章（）1 　文0"
+    chance = random.Random(12)
+    texts = [
+        "。一是",
+        "；二要加强",
+        "。一二三四五六七八九十是",
+        "：一：二是甲",
+        "。第一，",
+        "。其一",
+        "？另一方面",
+    ]
+    texts += ["".join(chance.choices(alphabet, k=chance.randint(1, 24))) for _ in range(3000)]
+    for text in texts:
+        assert find_clause_enumerators(text) == by_slices(text), text
+
+
+def test_kinds_holds_every_kind_as_itself() -> None:
+    from draftlint.numbering.markers import Kinds
+
+    members = {name: value for name, value in vars(Kinds).items() if not name.startswith("_")}
+    assert members == dict(Kind.__members__)
+    assert all(members[name] is kind for name, kind in Kind.__members__.items())

@@ -184,16 +184,33 @@ def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int
     body = [Paragraph(i, text, i + 1) for i, text in enumerate(texts)]
     scan = module._Body(body)
     for pattern in (
-        module._HEAD_START, module._YEAR_HINT, module._TITLE_END_HINT, module._CONTENTS_HINT,
-        module._ATTACHMENT_HINT, module._CLAUSE_START,
+        module._HEAD_START, module._DATE_END_HINT, module._TITLE_END_HINT,
+        module._CONTENTS_HINT, module._ATTACHMENT_HINT, module._CLAUSE_START,
     ):  # fmt: skip
-        found = scan.positions(pattern)
+        at_start = pattern is module._HEAD_START  # its exact tests read a paragraph's start
+        found = scan.positions(pattern, at_start=at_start)
         assert found == sorted(set(found))
-        exact = [i for i, text in enumerate(texts) if pattern.search(text)]
+        ask = pattern.match if at_start else pattern.search
+        exact = [i for i, text in enumerate(texts) if ask(text)]
+        if at_start:  # what the hint stands for: every paragraph a marker opens
+            read = module.parse_head, module.parse_bare
+            assert {i for i, text in enumerate(texts) if any(r(text) for r in read)} <= set(found)
         assert set(exact) <= set(found), pattern.pattern
+        if every == 0 and pattern is module._DATE_END_HINT:
+            continue  # these end in 办法: every paragraph ending in 日 is asked below
         assert exact, pattern.pattern
         if every == 0:
             assert found == list(range(4000))  # found one by one once most paragraphs match
+    if every == 0:
+        dates = module._Body([Paragraph(i, f"于{i}年1月5日 \u3000", i + 1) for i in range(4000)])
+        assert dates.positions(module._DATE_END_HINT) == list(range(4000))
+    for text in (
+        "2026年1月5日",
+        " 二〇二六年一月五日\u3000",
+        "2026 年 1 月 5 日 ",
+    ):  # the exact test
+        assert module._is_date_line(text) and module._DATE_END_HINT.search(text), text
+    assert not module._is_date_line("2026年1月5日前完成") and not module._is_date_line("今日")
     ends = scan.last_characters(module._TITLE_LAST)
     exact = [i for i, text in enumerate(texts) if text.rstrip()[-1:] in module._TITLE_ENDS]
     assert ends is not None and exact and set(exact) <= set(ends)
@@ -218,3 +235,21 @@ def test_the_outline_of_many_short_paragraphs_holds_no_object_per_paragraph() ->
         tracemalloc.stop()
     assert not outline.headings and len(outline.main) == count
     assert peak / count < 100, peak / count  # an int or a str each would be 28-80 bytes more
+
+
+def test_subheading_counts_match_each_line_as_the_pattern_reads_it() -> None:
+    """Only lines short once stripped are matched: the count is the one a match of every
+    line gives, at the longest sub-heading shapes and with spaces around them."""
+    from draftlint.numbering import outline as module
+
+    longest = ["甲" * 28 + "：", "●" + "乙" * 28, "丙" * 20, "丁" * 29 + "：", "●" + "戊" * 29]
+    texts = [f"{space}{text}{space}" for text in longest for space in ("", "  ", "\u3000\t")]
+    texts += ["一、标题", "正文很长。" * 9, "", "注：", "\u3000\u3000保障措施方面：\u3000"]
+    body = [Paragraph(i, text, i + 1) for i, text in enumerate(texts)]
+    heads = [module.parse_head(text) for text in texts]
+    expected, seen = [], 0
+    for text, head in zip(texts, heads, strict=True):
+        expected.append(seen)
+        seen += head is None and module._SUBHEADING.match(text) is not None
+    assert list(module._subheading_counts(body, heads)) == expected
+    assert 0 < seen < len(texts) - 3

@@ -249,3 +249,45 @@ def test_outline_says_when_no_profile_matched(tmp_path: Path) -> None:
     assert "未匹配到文种" in out
     forced = run_lint("outline", "--profile", "工作总结", str(draft)).stdout
     assert "文种：工作总结（由 --profile 指定）" in forced and "缺少：" in forced
+
+
+def test_stripped_lines_leave_out_the_lines_ending_in_a_forbidden_mark_across_chunks() -> None:
+    import re
+
+    from draftlint.model import Paragraph
+    from draftlint.profiles import analysis
+
+    shapes = ["  正文一句。 ", "工作计划", "", "\u3000主要问题\u3000", "问题？", "完成率98%"]
+    texts = [
+        shapes[i % len(shapes)] + ("" if i % 7 else "！") for i in range(analysis._CHUNK * 2 + 5)
+    ]
+    paragraphs = [Paragraph(i, text, i + 1) for i, text in enumerate(texts)]
+    ending = re.compile("[。！？]")
+    expected = [
+        (p, p.text.strip()) for p in paragraphs if not ending.match(p.text.strip()[-1:] or "x")
+    ]
+    assert list(analysis._stripped_lines(paragraphs, ending)) == expected
+    assert len(expected) > analysis._CHUNK  # lines kept from every chunk
+    everything = list(analysis._stripped_lines(paragraphs, None))
+    assert everything == [(p, p.text.strip()) for p in paragraphs]
+
+
+def test_a_synonym_is_found_anywhere_in_the_normalised_heading_as_typed() -> None:
+    """Synonyms are literals (a dot or bracket is no pattern) searched as one alternation."""
+    from draftlint.profiles import SectionSpec
+    from draftlint.profiles.model import normalise_heading
+
+    spec = SectionSpec("措施", True, ("下步打算", "1.措施", "（二）", "今后的工作"), ())
+    for heading in (
+        "下一步打算",
+        "关于下步打算",
+        "1.措施到位",
+        "1x措施",
+        "（二）安排",
+        "今后工作安排",
+    ):
+        normal = normalise_heading(heading)
+        expected = any(normalise_heading(word) in normal for word in spec.synonyms)
+        assert spec.matches(heading) is expected, heading
+    assert spec.matches("今后工作") and not spec.matches("1x措施")
+    assert not SectionSpec("无", True, (), ()).matches("任何标题")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress, count
+from operator import attrgetter
 from typing import Any
 
 from draftlint.model import Document, Paragraph
@@ -69,17 +71,32 @@ def build_layouts(document: Document, outline: Outline, sections: SectionAnalysi
     """
     if sections.profile is None:
         return []
-    body = [p for p in document.paragraphs if p.story == "body"]
-    position = {p.index: i for i, p in enumerate(body)}
-    by_paragraph = {h.paragraph.index: h for h in outline.headings}
+    paragraphs = document.paragraphs
+    is_body = map("body".__eq__, map(_STORY, paragraphs))  # in C: a million lines may ask
+    body = list(compress(paragraphs, is_body))
+    headings = outline.headings
+    starts_scope = outline.starts_scope
+    # Where the headings stand in ``body``, in one pass in C: by identity (paragraphs compare
+    # by value), in document order as the headings are.
+    ids = {id(heading.paragraph) for heading in headings}
+    places = list(compress(count(), map(ids.__contains__, map(id, body))))
     result: list[Layout] = []
-    for heading in outline.headings:
-        text = heading.paragraph.text
+    for number, heading in enumerate(headings, 1):
+        paragraph = heading.paragraph
+        text = paragraph.text
         end, sentence = heading_sentence(text, heading.marker.end)
         run_in = bool(text[end + 1 :].strip()) if end < len(text) else False
-        at = position[heading.paragraph.index] + 1
+        at = places[number - 1] if number <= len(places) else -1
+        if at < 0 or body[at] is not paragraph:  # never, while the headings are in order
+            at = next(i for i, other in enumerate(body) if other is paragraph)
+        at += 1
         following = body[at] if at < len(body) else None
-        next_heading = by_paragraph.get(following.index) if following is not None else None
-        opens = following is not None and outline.starts_scope(following)
+        # The heading that ``following`` is can only be the next one, in document order.
+        after = headings[number] if number < len(headings) else None
+        next_heading = after if after is not None and after.paragraph is following else None
+        opens = following is not None and starts_scope(following)
         result.append(Layout(heading, sentence, end, run_in, following, next_heading, opens))
     return result
+
+
+_STORY = attrgetter("story")

@@ -18,10 +18,29 @@ from draftlint import numerals
 from draftlint.numbering.marks import AFTER_PART as _AFTER_PART
 from draftlint.numbering.marks import LOOSE_SEPARATORS as _LOOSE_SEPARATORS
 from draftlint.numbering.marks import Kind
-from draftlint.numerals import to_chinese
+from draftlint.numerals import to_chinese as _to_chinese
 from draftlint.patterns import compile_re
 from draftlint.records import dataclass
 from draftlint.usercache import Store, python_stamp
+
+
+class Kinds:
+    """Kind's members as plain class attributes (``Kinds.ARABIC is Kind.ARABIC``): in Python
+    3.11 reading ``Kind.ARABIC`` goes through ``EnumType.__getattr__``'s slow attribute hook,
+    and the outline and the numbering rules compare the kind of every marker."""
+
+    PART = Kind.PART
+    CHINESE = Kind.CHINESE
+    BRACKET_CHINESE = Kind.BRACKET_CHINESE
+    ARABIC = Kind.ARABIC
+    BRACKET_ARABIC = Kind.BRACKET_ARABIC
+    CIRCLED = Kind.CIRCLED
+    VERB = Kind.VERB
+    ORDINAL = Kind.ORDINAL
+    QI = Kind.QI
+    ASPECT = Kind.ASPECT
+    DECIMAL = Kind.DECIMAL
+
 
 HEADING_LEVEL = {
     Kind.PART: 0,  # refined per division word below: 部分 above 章 above 节 above 条
@@ -35,6 +54,11 @@ HEADING_LEVEL = {
 # Divisions above 一、 (GB/T 1.1 and 公文 practice): levels below 1, outermost first.
 PART_LEVEL = {"部分": -3, "篇": -3, "编": -3, "章": -2, "节": -1, "条": 0}
 _HEAD_SLICE = 14  # long enough for （九十九）、 plus the character after it
+
+
+# N005 writes every heading's canonical form, N001–N003 the expected ones: few numbers,
+# asked for again and again.
+to_chinese = lru_cache(maxsize=1024)(_to_chinese)
 
 
 @dataclass(slots=True)
@@ -59,14 +83,14 @@ class Marker:
     family: str = field(init=False)  # enumerators count within a family: 一是 with 二是
 
     def __post_init__(self) -> None:
-        if self.kind is Kind.PART:
+        if self.kind is Kinds.PART:
             self.level = PART_LEVEL[self.separator]
-        elif self.kind is Kind.DECIMAL:
+        elif self.kind is Kinds.DECIMAL:
             depth = sum(1 for part in _DECIMAL_DOTS.split(self.text) if part)
-            self.level = HEADING_LEVEL[Kind.DECIMAL] + depth
+            self.level = HEADING_LEVEL[Kinds.DECIMAL] + depth
         else:
             self.level = HEADING_LEVEL.get(self.kind, 0)
-        self.family = f"verb:{self.separator}" if self.kind is Kind.VERB else self.kind.value
+        self.family = f"verb:{self.separator}" if self.kind is Kinds.VERB else self.kind.value
 
     @property
     def is_heading(self) -> bool:
@@ -76,61 +100,71 @@ class Marker:
     def needs_siblings(self) -> bool:
         """1.5倍… or 1：…: a marker only where it continues a run of its siblings."""
         return self.digits_follow or (
-            self.kind is Kind.ARABIC and self.separator in _LOOSE_SEPARATORS
+            self.kind is Kinds.ARABIC and self.separator in _LOOSE_SEPARATORS
         )
 
     def renumbered(self, value: int) -> str:
         """The marker as typed, carrying ``value``: （三） → （四）, 三、 → 四、, 1、 → 2、."""
         kind, number = self.kind, to_chinese(value)
-        if kind in (Kind.CHINESE, Kind.VERB):
+        if kind in (Kinds.CHINESE, Kinds.VERB):
             return number + self.separator
-        if kind is Kind.BRACKET_CHINESE:
+        if kind is Kinds.BRACKET_CHINESE:
             return f"{self.open}{number}{self.close}{self.after}"
-        if kind is Kind.BRACKET_ARABIC:
+        if kind is Kinds.BRACKET_ARABIC:
             return f"{self.open}{value}{self.close}{self.after}"
-        if kind is Kind.ARABIC:
+        if kind is Kinds.ARABIC:
             return f"{value}{self.separator}"
-        if kind in (Kind.PART, Kind.ORDINAL):
+        if kind in (Kinds.PART, Kinds.ORDINAL):
             return f"第{number}{self.separator}"
-        if kind is Kind.CIRCLED:
+        if kind is Kinds.CIRCLED:
             return chr(0x2460 + value - 1) if 0 < value <= 20 else str(value)
-        if kind is Kind.DECIMAL:
+        if kind is Kinds.DECIMAL:
             head = [part for part in _DECIMAL_DOTS.split(self.text) if part][:-1]
             dot = self.text[-1] if self.text[-1] in ".．" else ""
             return ".".join([*head, str(value)]) + dot
-        if kind is Kind.QI:
+        if kind is Kinds.QI:
             return f"其{number}{self.text[2:]}"
         return self.text
 
     def canonical(self) -> str:
         """The marker as GB/T 15834-2011 B.3 writes it: 一、 （一） 1. （1） 第一，."""
         number = to_chinese(self.value)
-        if self.kind is Kind.CHINESE:
+        if self.kind is Kinds.CHINESE:
             return f"{number}、"
-        if self.kind is Kind.BRACKET_CHINESE:
+        if self.kind is Kinds.BRACKET_CHINESE:
             return f"（{number}）"
-        if self.kind is Kind.BRACKET_ARABIC:
+        if self.kind is Kinds.BRACKET_ARABIC:
             return f"（{self.value}）"
-        if self.kind is Kind.ARABIC:
+        if self.kind is Kinds.ARABIC:
             return self.text if self.separator in ".．" else f"{self.value}."
-        if self.kind is Kind.ORDINAL:
+        if self.kind is Kinds.ORDINAL:
             return f"第{number}，" if self.separator == "、" else self.text
         return self.text
 
     def shifted(self, offset: int) -> Marker:
-        return Marker(
-            self.kind, self.value, self.text, self.start + offset, self.end + offset,
-            self.open, self.close, self.separator, self.after, self.digits_follow,
-        )  # fmt: skip
+        """The same marker ``offset`` characters further on. Copied field by field, level
+        and family included: the outline shifts every clause enumerator it finds, and
+        ``__init__`` would compute both again (tests/test_markers.py checks every field)."""
+        moved = _new_marker(Marker)
+        moved.kind, moved.value, moved.text = self.kind, self.value, self.text
+        moved.start, moved.end = self.start + offset, self.end + offset
+        moved.open, moved.close, moved.separator = self.open, self.close, self.separator
+        moved.after, moved.digits_follow = self.after, self.digits_follow
+        moved.level, moved.family = self.level, self.family
+        return moved
+
+
+_new_marker = object.__new__
 
 
 # The characters a marker is made of (every terminal of the grammar but the section gap).
 # A marker reads the same whatever follows it, but for the kind of character right after
 # it (REST swallows the rest; _to_marker looks at its first character only), so the parse
 # is cached on the marker and a stand-in for that character: 1.坚持… and 1.严格… are one.
-_MARKER_RUN = compile_re(
-    r"[（()）一二三四五六七八九十0-9、.．，,：:第其是要部分篇编章节条另方面\u2460-\u2473]*"
+_MARKER_CHARS = (
+    r"[（()）一二三四五六七八九十0-9、.．，,：:第其是要部分篇编章节条另方面\u2460-\u2473]"
 )
+_MARKER_RUN = compile_re(_MARKER_CHARS + "*")
 _SECTION_RUN = compile_re(r"[0-9.．]*[ \t\u3000]*")  # 1.1 and the gap before its title
 
 
@@ -238,7 +272,8 @@ _SECTION_TITLE_MAX = 30  # 1 总则: a single-number section carries a short tit
 _HEAD_CHARS = frozenset("（(一二三四五六七八九十第其另0123456789") | frozenset(
     chr(c) for c in range(0x2460, 0x2474)
 )
-_CLAUSE_START = compile_re(r"[。；：！？;!?][\s\u3000]*(?=[一二三四五六七八九十第其另])")
+_CLAUSE_MARK = r"[。；：！？;!?][\s\u3000]*"  # what closes the clause before an enumerator
+_CLAUSE_START = compile_re(_CLAUSE_MARK + "(?=[一二三四五六七八九十第其另])")
 _LEADING_SPACE = compile_re(r"[\s\u3000]*")
 
 
@@ -281,12 +316,23 @@ def _is_bare_number(text: str) -> bool:
 def find_clause_enumerators(text: str) -> list[Marker]:
     """Enumerators opening a clause inside the paragraph (not at its very start)."""
     found: list[Marker] = []
-    for match in _CLAUSE_START.finditer(text):
-        start = match.end()
-        marker = _parse(text[start : start + 8], "clause")
+    for match in _CLAUSE_HEAD.finditer(text):
+        run, after = match.groups()  # as _parse reads text[start : start + _CLAUSE_SLICE]
+        head = run + _stand_in(after) if after and len(run) < _CLAUSE_SLICE else run
+        marker = _parse_cached(head, "clause")
         if marker is not None:
-            found.append(marker.shifted(start))
+            found.append(marker.shifted(match.end()))
     return found
+
+
+_CLAUSE_SLICE = 8  # the characters a clause enumerator is read from
+# _CLAUSE_START, with what _parse would find in the slice after it captured in the
+# lookahead (the match itself is the same, so a clause start inside a run is found too):
+# the run of marker characters, and the character after it.
+_CLAUSE_HEAD = compile_re(
+    _CLAUSE_MARK
+    + f"(?=([一二三四五六七八九十第其另]{_MARKER_CHARS}{{0,{_CLAUSE_SLICE - 1}}})((?s:.)?))"
+)
 
 
 def parse_section(text: str) -> Marker | None:
@@ -311,6 +357,7 @@ def parse_section(text: str) -> Marker | None:
     return marker
 
 
+@lru_cache(maxsize=1024)  # Word's numbers: few prefixes, on many paragraphs
 def parse_prefix(prefix: str) -> Marker | None:
     """The marker Word computed for an automatically numbered paragraph (its whole prefix)."""
     text = prefix.strip()

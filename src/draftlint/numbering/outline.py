@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from enum import Enum
-from itertools import accumulate, compress, islice, pairwise, repeat
+from itertools import accumulate, compress, count, islice, pairwise, repeat
 from operator import add, attrgetter, itemgetter
 
 from draftlint.model import Document, Paragraph, automatic_positions
@@ -23,7 +23,8 @@ from draftlint.numbering.markers import (  # what the parsers look at first
     _CLAUSE_START,
     _DIGIT_HEAD,
     _HEAD_CHARS,
-    Kind,
+    HEADING_LEVEL,
+    Kinds,
     Marker,
     find_clause_enumerators,
     parse_bare,
@@ -68,7 +69,7 @@ class Heading:
     @property
     def is_section(self) -> bool:
         """1 / 1.1 / 2.1.1: a GB/T 1.1 section number, a scheme of its own."""
-        return self.marker.kind is Kind.DECIMAL
+        return self.marker.kind is Kinds.DECIMAL
 
 
 @dataclass(slots=True)
@@ -147,6 +148,7 @@ _SUBHEADING = compile_re(
     r"^[\s\u3000]*(?:[^\n。；！？]{0,28}[：:]|[●■◆▲•○◇□★☆►▪➢※◎][^。；]{1,28}"
     r"|[^\s\u3000。，；：！？、,;:!?]{2,20})[\s\u3000]*$"
 )
+_SUBHEADING_MAX = 29  # the longest a line _SUBHEADING takes can be, stripped of spaces
 
 
 def is_attachment_start(text: str) -> bool:
@@ -156,7 +158,11 @@ def is_attachment_start(text: str) -> bool:
 
 def _is_date_line(text: str) -> bool:
     """2026年1月5日 or 二〇二六年一月五日 alone on its line (spaces anywhere)."""
-    return "年" in text and "日" in text and _DATE_LINE.match(_squeezed(text)) is not None
+    return (
+        "年" in text
+        and text.rstrip().endswith("日")  # before the line is squeezed (a new string)
+        and _DATE_LINE.match(_squeezed(text)) is not None
+    )
 
 
 # The last characters of the title words in _DOCUMENT_TITLE (…办法, …方案（试行）): a cheap
@@ -164,9 +170,9 @@ def _is_date_line(text: str) -> bool:
 _TITLE_ENDS = frozenset("定法案则例划点程要南度单见）)")
 
 
-def _read_head(paragraph: Paragraph) -> Marker | None:
+def _read_head(paragraph: Paragraph, automatic: bool) -> Marker | None:
     """The paragraph's marker: Word's own for automatic numbering, else the typed one."""
-    if paragraph.is_automatic:
+    if automatic:
         marker = parse_prefix(paragraph.text[: paragraph.prefix_len])
         if marker is not None:
             return marker
@@ -201,13 +207,16 @@ class _Body:
         # ``texts`` holds no new strings: it is one pointer per paragraph.
         self.starts = array("q", accumulate(map(add, map(len, texts), repeat(1)), initial=0))
 
-    def positions(self, pattern: re.Pattern[str]) -> list[int]:
+    def positions(self, pattern: re.Pattern[str], *, at_start: bool = False) -> list[int]:
         """In order, each once: the positions of the paragraphs in which a match of
         ``pattern`` over the joined text starts. The pattern must match, starting inside a
         paragraph, wherever the exact test holds for it (it may also match elsewhere), both
-        in the joined text and in the paragraph's text alone."""
+        in the joined text and in the paragraph's text alone. ``at_start``: the exact test
+        looks at the paragraph's start only, where the pattern (opening with (?m)^) matches
+        then: a paragraph alone is asked with ``match``, not searched to its end."""
         found: list[int] = []
         joined, starts, search = self.joined, self.starts, pattern.search
+        ask = pattern.match if at_start else search
         at = 0
         while (match := search(joined, at)) is not None:
             position = bisect_right(starts, match.start()) - 1
@@ -215,7 +224,7 @@ class _Body:
             if len(found) >= _DENSE_AFTER and len(found) * _DENSE > position:
                 # Most paragraphs match (ordinary prose): asking each is cheaper from here.
                 rest = range(position + 1, len(self.texts))
-                found.extend(compress(rest, map(search, islice(self.texts, position + 1, None))))
+                found.extend(compress(rest, map(ask, islice(self.texts, position + 1, None))))
                 break
             at = starts[position + 1]  # the rest of this paragraph is not needed
         return found
@@ -243,10 +252,12 @@ class _Heads:
 
     def __init__(self, body: list[Paragraph], scan: _Body) -> None:
         self.body = body
-        self.candidates = _union(scan.positions(_HEAD_START), automatic_positions(body))
+        automatic = automatic_positions(body)
+        self.candidates = _union(scan.positions(_HEAD_START, at_start=True), automatic)
         self.at: list[Marker | None] = [None] * len(body)
+        numbered = set(automatic)
         for position in self.candidates:
-            self.at[position] = _read_head(body[position])
+            self.at[position] = _read_head(body[position], position in numbered)
         self.refresh()
 
     def refresh(self) -> None:
@@ -265,12 +276,12 @@ def _read_heads(body: list[Paragraph], scan: _Body, boundaries: list[int]) -> _H
     heads.refresh()  # a number read again may be no marker at all
     at = heads.at
     if not any(
-        at[p].kind is Kind.DECIMAL and at[p].level > _TOP_SECTION  # type: ignore[union-attr]
+        at[p].kind is Kinds.DECIMAL and at[p].level > _TOP_SECTION  # type: ignore[union-attr]
         for p in heads.marked
     ):
         # 1 总则 is a section number only in a document that also numbers 1.1 …
         for position in heads.marked:
-            if at[position].kind is Kind.DECIMAL:  # type: ignore[union-attr]
+            if at[position].kind is Kinds.DECIMAL:  # type: ignore[union-attr]
                 at[position] = None
     else:
         _promote_top_sections(heads)
@@ -288,16 +299,16 @@ def _read_heads(body: list[Paragraph], scan: _Body, boundaries: list[int]) -> _H
     return heads
 
 
-def _boundary_lines(body: list[Paragraph], scan: _Body) -> list[int]:
-    """Positions of the 附件 lines and date lines (a superset is searched first)."""
-    return [
-        position
-        for position in _union(scan.positions(_ATTACHMENT_HINT), scan.positions(_YEAR_HINT))
-        if is_attachment_start(body[position].text) or _is_date_line(body[position].text)
-    ]
+def _boundary_lines(body: list[Paragraph], scan: _Body, attachment_hints: list[int]) -> list[int]:
+    """Positions of the 附件 lines and date lines (a superset of each is searched first;
+    ``attachment_hints``: the paragraphs holding 附件)."""
+    attachments = [p for p in attachment_hints if is_attachment_start(body[p].text)]
+    dates = [p for p in scan.positions(_DATE_END_HINT) if _is_date_line(body[p].text)]
+    return _union(attachments, dates)
 
 
-_YEAR_HINT = compile_re("年")  # literals: searched far faster than an alternation
+# A date line ends in 日 (spaces after it aside): far fewer paragraphs than those with 年.
+_DATE_END_HINT = compile_re(r"日(?=[^\S\n]*(?:\n|\Z))")
 
 
 def _sections_only_on_top(heads: _Heads, boundaries: list[int]) -> None:
@@ -309,10 +320,10 @@ def _sections_only_on_top(heads: _Heads, boundaries: list[int]) -> None:
     for end in [*boundaries, len(body)]:
         inside = marked[bisect_right(marked, segment_start - 1) : bisect_right(marked, end - 1)]
         first = next((at[p] for p in inside if at[p].is_heading), None)  # type: ignore[union-attr]
-        if first is not None and first.kind in (Kind.CHINESE, Kind.BRACKET_CHINESE, Kind.PART):
+        if first is not None and first.kind in (Kinds.CHINESE, Kinds.BRACKET_CHINESE, Kinds.PART):
             for position in inside:
                 marker = at[position]
-                if marker is not None and marker.kind is Kind.DECIMAL:
+                if marker is not None and marker.kind is Kinds.DECIMAL:
                     at[position] = parse_head(body[position].text, sections=False)
         segment_start = end + 1
 
@@ -327,20 +338,20 @@ def _promote_top_sections(heads: _Heads) -> None:
         if marker is None or not marker.is_heading:
             continue
         if (
-            marker.kind is Kind.ARABIC
+            marker.kind is Kinds.ARABIC
             and marker.separator in ".．"
             and not marker.needs_siblings
             and (
                 body[position].text[marker.end : marker.end + 1] in (" ", "\t", "\u3000")
                 or (
                     following is not None
-                    and following.kind is Kind.DECIMAL
+                    and following.kind is Kinds.DECIMAL
                     and following.text in (f"{marker.value}.1", f"{marker.value}．1")
                 )
             )
         ):
             marker = at[position] = Marker(
-                Kind.DECIMAL, marker.value, marker.text, marker.start, marker.end
+                Kinds.DECIMAL, marker.value, marker.text, marker.start, marker.end
             )
         following = marker
 
@@ -359,12 +370,14 @@ _TOP_SECTION = -9  # the level of a single-number section (1 总则)
 
 def _subheading_counts(body: list[Paragraph], heads: list[Marker | None]) -> array[int]:
     """For each position, how many unnumbered sub-headings stand before it."""
-    counts, seen = array("q"), 0
-    for paragraph, marker in zip(body, heads, strict=True):
-        counts.append(seen)
-        if marker is None and _SUBHEADING.match(paragraph.text):
-            seen += 1
-    return counts
+    # A sub-heading is short once stripped: only those lines are matched, found in C.
+    stripped_lengths = map(len, map(str.strip, map(_TEXT, body)))
+    short = compress(count(), map(_SUBHEADING_MAX.__ge__, stripped_lengths))
+    is_subheading = bytearray(len(body))
+    for position in short:
+        if heads[position] is None and _SUBHEADING.match(body[position].text):
+            is_subheading[position] = 1
+    return array("q", islice(accumulate(is_subheading, initial=0), len(body)))
 
 
 # A title word's last character, or a space (the title may come before it).
@@ -404,7 +417,7 @@ def _document_titles(
         first_heading = heads[following] if following < len(body) else None
         if first_heading is None or first_heading.value != 1:
             continue
-        if first_heading.kind not in (Kind.CHINESE, Kind.PART, Kind.DECIMAL):
+        if first_heading.kind not in (Kinds.CHINESE, Kinds.PART, Kinds.DECIMAL):
             continue  # numbering that starts again at 一、, 第一条/第一章 or 1 总则
         first = position
         while (
@@ -472,18 +485,18 @@ def build_outline(document: Document) -> Outline:
     if all(story == "body" for story in set(map(_STORY, paragraphs))):
         body = list(paragraphs)  # a text file: every paragraph
     else:
-        body = [paragraph for paragraph in paragraphs if paragraph.story == "body"]
+        body = list(compress(paragraphs, map("body".__eq__, map(_STORY, paragraphs))))
     scan = _Body(body)
     contents = typed_contents(body, scan)
     if contents:
         body = [paragraph for paragraph in body if paragraph.index not in contents]
         scan = _Body(body)
-    read = _read_heads(body, scan, _boundary_lines(body, scan))
+    attachment_hints = scan.positions(_ATTACHMENT_HINT)
+    read = _read_heads(body, scan, _boundary_lines(body, scan, attachment_hints))
     heads = read.at
     # The next paragraph position that may continue a numbered run, for 3.5%… checks.
     next_heading_at = _NextHeading(read.heading_positions(), len(body))
     titles = _document_titles(body, heads, next_heading_at, scan)
-    attachment_hints = scan.positions(_ATTACHMENT_HINT)
     enumeration_hints = scan.positions(_CLAUSE_START)
     del scan  # the joined text is not needed any more
     scopes = [Scope(0, "正文")]
@@ -497,6 +510,7 @@ def build_outline(document: Document) -> Outline:
     boundaries: set[int] = set()  # positions that close open enumerations
     position_of: dict[int, int] = {}  # a heading's paragraph index → its position in body
     previous = -1
+    attachment_lines = set(attachment_hints)  # the only ones that may hold 附件 or 附件说明
     # Only paragraphs that may open a region, hold an 附件说明 or a marker do anything here;
     # any other paragraph ends an 附件说明 (``in_note``).
     for position in _union(attachment_hints, titles, read.marked):
@@ -505,7 +519,8 @@ def build_outline(document: Document) -> Outline:
         previous = position
         paragraph, marker = body[position], heads[position]
         opens = None
-        if is_attachment_start(paragraph.text):
+        hinted = position in attachment_lines
+        if hinted and is_attachment_start(paragraph.text):
             opens = "attachment"
         elif position in titles and (not titles[position] or scopes[-1].roots):
             opens = "document"
@@ -517,19 +532,20 @@ def build_outline(document: Document) -> Outline:
             boundaries.add(position)
             in_note = False
             continue
-        if _ATTACHMENT_NOTE.match(paragraph.text):
+        if hinted and _ATTACHMENT_NOTE.match(paragraph.text):
             in_note = True
             continue
-        if in_note and marker is not None and marker.kind is Kind.ARABIC:
+        if in_note and marker is not None and marker.kind is Kinds.ARABIC:
             continue  # the next item of the 附件说明
         in_note = False
-        if marker is None or not marker.is_heading:
+        if marker is None or marker.kind not in HEADING_LEVEL:  # not marker.is_heading
             continue
-        while stack and stack[-1].level >= marker.level:
+        level = marker.level
+        while stack and stack[-1].marker.level >= level:
             stack.pop()
         parent = stack[-1] if stack else None
         siblings = parent.children if parent else scopes[-1].roots
-        key = (id(siblings), marker.level)
+        key = (id(siblings), level)
         if marker.needs_siblings and not _fits_siblings(
             marker, last_sibling.get(key), heads, next_heading_at, position, memo
         ):
@@ -537,7 +553,7 @@ def build_outline(document: Document) -> Outline:
         heading = Heading(marker, paragraph, scopes[-1].index, parent)
         siblings.append(heading)
         last_sibling[key] = heading
-        if heading.is_empty and (
+        if not paragraph.text[marker.end :].strip() and (  # heading.is_empty
             paragraph.is_automatic or _between_siblings(marker, heads, position)
         ):
             empty_items.append(heading)  # counted in its run, reported once by N008
@@ -607,9 +623,9 @@ def _fits_siblings(
 
 def _loose_style(marker: Marker) -> str:
     """1： and 1， count as markers only in a run written the same way."""
-    if marker.kind is Kind.ARABIC and marker.separator in "：:":
+    if marker.kind is Kinds.ARABIC and marker.separator in "：:":
         return "："
-    if marker.kind is Kind.ARABIC and marker.separator in "，,":
+    if marker.kind is Kinds.ARABIC and marker.separator in "，,":
         return "，"
     return ""
 
@@ -658,12 +674,14 @@ def _runs(scope: Scope, starts_afresh: Afresh) -> dict[int, list[list[Heading]]]
         children = pending.pop()
         current: dict[int, list[Heading]] = {}
         for child in children:
-            run = current.get(child.level)
-            if run is None or starts_afresh(run[-1], child):
-                run = current[child.level] = []
-                runs[child.level].append(run)
+            level = child.marker.level
+            run = current.get(level)
+            if run is None or (child.marker.value == 1 and starts_afresh(run[-1], child)):
+                run = current[level] = []
+                runs[level].append(run)
             run.append(child)
-            pending.append(child.children)
+            if child.children:  # most have none
+                pending.append(child.children)
     return runs
 
 
@@ -697,9 +715,18 @@ def _check_scope(scope: Scope, starts_afresh: Afresh) -> None:
 
 
 def _check_run(run: list[Heading], expected: int, *, opens_scope: bool) -> None:
-    verdicts = judge_sequence([h.marker.value for h in run], expected, opens_scope=opens_scope)
+    values = [h.marker.value for h in run]
+    if _counts_on(values, expected):
+        return  # no problem anywhere: the headings keep their defaults (None, None)
+    verdicts = judge_sequence(values, expected, opens_scope=opens_scope)
     for heading, (problem, wanted) in zip(run, verdicts, strict=True):
         heading.problem, heading.expected = problem, wanted
+
+
+def _counts_on(values: list[int], expected: int) -> bool:
+    """Whether ``values`` are expected, expected + 1, …: judge_sequence would find nothing
+    (most runs; asked first, as one comparison in C)."""
+    return values == list(range(expected, expected + len(values)))
 
 
 def judge_sequence(
@@ -756,11 +783,11 @@ def _enumerations(
         if position in boundaries:
             open_groups, outer = {}, {}
         items: list[EnumItem] = []
-        if head is not None and not head.is_heading:
+        if head is not None and head.kind not in HEADING_LEVEL:  # not head.is_heading
             items.append(EnumItem(head, paragraph, True))
         if position in clause_hints:
             clauses = find_clause_enumerators(paragraph.text)
-            items.extend(EnumItem(marker, paragraph, False) for marker in clauses)
+            items += [EnumItem(marker, paragraph, False) for marker in clauses]
         for item in items:
             family = item.marker.family
             group = open_groups.get(family)
@@ -789,8 +816,11 @@ def _enumerations(
 
 
 def _check_enumeration(group: list[EnumItem]) -> None:
-    if any(item.marker.kind is Kind.ASPECT for item in group):
+    values = [item.marker.value for item in group]
+    if _counts_on(values, 1):
+        return  # 一是 二是 …: nothing to report (一方面 另一方面 count 1, 2 too)
+    if any(item.marker.kind is Kinds.ASPECT for item in group):
         return  # 一方面 / 另一方面: a pair, not a count
-    verdicts = judge_sequence([item.marker.value for item in group], 1)
+    verdicts = judge_sequence(values, 1)
     for item, (problem, wanted) in zip(group, verdicts, strict=True):
         item.problem, item.expected = problem, wanted

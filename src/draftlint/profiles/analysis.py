@@ -7,8 +7,11 @@ Built once per document (``LintContext.sections``) so S001–S007 share one dete
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import field
 from functools import cache
+from itertools import compress, repeat
+from operator import attrgetter, getitem, not_
 from pathlib import Path
 
 from draftlint.model import Document, LintOptions, Paragraph
@@ -179,6 +182,8 @@ def top_headings(
     return headings
 
 
+_TEXT = attrgetter("text")
+_LAST = slice(-1, None)
 _ONE_CLASS = re.compile(r"\[[^\[\]]*\]")  # [。，,；;！!？?]: a pattern matching one character
 
 
@@ -199,13 +204,12 @@ def _named_by_short_lines(
     ending = forbidden if _ONE_CLASS.fullmatch(forbidden.pattern) else None
     named: set[str] = set()
     unnamed = list(profile.required_sections)  # once every section is named, no line matters
-    for paragraph in document.paragraphs:
+    if not unnamed:
+        return frozenset()
+    for paragraph, text in _stripped_lines(document.paragraphs, ending):
         if not unnamed:
             break
         if paragraph.story != "body" or paragraph is title:
-            continue
-        text = paragraph.text.strip()
-        if ending is not None and text and ending.match(text[-1]):
             continue
         marker = parse_head(text)
         if marker is not None:
@@ -218,3 +222,23 @@ def _named_by_short_lines(
             named.update(found)
             unnamed = [s for s in unnamed if s.name not in named]
     return frozenset(named)
+
+
+_CHUNK = 2048  # lines filtered at a time: the caller stops once every section is named
+
+
+def _stripped_lines(
+    paragraphs: list[Paragraph], ending: re.Pattern[str] | None
+) -> Iterator[tuple[Paragraph, str]]:
+    """Each paragraph with its text stripped, in order; those whose last character
+    ``ending`` matches left out, in C a chunk at a time."""
+    for start in range(0, len(paragraphs), _CHUNK):
+        chunk = paragraphs[start : start + _CHUNK]
+        stripped = list(map(str.strip, map(_TEXT, chunk)))
+        lines = zip(chunk, stripped, strict=True)
+        if ending is None:
+            yield from lines
+            continue
+        last = list(map(getitem, stripped, repeat(_LAST)))  # "" for an empty line: kept
+        forbidden_ends = {char for char in set(last) if ending.match(char)}  # a few to ask
+        yield from compress(lines, map(not_, map(forbidden_ends.__contains__, last)))

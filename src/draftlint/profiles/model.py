@@ -38,12 +38,15 @@ class SectionSpec:
     # Searched in the main text: the section's content given without a heading of its own
     # (造成2人死亡，直接经济损失260万元 in an accident report's opening paragraph).
     content: tuple[re.Pattern[str], ...] = ()
-    # The synonyms and whole headings normalised once, not for every heading compared.
-    _synonyms: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # The synonyms and whole headings normalised once, not for every heading compared; the
+    # synonyms as one alternation of literals, found in a heading in C (None: no synonym).
+    _synonyms: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _headings: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_synonyms", tuple(map(normalise_heading, self.synonyms)))
+        words = sorted(set(map(normalise_heading, self.synonyms)))
+        either = compile_re("|".join(map(re.escape, words))) if words else None
+        object.__setattr__(self, "_synonyms", either)
         object.__setattr__(self, "_headings", frozenset(map(normalise_heading, self.headings)))
 
     def matches(self, heading: str, normal: str | None = None) -> bool:
@@ -51,7 +54,7 @@ class SectionSpec:
         if normal is None:
             normal = normalise_heading(heading)
         return (
-            any(word in normal for word in self._synonyms)
+            (self._synonyms is not None and self._synonyms.search(normal) is not None)
             or normal in self._headings
             or any(pattern.search(heading) for pattern in self.patterns)
         )

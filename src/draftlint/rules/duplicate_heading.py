@@ -1,11 +1,14 @@
 from collections.abc import Iterator
 
+from draftlint.analysis.layout import Layout
 from draftlint.model import Finding
 from draftlint.numbering.outline import Heading
 from draftlint.patterns import compile_re
 from draftlint.rule import Rule
 
-_TRIM = compile_re(r"[\s\u3000。：:，,；;！!？?、]+")
+# What a heading is compared by: its text without spaces and punctuation, the runs of other
+# characters joined (one findall, cheaper than substituting every run of marks).
+_KEPT = compile_re(r"[^\s\u3000。：:，,；;！!？?、]+")
 
 
 class DuplicateHeading(Rule):
@@ -35,24 +38,35 @@ class DuplicateHeading(Rule):
     )
 
     def check(self) -> Iterator[Finding]:
-        sentence = {id(layout.heading): layout for layout in self.ctx.layouts}
+        layouts = {id(layout.heading): layout for layout in self.ctx.layouts}
+        if not layouts:
+            return  # no document type matched: the section rules do not run
         for scope in self.ctx.outline.scopes:
-            yield from self._siblings(scope.roots, sentence)
+            yield from self._siblings(scope.roots, layouts)
 
-    def _siblings(self, siblings: list[Heading], sentence: dict) -> Iterator[Finding]:
-        seen: dict[tuple[int, str], Heading] = {}
-        for heading in siblings:
-            layout = sentence.get(id(heading))
+    def _siblings(self, roots: list[Heading], layouts: dict[int, Layout]) -> Iterator[Finding]:
+        """Each list of siblings compared within itself, depth first in document order (a
+        stack of lists rather than a generator per heading)."""
+        pending: list[tuple[Iterator[Heading], dict[tuple[int, str], Heading]]]
+        pending = [(iter(roots), {})]
+        while pending:
+            siblings, seen = pending[-1]
+            heading = next(siblings, None)
+            if heading is None:
+                pending.pop()
+                continue
+            layout = layouts.get(id(heading))
             if layout is None:
-                continue  # no document type matched: the section rules do not run
-            key = (heading.level, _TRIM.sub("", layout.sentence))
+                continue  # an empty numbered item: its children are not compared either
+            key = (heading.level, "".join(_KEPT.findall(layout.sentence)))
             if key[1]:
                 first = seen.setdefault(key, heading)
-                # Two entries with no body under either are list items (1.张三 2.张三), not
-                # sections: a repeated name is not a repeated heading.
-                if first is not heading and (layout.has_body or sentence[id(first)].has_body):
+                # Two entries with no body under either are list items (1.张三 2.张三),
+                # not sections: a repeated name is not a repeated heading.
+                if first is not heading and (layout.has_body or layouts[id(first)].has_body):
                     yield self.finding(
                         heading.paragraph, heading.marker.end, layout.end,
                         heading=layout.sentence, first=first.paragraph.location,
                     )  # fmt: skip
-            yield from self._siblings(heading.children, sentence)
+            if heading.children:
+                pending.append((iter(heading.children), {}))

@@ -5,7 +5,7 @@ from typing import Any
 
 from draftlint.analysis.layout import Layout, compiled, data
 from draftlint.model import Finding, Severity
-from draftlint.numbering.markers import Kind
+from draftlint.numbering.markers import Kinds
 from draftlint.patterns import compile_re
 from draftlint.rule import Rule
 
@@ -204,7 +204,7 @@ def _trailing(layout: Layout) -> re.Match[str] | None:
 def _is_article(layout: Layout) -> bool:
     """第十二条 …: a provision of a 办法 or 规定, never a heading."""
     marker = layout.heading.marker
-    return marker.kind is Kind.PART and marker.text.rstrip().endswith("条")
+    return marker.kind is Kinds.PART and marker.text.rstrip().endswith("条")
 
 
 def _entries(layouts: list[Layout]) -> set[int]:
@@ -239,7 +239,9 @@ def _majority(
     first: dict[tuple[int, int], bool] = {}
     for layout, _trailing_mark, period in closing:
         level = _group(layout)
-        votes.setdefault(level, Counter())[period] += 1
+        if level not in votes:
+            votes[level] = Counter()  # made once a level, not for every heading
+        votes[level][period] += 1
         first.setdefault(level, period)
     return {
         level: first[level] if count[True] == count[False] else count[True] > count[False]

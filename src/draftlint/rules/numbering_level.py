@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 
 from draftlint.model import Finding, Paragraph, Severity
-from draftlint.numbering.markers import Kind, Marker
+from draftlint.numbering.markers import Kinds, Marker
 from draftlint.numbering.outline import Heading
 from draftlint.rule import Rule
 
@@ -51,7 +51,8 @@ class NumberingLevel(Rule):
         for scope in outline.scopes:
             yield from self._inverted(scope.roots, None)
         for heading in outline.headings:
-            yield from self._inverted(heading.children, heading)
+            if heading.children:  # most headings have none: no generator made for them
+                yield from self._inverted(heading.children, heading)
         if self.ctx.options.rule_settings(self.name).get("skipped_level", False):
             yield from self._skipped(outline.headings)
 
@@ -96,7 +97,7 @@ class NumberingLevel(Rule):
 def _ranked(heading: Heading) -> bool:
     """Headings of the 一、/（一）/1./（1） order: not ① (a list at any depth), not a
     GB/T 1.1 section number (a scheme of its own), not an empty numbered paragraph."""
-    return heading.level >= 1 and heading.marker.kind is not Kind.CIRCLED and not heading.is_empty
+    return heading.level >= 1 and heading.marker.kind is not Kinds.CIRCLED and not heading.is_empty
 
 
 def _first_at_level(heading: Heading) -> bool:

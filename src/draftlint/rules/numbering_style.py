@@ -2,7 +2,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from draftlint.model import Finding, Paragraph
-from draftlint.numbering.markers import Kind, Marker
+from draftlint.numbering.markers import Kinds, Marker
 from draftlint.numbering.verdicts import automatic_note
 from draftlint.rule import Rule
 
@@ -44,9 +44,9 @@ class NumberingStyle(Rule):
             (item.marker, item.paragraph)
             for group in outline.enumerations
             for item in group
-            if item.marker.kind is Kind.ORDINAL
+            if item.marker.kind is Kinds.ORDINAL
         ]
-        arabic_dots = Counter(m.separator for m, _ in markers if m.kind is Kind.ARABIC)
+        arabic_dots = Counter(m.separator for m, _ in markers if m.kind is Kinds.ARABIC)
         majority_dot = ".", 0
         if len({s for s in arabic_dots if s in ".．"}) > 1:
             majority_dot = max(((s, n) for s, n in arabic_dots.items() if s in ".．"), key=_count)
@@ -55,7 +55,7 @@ class NumberingStyle(Rule):
             if expected != marker.text:
                 yield self._flag(marker, paragraph, "form", expected)
             elif (
-                marker.kind is Kind.ARABIC
+                marker.kind is Kinds.ARABIC
                 and majority_dot[1]
                 and marker.separator != majority_dot[0]
             ):

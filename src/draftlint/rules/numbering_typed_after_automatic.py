@@ -10,9 +10,11 @@ a heading shows one number.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import attrgetter
 
-from draftlint.model import Finding, Fix, FixSafety, Paragraph
-from draftlint.numbering.markers import Marker, parse_head
+from draftlint.model import Finding, Fix, FixSafety, Paragraph, automatic_positions
+from draftlint.numbering.markers import _HEAD_CHARS, Marker, parse_head
 from draftlint.rule import Rule
 
 
@@ -51,8 +53,12 @@ class NumberingTypedAfterAutomatic(Rule):
     example_good = "一、总体情况\n二、存在问题\n"
 
     def check(self) -> Iterator[Finding]:
+        paragraphs = self.ctx.document.paragraphs
         headings = {h.paragraph.index for h in self.ctx.outline.headings}
-        for paragraph in self.ctx.document.paragraphs:
+        # Only automatic paragraphs and headings are asked about, found in C.
+        heading_positions = compress(count(), map(headings.__contains__, map(_INDEX, paragraphs)))
+        for position in sorted({*automatic_positions(paragraphs), *heading_positions}):
+            paragraph = paragraphs[position]
             if paragraph.is_automatic:
                 finding = self._after_automatic(paragraph)
             elif paragraph.index in headings:  # a typed marker typed twice: 一、一、
@@ -64,6 +70,9 @@ class NumberingTypedAfterAutomatic(Rule):
 
     def _after_automatic(self, paragraph: Paragraph) -> Finding | None:
         prefix = paragraph.prefix_len
+        after = paragraph.text[prefix : prefix + 1]
+        if not after.isspace() and after not in _HEAD_CHARS:
+            return None  # nothing typed there can open a marker (asked before slicing)
         typed = _heading_marker(paragraph.text[prefix:])
         if typed is None:
             return None
@@ -82,6 +91,9 @@ class NumberingTypedAfterAutomatic(Rule):
         first = _heading_marker(text)
         if first is None:
             return None
+        after = text[first.end : first.end + 1]
+        if not after.isspace() and after != first.text.strip()[:1]:
+            return None  # no second marker like the first can start there
         second = _heading_marker(text[first.end :])
         if second is None or (second.kind, second.value, second.text.strip()) != (
             first.kind, first.value, first.text.strip(),
@@ -93,6 +105,8 @@ class NumberingTypedAfterAutomatic(Rule):
             variant="typed", first=first.text.strip(), marker=second.text.strip(),
         )  # fmt: skip
 
+
+_INDEX = attrgetter("index")
 
 # A paragraph can only open with a heading marker if it starts with one of these.
 _OPENERS = frozenset("（(一二三四五六七八九十0123456789") | frozenset(
