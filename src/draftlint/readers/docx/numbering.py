@@ -11,6 +11,7 @@ Counters are kept per story (``ListCounters``): the body and each text box count
 from __future__ import annotations
 
 from dataclasses import field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -146,6 +147,7 @@ class Numbering:
         self.abstracts: dict[str, AbstractList] = {}
         self.nums: dict[str, NumInstance] = {}
         self._abstract_of: dict[str, AbstractList | None] = {}
+        self._style_levels: dict[tuple[str, str | None], int | None] = {}
         if root is None:
             return
         for element in root.iterchildren(W_ABSTRACT_NUM):
@@ -210,6 +212,12 @@ class Numbering:
 
     def style_level(self, num_id: str, style_id: str | None) -> int | None:
         """The level bound to a paragraph style by w:lvl/w:pStyle."""
+        key = (num_id, style_id)
+        if key not in self._style_levels:
+            self._style_levels[key] = self._find_style_level(num_id, style_id)
+        return self._style_levels[key]
+
+    def _find_style_level(self, num_id: str, style_id: str | None) -> int | None:
         abstract = self.abstract_of(num_id)
         if abstract is None or style_id is None:
             return None
@@ -219,41 +227,74 @@ class Numbering:
         return None
 
 
+class _Plan(NamedTuple):
+    """What counting one item of a list at one level needs, worked out once per level."""
+
+    abstract_key: str  # whose counters: w:num sharing an abstractNum continue each other
+    level: Level
+    override: int | None  # w:startOverride: the first item of this w:num starts there
+    reset: tuple[int, ...]  # the deeper levels an item here restarts
+    pieces: tuple[tuple[str, int, Level], ...]  # the text before each %N, N-1, its level
+    tail: str  # the text after the last %N
+
+
+_NO_PLAN = _Plan("", Level(), None, (), (), "")  # not yet worked out (None: not a list)
+_UNNUMBERED = Level(start=1)  # what a %N of a level the list does not define shows
+
+
 class ListCounters:
     """The running counters of one story: the body, a text box, a header …"""
 
     def __init__(self, numbering: Numbering) -> None:
         self.numbering = numbering
         self._values: dict[str, list[int | None]] = {}
-        self._used: set[tuple[str, int]] = set()
-        self._resets: dict[tuple[str, int], tuple[int, ...]] = {}  # the list's fixed shape
+        self._used: set[tuple[str, int]] = set()  # levels whose w:startOverride is used up
+        self._plans: dict[tuple[str, int], _Plan | None] = {}
 
     def next_marker(self, num_id: str, ilvl: int) -> str | None:
         """Count one item of list ``num_id`` at level ``ilvl``; its shown marker, if any."""
-        numbering = self.numbering
-        abstract = numbering.abstract_of(num_id)
-        level = numbering.level(num_id, ilvl)
-        if abstract is None or level is None:
+        key = (num_id, ilvl)
+        plan = self._plans.get(key, _NO_PLAN)
+        if plan is _NO_PLAN:
+            plan = self._plans[key] = self._plan(num_id, ilvl)
+        if plan is None:
             return None
-        values = self._values.setdefault(abstract.key, [None] * LEVELS)
-        override = numbering.nums[num_id].start_overrides.get(ilvl)
-        if override is not None and (num_id, ilvl) not in self._used:
-            values[ilvl] = override
+        values = self._values.get(plan.abstract_key)
+        if values is None:
+            values = self._values[plan.abstract_key] = [None] * LEVELS
+        level = plan.level
+        if plan.override is not None and key not in self._used:
+            values[ilvl] = plan.override
+            self._used.add(key)
         elif values[ilvl] is None:
             values[ilvl] = level.start
         else:
             values[ilvl] += 1  # type: ignore[operator]
-        self._used.add((num_id, ilvl))
-        reset = self._resets.get((num_id, ilvl))
-        if reset is None:
-            reset = self._resets[num_id, ilvl] = self._deeper_restarting(num_id, ilvl)
-        for deeper in reset:
+        for deeper in plan.reset:
             values[deeper] = None
         if level.damaged:
             return DAMAGED
         if level.fmt == "bullet" or not level.text:
             return None
-        return self._render(num_id, level, values)
+        return _render(plan, values)
+
+    def _plan(self, num_id: str, ilvl: int) -> _Plan | None:
+        numbering = self.numbering
+        abstract = numbering.abstract_of(num_id)
+        level = numbering.level(num_id, ilvl)
+        if abstract is None or level is None:
+            return None
+        pieces = []
+        position = 0
+        for match in _PLACEHOLDER.finditer(level.text):
+            index = int(match.group(1)) - 1
+            referenced = numbering.level(num_id, index) or _UNNUMBERED
+            pieces.append((level.text[position : match.start()], index, referenced))
+            position = match.end()
+        return _Plan(
+            abstract.key, level, numbering.nums[num_id].start_overrides.get(ilvl),
+            self._deeper_restarting(num_id, ilvl), tuple(pieces), level.text[position:],
+        )  # fmt: skip
 
     def _deeper_restarting(self, num_id: str, ilvl: int) -> tuple[int, ...]:
         """The deeper levels an item at ``ilvl`` restarts (w:lvlRestart, by default all)."""
@@ -265,24 +306,22 @@ class ListCounters:
                 restarting.append(deeper)
         return tuple(restarting)
 
-    def _render(self, num_id: str, level: Level, values: list[int | None]) -> str | None:
-        """The marker, or None when it would exceed ``MAX_MARKER`` (damaged numbering)."""
-        pieces: list[str] = []
-        position = 0
-        for match in _PLACEHOLDER.finditer(level.text):
-            index = int(match.group(1)) - 1
-            referenced = self.numbering.level(num_id, index) or Level(start=1)
-            value = values[index]
-            if value is None:
-                value = referenced.start
-            if level.legal and referenced.fmt != "none":
-                number: str | None = str(value)
-            else:
-                number = format_number(value, referenced.fmt, referenced.custom)
-            if number is None:
-                return DAMAGED
-            pieces += (level.text[position : match.start()], number)
-            position = match.end()
-        pieces.append(level.text[position:])
-        marker = "".join(pieces)
-        return marker if len(marker) <= MAX_MARKER else DAMAGED
+
+def _render(plan: _Plan, values: list[int | None]) -> str | None:
+    """The marker, or DAMAGED when it would exceed ``MAX_MARKER`` (damaged numbering)."""
+    legal = plan.level.legal
+    pieces: list[str] = []
+    for text, index, referenced in plan.pieces:
+        value = values[index]
+        if value is None:
+            value = referenced.start
+        if legal and referenced.fmt != "none":
+            number: str | None = str(value)
+        else:
+            number = format_number(value, referenced.fmt, referenced.custom)
+        if number is None:
+            return DAMAGED
+        pieces += (text, number)
+    pieces.append(plan.tail)
+    marker = "".join(pieces)
+    return marker if len(marker) <= MAX_MARKER else DAMAGED
