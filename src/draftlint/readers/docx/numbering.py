@@ -11,7 +11,6 @@ Counters are kept per story (``ListCounters``): the body and each text box count
 from __future__ import annotations
 
 from dataclasses import field
-from typing import NamedTuple
 
 from lxml import etree
 
@@ -227,15 +226,27 @@ class Numbering:
         return None
 
 
-class _Plan(NamedTuple):
-    """What counting one item of a list at one level needs, worked out once per level."""
+class _Plan:
+    """What counting one item of a list at one level needs, worked out once per level.
+    (A plain class: a NamedTuple costs a quarter of a millisecond to define at start-up.)"""
 
-    abstract_key: str  # whose counters: w:num sharing an abstractNum continue each other
-    level: Level
-    override: int | None  # w:startOverride: the first item of this w:num starts there
-    reset: tuple[int, ...]  # the deeper levels an item here restarts
-    pieces: tuple[tuple[str, int, Level], ...]  # the text before each %N, N-1, its level
-    tail: str  # the text after the last %N
+    __slots__ = ("abstract_key", "level", "override", "pieces", "reset", "tail")
+
+    def __init__(
+        self,
+        abstract_key: str,
+        level: Level,
+        override: int | None,
+        reset: tuple[int, ...],
+        pieces: tuple[tuple[str, int, Level], ...],
+        tail: str,
+    ) -> None:
+        self.abstract_key = abstract_key  # whose counters: w:num sharing an abstractNum share them
+        self.level = level
+        self.override = override  # w:startOverride: the first item of this w:num starts there
+        self.reset = reset  # the deeper levels an item here restarts
+        self.pieces = pieces  # the text before each %N, N-1, and that level
+        self.tail = tail  # the text after the last %N
 
 
 _NO_PLAN = _Plan("", Level(), None, (), (), "")  # not yet worked out (None: not a list)
