@@ -197,10 +197,11 @@ _Handler = Callable[["StoryWalker", _Walk, etree._Element], Iterable[StoryParagr
 class StoryWalker:
     """Walks one part's story (the body, a header, a footnote …) and its text boxes.
 
-    Within one container the walk sees elements where they start, in document order (no
-    end events): a paragraph ends where the next begins. Tables and text boxes are walked apart, recursively, and skipped by the outer
-    walk, so their paragraphs never interleave with the paragraph around them. Each tag
-    has its handler (``_HANDLERS``); ``_Walk.flush`` is the one place a paragraph closes.
+    Within one container the walk sees elements in document order, where they start (no
+    end events): a paragraph ends where the next begins. Tables and text boxes are walked
+    apart, recursively, and skipped by the outer walk, so their paragraphs never interleave
+    with the paragraph around them. Each tag has its handler (``_HANDLERS``);
+    ``_Walk.flush`` is the one place a paragraph closes.
     """
 
     def __init__(self, story: str, label: str = "", counts: dict[str, int] | None = None) -> None:

@@ -53,7 +53,7 @@ _PLAIN = StyleInfo()
 # before inheritance: (w:basedOn's id, whether it has a w:numPr/w:numId, that numId,
 # w:numPr/w:ilvl, ``outline_level`` of its w:outlineLvl, the heading level its name or id
 # gives (heading 1 → 0), whether its name or id is a TOC entry style's). Plain values: the
-# records of a styles.xml can be kept in the user's cache (``partcache``), no XML needed.
+# records of a styles.xml can be kept in the user's cache (``stylecache``), no XML needed.
 StyleRecord = tuple[str | None, bool, str | None, int | None, int | bool | None, int | None, bool]
 
 
