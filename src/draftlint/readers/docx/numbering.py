@@ -14,7 +14,6 @@ from dataclasses import field
 
 from lxml import etree
 
-from draftlint.patterns import compile_re
 from draftlint.readers.docx.names import (
     MC_ALTERNATE,
     MC_FALLBACK,
@@ -50,7 +49,6 @@ from draftlint.records import dataclass
 LEVELS = 9
 MAX_START = 32767  # Word keeps w:start and w:startOverride within 0 … 32767
 _MAX_LEVEL_TEXT = 4 * MAX_MARKER  # a longer w:lvlText is damaged: it gets no marker
-_PLACEHOLDER = compile_re(r"%([1-9])")
 # What a list gives for a paragraph whose marker cannot be shown (longer than MAX_MARKER):
 # the reader marks the paragraph (Paragraph.numbering_damaged) and renders no marker.
 DAMAGED = "\x00damaged"
@@ -296,15 +294,22 @@ class ListCounters:
         if abstract is None or level is None:
             return None
         pieces = []
-        position = 0
-        for match in _PLACEHOLDER.finditer(level.text):
-            index = int(match.group(1)) - 1
-            referenced = numbering.level(num_id, index) or _UNNUMBERED
-            pieces.append((level.text[position : match.start()], index, referenced))
-            position = match.end()
+        text = level.text
+        position = search = 0
+        # Each %1 … %9 (what the pattern %([1-9]) finds, left to right), found without a
+        # regular expression: no user's store of compiled patterns to load for it.
+        while (found := text.find("%", search)) != -1:
+            digit = text[found + 1 : found + 2]
+            if "1" <= digit <= "9":
+                index = int(digit) - 1
+                referenced = numbering.level(num_id, index) or _UNNUMBERED
+                pieces.append((text[position:found], index, referenced))
+                position = search = found + 2
+            else:
+                search = found + 1
         return _Plan(
             abstract.key, level, numbering.nums[num_id].start_overrides.get(ilvl),
-            self._deeper_restarting(num_id, ilvl), tuple(pieces), level.text[position:],
+            self._deeper_restarting(num_id, ilvl), tuple(pieces), text[position:],
         )  # fmt: skip
 
     def _deeper_restarting(self, num_id: str, ilvl: int) -> tuple[int, ...]:

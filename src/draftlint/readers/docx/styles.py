@@ -7,6 +7,7 @@ the w:numPr that numbers every paragraph of that style. Both are read through w:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lxml import etree
 
@@ -30,10 +31,6 @@ from draftlint.readers.docx.names import (
 )
 from draftlint.records import dataclass
 
-# Word writes built-in names in English ("heading 1"); WPS and localized files may write 标题 1.
-_HEADING_NAME = compile_re(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
-# Word's built-in TOC entry styles: "toc 1" … "toc 9" (id TOC1), localised as 目录 1.
-_TOC_NAME = compile_re(r"(?i)(?:toc|目录)\s*[1-9]")
 MAX_BASED_ON_DEPTH = 100  # a longer w:basedOn chain is cut there (real ones are < 10)
 
 
@@ -77,7 +74,21 @@ def style_records(root: etree._Element | None) -> tuple[dict[str, StyleRecord], 
     return records, default_paragraph
 
 
+@cache
+def _name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Heading and TOC style names, compiled on first use: a run whose styles.xml records
+    are all in the cache never needs them (nor the user's store of compiled patterns)."""
+    return (
+        # Word writes built-in names in English ("heading 1"); WPS and localized files may
+        # write 标题 1.
+        compile_re(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE),
+        # Word's built-in TOC entry styles: "toc 1" … "toc 9" (id TOC1), localised as 目录 1.
+        compile_re(r"(?i)(?:toc|目录)\s*[1-9]"),
+    )
+
+
 def _record(style_id: str, style: etree._Element) -> StyleRecord:
+    heading_name, toc_name = _name_patterns()
     based_on = style.find(W_BASED_ON)
     ppr = style.find(W_PPR)
     numpr = ppr.find(W_NUMPR) if ppr is not None else None
@@ -92,9 +103,9 @@ def _record(style_id: str, style: etree._Element) -> StyleRecord:
     outline = outline_level(ppr.find(W_OUTLINE_LVL) if ppr is not None else None)
     name_level = None
     if outline is False:
-        match = _HEADING_NAME.fullmatch(name) or _HEADING_NAME.fullmatch(style_id)
+        match = heading_name.fullmatch(name) or heading_name.fullmatch(style_id)
         name_level = int(match.group(1)) - 1 if match else None
-    is_toc = bool(_TOC_NAME.fullmatch(name) or _TOC_NAME.fullmatch(style_id))
+    is_toc = bool(toc_name.fullmatch(name) or toc_name.fullmatch(style_id))
     return (
         based_on.get(W_VAL, "") if based_on is not None else None,
         has_num_id, num_id, ilvl, outline, name_level, is_toc,
