@@ -36,7 +36,7 @@ _pruned = False  # this process has looked for stale files
 # that was killed: nothing else in the folder is ever deleted.
 _STAMP = r"[a-z0-9_]+(?:-[0-9]+)?-[0-9a-f]+-m[0-9]+"
 _STORE = (rf"(?:toml|records)-{_STAMP}|patterns-(?:none|{_STAMP}-[0-9]+-[0-9]+)"
-          rf"|markers-{_STAMP}-[0-9a-f]{{8}}")  # fmt: skip
+          rf"|markers-{_STAMP}-[0-9a-f]{{8}}|styles-{_STAMP}-[0-9a-f]{{8}}-[0-9a-f]{{32}}")  # fmt: skip
 _OURS = rf"(?:{_STORE})\.marshal|numbering-[0-9a-f]{{16}}\.lark"  # compiled when pruning
 _OUR_TEMPORARY = rf"\.(?:{_STORE})\.marshal\.[A-Za-z0-9_]+\.tmp"
 

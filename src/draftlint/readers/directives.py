@@ -8,19 +8,28 @@ spaces; no code means every rule. Words after the codes are a free explanation.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from draftlint.patterns import compile_re
 
-_CODE = compile_re(r"[A-Za-z]{1,4}[0-9]{1,4}")
-_SEPARATORS = compile_re(r"[\s,，、]+")
-_IGNORE = compile_re(r"\s*draftlint\s*[:：]\s*ignore(?![\w-])(.*)", re.IGNORECASE | re.DOTALL)
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A code, the separators between codes, a Word directive: compiled on first use, as a
+    Word file without comments never reads a directive."""
+    return (
+        compile_re(r"[A-Za-z]{1,4}[0-9]{1,4}"),
+        compile_re(r"[\s,，、]+"),
+        compile_re(r"\s*draftlint\s*[:：]\s*ignore(?![\w-])(.*)", re.IGNORECASE | re.DOTALL),
+    )
 
 
 def codes_of(text: str) -> tuple[str, ...]:
     """The rule codes at the start of ``text`` ("P001, W001 模板" → ("P001", "W001"))."""
+    code_pattern, separators, _ = _patterns()
     codes: list[str] = []
-    for word in _SEPARATORS.split(text.strip()):
-        if not _CODE.fullmatch(word):
+    for word in separators.split(text.strip()):
+        if not code_pattern.fullmatch(word):
             break
         code = word.upper()
         if code not in codes:
@@ -31,7 +40,7 @@ def codes_of(text: str) -> tuple[str, ...]:
 def ignore_codes(comment: str) -> tuple[str, ...] | None:
     """The codes a Word comment ``draftlint: ignore …`` silences (() = all); None if it is
     not a directive."""
-    match = _IGNORE.match(comment)
+    match = _patterns()[2].match(comment)
     if match is None:
         return None
     return codes_of(match.group(1).split("\n", 1)[0])

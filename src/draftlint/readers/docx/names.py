@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from lxml import etree
 
-from draftlint.patterns import compile_re
-
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -114,7 +112,6 @@ MC_FALLBACK = f"{{{_MC_NS}}}Fallback"
 
 BODY_LEVEL = 9  # w:outlineLvl 9 is body text; 0-8 are heading levels
 MAX_DIGITS = 9  # longer numbers are out of every range Word accepts
-_DECIMAL = compile_re(r"-?[0-9]+")  # [0-9]: ASCII digits only, no "_", no other scripts
 
 
 def decimal(value: str | None) -> int | None:
@@ -126,10 +123,12 @@ def decimal(value: str | None) -> int | None:
     if value is None:
         return None
     value = value.strip()
-    if not _DECIMAL.fullmatch(value):
+    # What -?[0-9]+ matches, without a regular expression to compile at start-up: an ASCII
+    # string of digits is [0-9]+ (no "_", no other scripts' digits).
+    digits = value[1:] if value[:1] == "-" else value
+    if not (digits.isdigit() and digits.isascii()):
         return None
-    digits = value.lstrip("-").lstrip("0") or "0"
-    if len(digits) > MAX_DIGITS:
+    if len(digits.lstrip("0")) > MAX_DIGITS:
         return -(10**MAX_DIGITS) if value.startswith("-") else 10**MAX_DIGITS
     return int(value)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from draftlint.numerals import DIGITS, counting
-from draftlint.patterns import compile_re
 
 MAX_MARKER = 64  # characters of a rendered marker; Word's own stay far below
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -98,14 +97,12 @@ FORMATS: dict[str, Callable[[int], str]] = {
     "none": lambda v: "",
 }
 
-# A custom w:format Word writes for zero-padded decimals: "01, 02, 03, ...", "001, …".
-ZERO_PADDED = compile_re(r"0*1")
-
 
 def zero_padded_width(custom: str) -> int | None:
-    """The width of a zero-padded custom format ("001, 002, ..." → 3); None for any other."""
+    """The width of a zero-padded custom format ("001, 002, ..." → 3); None for any other.
+    Word writes those for zero-padded decimals: "01, 02, 03, ...", "001, …"."""
     first = custom.split(",", 1)[0].strip()
-    return len(first) if ZERO_PADDED.fullmatch(first) else None
+    return len(first) if first.lstrip("0") == "1" else None  # 0*1: zeros, then one 1
 
 
 def format_number(value: int, fmt: str, custom: str = "") -> str | None:

@@ -9,6 +9,7 @@ Other formats (.doc, .odt …) arrive here already converted (see ``readers.read
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from lxml import etree
 
@@ -69,8 +70,9 @@ def read_docx(data: bytes, path: str) -> Document:
 def _walk_batches(
     walker: StoryWalker, batches: Iterable[etree._Element]
 ) -> Iterator[StoryParagraph]:
-    for batch in batches:
-        yield from walker.walk(batch)
+    """The paragraphs of each block in turn (chained in C: no generator of its own to pass
+    every paragraph through)."""
+    return chain.from_iterable(map(walker.walk, batches))
 
 
 class _Builder:
@@ -98,11 +100,13 @@ class _Builder:
         shared: dict[tuple[int | None, int, bool, bool], Traits] = {}
         make = Paragraph.with_traits
         default_style = styles.get(None)
+        ranges_open = comments is not None and comments.is_open  # changes only in covering
         for item in items:
             marks = item.comments
             covering = None
-            if comments is not None and (marks or comments.is_open):
+            if comments is not None and (marks or ranges_open):
                 covering = comments.covering(marks)
+                ranges_open = comments.is_open
             text = item.text
             if item.mark_deleted and not text:
                 continue  # a paragraph deleted whole: gone once changes are accepted
