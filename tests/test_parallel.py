@@ -134,3 +134,34 @@ def test_stopping_early_ends_the_workers(forked: list[int]) -> None:
     assert next(results).path == "0000.txt"
     results.close()
     assert len(forked) == 2 and all(map(_gone, forked))
+
+
+def test_findings_cross_processes_whole_and_sharing_their_paragraphs() -> None:
+    """A finding is pickled as a call with its fields (``Finding.__reduce__``): every field
+    comes back, and findings of one paragraph still share one paragraph."""
+    import pickle
+
+    from draftlint.model import Finding, Fix, FixSafety, Paragraph, Severity
+    from draftlint.registry import find_rule
+
+    paragraph = Paragraph(3, "今年完成X次检查", 4, "")
+    rule = find_rule("P001")
+    assert rule is not None
+    findings = [
+        Finding(
+            rule,
+            paragraph,
+            4,
+            6,
+            {"text": "X次"},
+            Fix("3次", FixSafety.REVIEW),
+            Severity.WARNING,
+            {"expected": "3次"},
+        ),
+        Finding(rule, paragraph, 0, 2),
+    ]
+    back = pickle.loads(pickle.dumps(findings, pickle.HIGHEST_PROTOCOL))
+    assert back == findings
+    assert back[0].paragraph is back[1].paragraph
+    assert back[0].fix == findings[0].fix and back[0].extra == {"expected": "3次"}
+    assert back[1].args == {} and back[1].args is not back[0].args
