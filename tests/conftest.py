@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -10,6 +12,22 @@ from typing import Any
 
 import pytest
 from tests.helpers.lint import SEED_NAMES, SEEDS, seed_paragraphs, write_docx
+
+_OWN_CACHE_DIR: list[str] = []  # the user cache folder this process made for the run
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One user cache folder for the whole run (and the xdist workers and ``lint``
+    subprocesses it starts), removed after: the suite never writes to the real user's."""
+    if "DRAFTLINT_CACHE_DIR" not in os.environ:
+        _OWN_CACHE_DIR.append(tempfile.mkdtemp(prefix="draftlint-test-cache-"))
+        os.environ["DRAFTLINT_CACHE_DIR"] = _OWN_CACHE_DIR[0]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for folder in _OWN_CACHE_DIR:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop("DRAFTLINT_CACHE_DIR", None)
 
 
 @pytest.fixture
