@@ -19,6 +19,7 @@ store, files of draftlint's making that nobody has used for ``STALE_DAYS`` are d
 from __future__ import annotations
 
 import atexit
+import contextlib
 import marshal
 import os
 import sys
@@ -84,13 +85,9 @@ class Store:
         try:
             path = self._file()
             if path is not None:
-                with path.open("rb") as stream:
-                    if not _trusted(os.fstat(stream.fileno())):
-                        raise PermissionError(path)  # someone else's: start empty
-                    entries = marshal.loads(stream.read())
+                entries = marshal.loads(read_trusted(path))
                 if type(entries) is dict:
                     self._entries = entries
-                _mark_used(path)
         except Exception:  # missing, damaged or foreign: start empty
             pass
         atexit.register(self.save)
@@ -137,22 +134,26 @@ class Store:
             pass
 
 
+def read_trusted(path: Path) -> bytes:
+    """A cache file's bytes, read only if this user owns it and nobody else may write it (a
+    store may hold code that runs, ``records``, as ``__pycache__`` does; PermissionError
+    otherwise). A file read is touched once a day, so pruning knows it is in use."""
+    with path.open("rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not _trusted(info):
+            raise PermissionError(path)  # someone else's
+        data = stream.read()
+    if time.time() - info.st_mtime > _DAY:
+        with contextlib.suppress(OSError):  # read-only: it is still read
+            os.utime(path)
+    return data
+
+
 def _trusted(info: os.stat_result) -> bool:
-    """A store is read only if this user owns it and nobody else may write it: it holds
-    code that runs (``records``), as ``__pycache__`` does."""
     if info.st_mode & 0o002:
         return False
     getuid = getattr(os, "getuid", None)  # not on Windows: ownership is not checked there
     return getuid is None or info.st_uid == getuid()
-
-
-def _mark_used(path: Path) -> None:
-    """Touch a store's file once a day while it is read, so pruning knows it is in use."""
-    try:
-        if time.time() - path.stat().st_mtime > _DAY:
-            os.utime(path)
-    except OSError:
-        pass
 
 
 def prune_stale(folder: Path, days: float = STALE_DAYS) -> list[str]:

@@ -16,15 +16,13 @@ cache; only records of a part that parsed are ever saved.
 from __future__ import annotations
 
 import marshal
-import os
-import time
 import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from draftlint.readers.docx.styles import StyleRecord
-from draftlint.usercache import cache_folder, python_stamp
+from draftlint.usercache import cache_folder, python_stamp, read_trusted
 
 try:  # hashlib's blake2b, without hashlib's import of OpenSSL (some ms at start-up)
     from _blake2 import blake2b
@@ -33,7 +31,6 @@ except ImportError:  # pragma: no cover - an interpreter built without it
 
 Entry = tuple[dict[str, StyleRecord], str | None]  # style_records' answer
 MAX_SAVED_BYTES = 64 << 10  # records larger than this (thousands of styles) are not kept
-_DAY = 86_400.0
 _RECORD_TYPES = (
     (str, type(None)), (bool,), (str, type(None)), (int, type(None)),
     (int, bool, type(None)), (int, type(None)), (bool,),
@@ -51,14 +48,8 @@ def load_records(key: str) -> Entry | None:
     if path is None:
         return None
     try:
-        with path.open("rb") as stream:
-            info = os.fstat(stream.fileno())
-            if not _trusted(info):
-                return None  # someone else's: not read
-            entry = marshal.loads(stream.read())
-        if time.time() - info.st_mtime > _DAY:
-            os.utime(path)  # in use: not stale
-    except Exception:  # missing, damaged or unreadable: parse instead
+        entry = marshal.loads(read_trusted(path))
+    except Exception:  # missing, damaged, unreadable or someone else's: parse instead
         return None
     return entry if _valid(entry) else None
 
@@ -78,14 +69,6 @@ def save_records(key: str, entry: Entry) -> None:
         write_bytes(path, data, durable=False)
     except Exception:  # an unwritable folder, a full disk …
         pass
-
-
-def _trusted(info: os.stat_result) -> bool:
-    """As for ``usercache`` stores: this user's file, which nobody else may write."""
-    if info.st_mode & 0o002:
-        return False
-    getuid = getattr(os, "getuid", None)  # not on Windows: ownership is not checked there
-    return getuid is None or info.st_uid == getuid()
 
 
 def _path(key: str) -> Path | None:
