@@ -97,28 +97,36 @@ def test_real_run_on_docx(tmp_path) -> None:
 # pattern cannot match or tell apart the newline between paragraphs.
 _W005_PIECES = [
     *'...．．。。··……--－－─“"‘”’3.29０１7５%％倍事故火灾重大，。；・‧•∙ \t\u3000文字ab\n',
-    *("“3", "“12", "29”", '7"', "事故", "重大火灾", "特别重大", "案件"),
+    *("“3", "“12", "29”", '7"', "“3.29”", "事故", "重大火灾", "特别重大", "案件"),
+    *(
+        "《关于印发",
+        "<任务分工>",
+        "＜通知＞",
+        "》",
+        "<",
+        "＞",
+        "《印发<分工>的通知》",
+    ),  # inner titles
 ]
 
 
 def test_every_form_is_searched_over_the_joined_text() -> None:
     from draftlint.rules.nonstandard_punctuation import compiled
 
-    # All but the inner-title forms, whose negated classes could read a newline: they are
-    # searched per paragraph, only in paragraphs holding < or ＜ (their triggers).
-    plain = [form for form in compiled() if "mark" not in form.pattern.groupindex]
-    assert plain and all(form.joined_exact for form in plain)
-    assert all(form.triggers for form in compiled() if not form.joined_exact)
+    # The inner-title forms too: their negated classes leave the newline out.
+    assert all(form.joined_exact for form in compiled())
     assert any(form.starts for form in compiled())  # “3.29”事故 opens with lookbehinds
 
 
 @pytest.mark.parametrize(
-    "pattern", [r"a\s", r"a$", r"^a", r"[^a]", r"a(?!\s)", r"\ba", r"(?m)a", r"a\n", r"\Da"]
-)
+    "pattern",
+    [r"a\s", r"a$", r"^a", r"[^a]", r"a(?!\s)", r"\ba", r"(?m)a", r"a\n", r"\Da",
+     r"(?<=[0-9])-[\t-~]*", r"a[\x00-\x7f]", r"a(?=[^b])", r"(a)\1", r"(?s)a.", r"a\W"],
+)  # fmt: skip
 def test_a_pattern_that_could_read_a_newline_is_searched_per_paragraph(pattern: str) -> None:
     import re
 
-    from draftlint.rules.nonstandard_punctuation import _joined_exact
+    from draftlint.analysis.joined import joined_search_exact as _joined_exact
 
     assert not _joined_exact(re.compile(pattern))
 
@@ -150,3 +158,47 @@ def test_the_forms_opening_with_a_few_characters_are_found_by_them() -> None:
 
     # ... ．．．, --, the decimal point, “3.29”事故, …, the middle dot
     assert sum(form.starts is not None for form in compiled()) >= 6
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"a[^\s]", r"《[^《》\n]{0,9}》", r"(?<=[0-9])-[a-z]+", r"a.b", r"x(?![a-z])"]
+)
+def test_a_pattern_that_never_reads_a_newline_is_searched_over_the_joined_text(
+    pattern: str,
+) -> None:
+    import re
+
+    from draftlint.analysis.joined import joined_search_exact
+
+    assert joined_search_exact(re.compile(pattern))
+
+
+def test_a_users_form_with_a_range_holding_the_newline_misses_no_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """[\\t-~] holds the newline: searched over the joined text, the match in one line ran on
+    into the next and hid that line's own (rules are data: a user may write this)."""
+    import tomllib
+
+    from draftlint import resources
+    from draftlint.analysis import punctuation
+    from draftlint.engine import lint_document
+    from draftlint.model import LintOptions
+    from draftlint.readers import read_bytes
+    from draftlint.registry import select_rules
+    from draftlint.rules import nonstandard_punctuation
+
+    table = tomllib.loads((resources.rules_dir() / "punctuation.toml").read_text("utf-8"))
+    table["nonstandard"] = [
+        {"pattern": r"(?<=[0-9])-[\t-~]*", "replacement": "－", "context": "any",
+         "label": {"zh": "测试", "en": "test"}},
+    ]  # fmt: skip
+    monkeypatch.setattr(punctuation, "table", lambda: table)
+    monkeypatch.setattr(nonstandard_punctuation, "table", lambda: table)
+    nonstandard_punctuation.compiled.cache_clear()
+    try:
+        document = read_bytes(b"1-aaa\n2-bbb\n", "a.txt")
+        findings = lint_document(document, select_rules(["W005"]), LintOptions())
+    finally:
+        nonstandard_punctuation.compiled.cache_clear()
+    assert [f.paragraph.text for f in findings] == ["1-aaa", "2-bbb"]

@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar
 
-from draftlint.analysis.joined import Joined
+from draftlint.analysis.joined import Joined, joined_search_exact
 from draftlint.analysis.punctuation import between_chinese, in_chinese_context, table
 from draftlint.analysis.spans import Spans, inside
 from draftlint.analysis.starts import Starts, starts
@@ -37,31 +37,13 @@ class _Form:
         )
 
 
-# Anything in a pattern that could match a newline or tell it apart from a paragraph's end:
-# \s \W \D, a negated class (but [^\s…], turned into [ first), escapes that could spell a
-# newline, anchors, word boundaries, inline flags. Over-cautious on purpose: a pattern that
-# trips it is searched paragraph by paragraph, as before.
-_NEWLINE_SENSITIVE = compile_re(r"\\[nrAZbBsWDxuUN0-7]|[$\n]|(?<!\[)\^|\[\^|\(\?[a-zA-Z]")
-
-
-def _joined_exact(pattern: re.Pattern[str]) -> bool:
-    """Whether a search of the paragraphs joined by newlines matches in exactly the
-    paragraphs where a search of each alone does. It does when nothing in the pattern can
-    match a newline: every match then lies inside one paragraph, and the newline beside it
-    fails each lookaround just as the paragraph's end does."""
-    source = pattern.pattern.replace("[^\\s", "[")  # [^\s…] never matches a newline
-    if pattern.flags & (re.DOTALL | re.MULTILINE):
-        return False
-    return _NEWLINE_SENSITIVE.search(source) is None
-
-
 @cache
 def compiled() -> tuple[_Form, ...]:
     return tuple(
         _Form(
             compile_re(entry["pattern"]), entry["replacement"], entry.get("context", "any"),
             entry["label"], tuple(entry.get("triggers", ())), bool(entry.get("protected")),
-            _joined_exact(compile_re(entry["pattern"])), starts(compile_re(entry["pattern"])),
+            joined_search_exact(compile_re(entry["pattern"])), starts(compile_re(entry["pattern"])),
         )
         for entry in table().get("nonstandard", [])
     )  # fmt: skip
@@ -69,7 +51,7 @@ def compiled() -> tuple[_Form, ...]:
 
 def matching_positions(form: _Form, joined: Joined) -> dict[int, None]:
     """The positions of the paragraphs ``form`` matches in, in order, from one search of the
-    joined text (exact only for a pattern ``_joined_exact`` accepts)."""
+    joined text (exact only for a pattern ``joined_search_exact`` accepts)."""
     text, pattern = joined.text, form.pattern
     if form.starts is None:
         return dict.fromkeys(joined.locate(match.start())[0] for match in pattern.finditer(text))
