@@ -69,13 +69,18 @@ def test_a_console_run_of_many_files_collects(long_drafts: list[Path]) -> None:
 def test_main_called_from_python_leaves_the_collector_as_it_was(long_drafts: list[Path]) -> None:
     from draftlint.cli import main
 
-    was = gc.isenabled()
+    was, thresholds = gc.isenabled(), gc.get_threshold()
     try:
+        gc.set_threshold(500, 5, 5)
         for enabled in (True, False):
             (gc.enable if enabled else gc.disable)()
             for paths in ([long_drafts[0]], long_drafts):
-                with pytest.raises(SystemExit):
-                    main(["--no-cache", "--format", "json", "-j", "1", *map(str, paths)])
-                assert gc.isenabled() is enabled
+                for jobs in ("1", "2"):
+                    with pytest.raises(SystemExit):
+                        main(["--no-cache", "--format", "json", "-j", jobs, *map(str, paths)])
+                    assert gc.isenabled() is enabled
+                    assert gc.get_threshold() == (500, 5, 5)
+                    assert gc.get_freeze_count() == 0
     finally:
+        gc.set_threshold(*thresholds)
         (gc.enable if was else gc.disable)()

@@ -150,3 +150,17 @@ def test_a_styles_part_declaring_a_dtd_is_still_refused(
     partcache._parsed.clear()
     with pytest.raises(ReadError, match="DOCTYPE"):
         read_path(hostile)
+
+
+def test_past_the_most_templates_kept_a_new_one_is_read_but_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from draftlint.readers.docx import stylecache
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("DRAFTLINT_CACHE_DIR", str(cache))
+    monkeypatch.setattr(stylecache, "MAX_FILES", 1)
+    first = _fresh_read(_styled(tmp_path / "a.docx", "heading 2"))
+    other = _fresh_read(_styled(tmp_path / "b.docx", "Plain Title"))
+    assert first[0] == ("总体情况", "body", 2) and other[0] == ("总体情况", "body", None)
+    assert len(list(cache.glob("styles-*.marshal"))) == 1

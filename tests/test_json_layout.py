@@ -64,7 +64,7 @@ def test_fast_finding_lines_match_the_general_encoder(tmp_path: Path) -> None:
     from draftlint.model import LintOptions, Severity
     from draftlint.readers import read_bytes
     from draftlint.registry import select_rules
-    from draftlint.report.json_report import _encode, finding_json, finding_lines
+    from draftlint.report.json_report import _DOCUMENTED, _encode, finding_json, finding_lines
 
     root = Path(__file__).resolve().parent.parent
     paths = [root / "examples" / "report.docx", root / "examples" / "report.txt"]
@@ -89,3 +89,6 @@ def test_fast_finding_lines_match_the_general_encoder(tmp_path: Path) -> None:
     for lang in ("zh", "en"):
         expected = [_encode(finding_json(f, lang)) for f in findings]
         assert finding_lines(findings, lang) == expected
+    # The fast path's list of the keys finding_json writes itself is that list.
+    written = set().union(*(set(finding_json(f, "zh")) - set(f.extra) for f in findings))
+    assert written == _DOCUMENTED

@@ -108,7 +108,23 @@ def test_a_store_others_may_write_is_not_read(cache_dir: Path) -> None:
     store.save()
     path = cache_dir / f"records-{STAMP}.marshal"
     assert Store(f"records-{STAMP}").get("source") == "value"
-    path.chmod(0o666)
-    assert Store(f"records-{STAMP}").get("source") is None
+    for shared in (0o666, 0o664, 0o620):  # others, or the group, may write it
+        path.chmod(shared)
+        assert Store(f"records-{STAMP}").get("source") is None
     path.chmod(0o644)
     assert Store(f"records-{STAMP}").get("source") == "value"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_store_is_written_for_the_user_alone_whatever_the_umask(cache_dir: Path) -> None:
+    """Under umask 002 a file would be group-writable, and then never trusted again."""
+    previous = os.umask(0o002)
+    try:
+        store = Store(f"toml-{STAMP}")
+        store.put("key", "value")
+        store.save()
+    finally:
+        os.umask(previous)
+    path = cache_dir / f"toml-{STAMP}.marshal"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert Store(f"toml-{STAMP}").get("key") == "value"

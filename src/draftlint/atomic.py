@@ -19,14 +19,16 @@ class ChangedOnDisk(Exception):
 
 
 def write_bytes(
-    path: Path, data: bytes, *, expected: bytes | None = None, durable: bool = True
-) -> None:
+    path: Path, data: bytes, *, expected: bytes | None = None, durable: bool = True,
+    mode: int | None = None,
+) -> None:  # fmt: skip
     """Write ``data`` over ``path``. With ``expected``, refuse (ChangedOnDisk) unless the
     file still holds those bytes; a symbolic link is then followed, so the file it points to
     is replaced and the link stays a link. ``durable`` syncs the data before the rename
-    (a cache entry need not be)."""
+    (a cache entry need not be). ``mode``: the file's permissions (by default the existing
+    file's, else those the umask gives)."""
     path = Path(os.path.realpath(path)) if expected is not None else Path(path)
-    temporary = _beside(path, data, durable)
+    temporary = _beside(path, data, durable, mode)
     try:
         if expected is not None and path.read_bytes() != expected:
             raise ChangedOnDisk(str(path))
@@ -88,8 +90,9 @@ def _mode(path: Path) -> int:
     return 0o666 & ~umask
 
 
-def _beside(path: Path, data: bytes, durable: bool) -> Path:
-    """A temporary file in ``path``'s folder holding ``data``, with ``path``'s mode."""
+def _beside(path: Path, data: bytes, durable: bool, mode: int | None = None) -> Path:
+    """A temporary file in ``path``'s folder holding ``data``, with ``mode`` (by default
+    ``path``'s)."""
     fd, name = _temporary(path)
     temporary = Path(name)
     try:
@@ -98,7 +101,7 @@ def _beside(path: Path, data: bytes, durable: bool) -> Path:
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.chmod(temporary, _mode(path))
+        os.chmod(temporary, _mode(path) if mode is None else mode)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

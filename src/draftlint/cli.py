@@ -916,6 +916,7 @@ def main(argv: list[str] | None = None) -> None:
     # Start-up makes many objects that live as long as the process (classes, tables,
     # patterns): at the default pace (a pass every 700 allocations) the collector would trace
     # them again and again. Reference cycles are still collected, only less often.
+    thresholds = gc.get_threshold()
     gc.set_threshold(10_000, 10, 10)
     if argv is None:  # the console command: back on for a run of many files (check)
         off_until_exit()
@@ -925,7 +926,10 @@ def main(argv: list[str] | None = None) -> None:
         args.insert(0, "check")
     app_for_args = _app_for(args)
     if argv is not None:  # called from Python: leave the interpreter as it is
-        app_for_args(args=args, prog_name="lint")
+        try:
+            app_for_args(args=args, prog_name="lint")
+        finally:
+            gc.set_threshold(*thresholds)
         return
     try:
         app_for_args(args=args, prog_name="lint")

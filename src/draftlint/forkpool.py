@@ -47,6 +47,7 @@ class ForkPool(Generic[Item, Result]):
         tasks_read = task_pipe(len(self.chunks))
         readers: dict[int, bytearray] = {}
         completed = False
+        frozen_before = gc.get_freeze_count() > 0  # by the caller: left frozen after
         gc.freeze()  # what exists now is shared with the workers, not copied by their collector
         try:
             for _ in range(self.workers):
@@ -64,7 +65,8 @@ class ForkPool(Generic[Item, Result]):
             yield from self._collect(readers)
             completed = True
         finally:
-            gc.unfreeze()
+            if not frozen_before:
+                gc.unfreeze()
             for fd in readers:
                 os.close(fd)
             for pid in self.pids:

@@ -8,7 +8,8 @@ an empty store and nothing written: the callers then compute afresh. Standard li
 it is used at start-up.
 
 A store holds code that runs (``records``: dataclass methods), so it is read only when this
-user owns the file and others cannot write it; whoever can write the folder could otherwise
+user owns the file and neither its group nor others can write it (draftlint writes its
+files for the user alone); whoever can write the folder could otherwise
 run code in draftlint, as with Python's own ``__pycache__``.
 
 Store names carry what their content depends on (Python's build, the parser's code), so an
@@ -29,6 +30,7 @@ from typing import Any
 
 _MAX_ENTRIES = 4096  # past this, only the entries this process used are kept
 _opened: list[Store] = []  # the stores this process read, to save them all at once
+PRIVATE = 0o600  # a cache file's permissions, whatever the umask: read only if not shared
 STALE_DAYS = 30  # a cache file unused this long is deleted (by a process that writes one)
 _DAY = 86_400.0
 _pruned = False  # this process has looked for stale files
@@ -124,7 +126,7 @@ class Store:
             data = marshal.dumps(entries)
             from draftlint.atomic import write_bytes
 
-            write_bytes(path, data, durable=False)
+            write_bytes(path, data, durable=False, mode=PRIVATE)
             self._added = False
             global _pruned
             if not _pruned:  # once a process: a write is rare (something new was added)
@@ -150,7 +152,7 @@ def read_trusted(path: Path) -> bytes:
 
 
 def _trusted(info: os.stat_result) -> bool:
-    if info.st_mode & 0o002:
+    if info.st_mode & 0o022:  # others or the group may write it
         return False
     getuid = getattr(os, "getuid", None)  # not on Windows: ownership is not checked there
     return getuid is None or info.st_uid == getuid()

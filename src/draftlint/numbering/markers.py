@@ -269,7 +269,7 @@ _SENTENCE_MARKS = compile_re(r"[。；，！？;!?]")
 _SECTION_TITLE_MAX = 30  # 1 总则: a single-number section carries a short title, not a sentence
 
 # Cheap pre-filters: only text that can open a marker reaches the parser.
-_HEAD_CHARS = frozenset("（(一二三四五六七八九十第其另0123456789") | frozenset(
+HEAD_CHARS = frozenset("（(一二三四五六七八九十第其另0123456789") | frozenset(
     chr(c) for c in range(0x2460, 0x2474)
 )
 _CLAUSE_MARK = r"[。；：！？;!?][\s\u3000]*"  # what closes the clause before an enumerator
@@ -293,7 +293,7 @@ def parse_head(text: str, *, sections: bool = True) -> Marker | None:
 @lru_cache(maxsize=8192)
 def _parse_head(text: str, sections: bool) -> Marker | None:
     offset = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
-    if offset >= len(text) or text[offset] not in _HEAD_CHARS:
+    if offset >= len(text) or text[offset] not in HEAD_CHARS:
         return None
     if "0" <= text[offset] <= "9" and _DIGIT_HEAD.match(text, offset) is None:
         return None  # 12345号, 2026年: digits no marker form continues (a cheap test first)
@@ -376,7 +376,7 @@ def parse_prefix(prefix: str) -> Marker | None:
 def parse_bare(text: str) -> Marker | None:
     """A heading marker standing alone on its line (5. or （三） with nothing after it)."""
     stripped = text.strip()
-    if not stripped or len(stripped) > _HEAD_SLICE or stripped[0] not in _HEAD_CHARS:
+    if not stripped or len(stripped) > _HEAD_SLICE or stripped[0] not in HEAD_CHARS:
         return None
     if "0" <= stripped[0] <= "9" and _DIGIT_HEAD.match(stripped) is None:
         return None  # 12345号: no marker form (and no parse for each such line)

@@ -22,7 +22,7 @@ from draftlint.model import Document, Paragraph, automatic_positions
 from draftlint.numbering.markers import (  # what the parsers look at first
     _CLAUSE_START,
     _DIGIT_HEAD,
-    _HEAD_CHARS,
+    HEAD_CHARS,
     HEADING_LEVEL,
     Kinds,
     Marker,
@@ -183,7 +183,7 @@ def _read_head(paragraph: Paragraph, automatic: bool) -> Marker | None:
 # parsers take them (1. 1、 1 总则, never 12345号): a superset of what they accept.
 _HEAD_START = compile_re(
     "(?m)^[^\\S\\n]*(?:["
-    + "".join(re.escape(char) for char in sorted(_HEAD_CHARS) if not "0" <= char <= "9")
+    + "".join(re.escape(char) for char in sorted(HEAD_CHARS) if not "0" <= char <= "9")
     + "]|"
     + _DIGIT_HEAD.pattern
     + "|\\n)"
@@ -676,6 +676,7 @@ def _runs(scope: Scope, starts_afresh: Afresh) -> dict[int, list[list[Heading]]]
         for child in children:
             level = child.marker.level
             run = current.get(level)
+            # value == 1 is starts_afresh's own first test, made here without the call.
             if run is None or (child.marker.value == 1 and starts_afresh(run[-1], child)):
                 run = current[level] = []
                 runs[level].append(run)

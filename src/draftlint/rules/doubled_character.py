@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from draftlint.analysis.joined import Joined
 from draftlint.analysis.repeats import finditer_within, merged, repeat_starts
@@ -75,28 +76,31 @@ def compiled() -> tuple[re.Pattern[str], dict[str, _Exceptions]]:
         exceptions[char] = _Exceptions(
             tuple(entry.get("before", [])), tuple(entry.get("after", [])), words
         )
-    chars = "".join(exceptions) + data.get("punctuation", {}).get("marks", "")
+    chars, exactly_twice = _watched(data)
     alternatives = ["([" + "".join(re.escape(c) for c in chars) + r"])\1"]
     # Exactly two: not preceded by a third (checked after the first, so every alternative
     # begins with a character and the regex engine skips positions that begin none).
     alternatives += [
         f"{re.escape(c)}(?<!{re.escape(c * 2)}){re.escape(c)}(?!{re.escape(c)})"
-        for c in data.get("punctuation", {}).get("exactly_twice", "")
+        for c in exactly_twice
     ]
     pattern = compile_re("|".join(alternatives))
     return pattern, exceptions
 
 
+def _watched(data: dict[str, Any]) -> tuple[str, str]:
+    """The characters reported doubled (the suspects and punctuation marks), and those
+    reported only when exactly twice."""
+    punctuation = data.get("punctuation", {})
+    return "".join(data["suspects"]) + punctuation.get("marks", ""), punctuation.get(
+        "exactly_twice", ""
+    )
+
+
 @cache
 def _doubled() -> frozenset[str]:
     """The characters the pattern of ``compiled`` finds doubled: every match opens with one."""
-    data = rule_data("doubled")
-    punctuation = data.get("punctuation", {})
-    return frozenset(
-        "".join(data["suspects"])
-        + punctuation.get("marks", "")
-        + punctuation.get("exactly_twice", "")
-    )
+    return frozenset("".join(_watched(rule_data("doubled"))))
 
 
 Repeats = dict[int, list[tuple[int, int]]] | None

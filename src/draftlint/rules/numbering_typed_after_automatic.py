@@ -14,7 +14,7 @@ from itertools import compress, count
 from operator import attrgetter
 
 from draftlint.model import Finding, Fix, FixSafety, Paragraph, automatic_positions
-from draftlint.numbering.markers import _HEAD_CHARS, Marker, parse_head
+from draftlint.numbering.markers import HEAD_CHARS, Marker, parse_head
 from draftlint.rule import Rule
 
 
@@ -71,7 +71,7 @@ class NumberingTypedAfterAutomatic(Rule):
     def _after_automatic(self, paragraph: Paragraph) -> Finding | None:
         prefix = paragraph.prefix_len
         after = paragraph.text[prefix : prefix + 1]
-        if not after.isspace() and after not in _HEAD_CHARS:
+        if not after.isspace() and after not in HEAD_CHARS:
             return None  # nothing typed there can open a marker (asked before slicing)
         typed = _heading_marker(paragraph.text[prefix:])
         if typed is None:

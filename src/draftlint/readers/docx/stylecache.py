@@ -16,13 +16,14 @@ cache; only records of a part that parsed are ever saved.
 from __future__ import annotations
 
 import marshal
+import os
 import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from draftlint.readers.docx.styles import StyleRecord
-from draftlint.usercache import cache_folder, python_stamp, read_trusted
+from draftlint.usercache import PRIVATE, cache_folder, python_stamp, read_trusted
 
 try:  # hashlib's blake2b, without hashlib's import of OpenSSL (some ms at start-up)
     from _blake2 import blake2b
@@ -31,6 +32,9 @@ except ImportError:  # pragma: no cover - an interpreter built without it
 
 Entry = tuple[dict[str, StyleRecord], str | None]  # style_records' answer
 MAX_SAVED_BYTES = 64 << 10  # records larger than this (thousands of styles) are not kept
+# Templates kept at most (a few MB): a run over an archive of many templates must not fill
+# the disk. Past it nothing new is kept until pruning deletes those unused for a month.
+MAX_FILES = 1000
 _RECORD_TYPES = (
     (str, type(None)), (bool,), (str, type(None)), (int, type(None)),
     (int, bool, type(None)), (int, type(None)), (bool,),
@@ -62,13 +66,19 @@ def save_records(key: str, entry: Entry) -> None:
         return
     try:
         data = marshal.dumps(entry)
-        if len(data) > MAX_SAVED_BYTES:
+        if len(data) > MAX_SAVED_BYTES or _kept(path.parent) >= MAX_FILES:
             return
         from draftlint.atomic import write_bytes  # here: a run that saves nothing never needs it
 
-        write_bytes(path, data, durable=False)
+        write_bytes(path, data, durable=False, mode=PRIVATE)
     except Exception:  # an unwritable folder, a full disk …
         pass
+
+
+def _kept(folder: Path) -> int:
+    """How many templates' records ``folder`` holds (counted only when saving: a new one)."""
+    with os.scandir(folder) as entries:
+        return sum(entry.name.startswith("styles-") for entry in entries)
 
 
 def _path(key: str) -> Path | None:
