@@ -327,3 +327,21 @@ def test_the_bracket_pattern_finds_what_the_alternation_finds() -> None:
         assert [m.span() for m in compiled().brackets.finditer(text)] == expected, text
         found += len(expected)
     assert found > 300
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [["某" * 3000, "X次检查某某单位", "**在县委"], ["某某" * 50, "甲乙丙" * 400, "XX年XX月"]],
+)
+def test_dense_and_sparse_candidates_give_the_same_placeholders(
+    monkeypatch: pytest.MonkeyPatch, texts: list[str]
+) -> None:
+    """Where one may match in almost every character (某×3000), each pass scans the text
+    itself instead of trying each place from Python: the same placeholders either way."""
+    from draftlint.rules import placeholder
+
+    answers = []
+    for sparse in (1, 10**9):  # every place tried from Python; never
+        monkeypatch.setattr(placeholder, "_SPARSE", sparse)
+        answers.append(placeholder.scan(texts))
+    assert answers[0] == answers[1] and answers[0]

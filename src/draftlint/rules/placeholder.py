@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import islice
 from operator import itemgetter
 from typing import Any
 
@@ -152,6 +153,12 @@ def compiled() -> _Patterns:
     )
 
 
+# The passes are tried only where one may match when such places are at most one character
+# in this many: a match tried from Python costs what the regex engine's own scan of some
+# fifty characters does.
+_SPARSE = 64
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A placeholder's span in a paragraph."""
@@ -174,8 +181,13 @@ def scan(
     joined = joined or Joined(texts)
     whole = joined.text
     candidates: list[tuple[int, int, str]] = []
+    positions = None
     if pats.any_pass is not None:
-        positions = [match.start() for match in pats.any_pass.finditer(whole)]
+        most = len(whole) // _SPARSE
+        positions = [m.start() for m in islice(pats.any_pass.finditer(whole), most + 1)]
+        if len(positions) > most:  # 某某某…: each pass's own scan, in C
+            positions = None
+    if positions is not None:
 
         def search(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
             return finditer_at(pattern, whole, positions)
