@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.helpers.lint import SEEDS
 
-from draftlint.analysis.punctuation import _anchored, anywhere_spans, compiled
+from draftlint.analysis.punctuation import anywhere_spans, compiled
+from draftlint.analysis.regex_shape import anchored_at_start as _anchored
 
 # The characters the patterns read: backquotes, GB/T 7714 type codes and a newline.
 texts = st.text(alphabet=st.sampled_from("`[]EBOL/JM.中文 \n"), max_size=40)

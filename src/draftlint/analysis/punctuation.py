@@ -16,11 +16,10 @@ import re
 from collections.abc import Iterator
 from functools import cache, partial
 from operator import itemgetter
-from re import _constants as _sre_constants  # type: ignore[attr-defined]
-from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
 from draftlint.analysis.joined import Joined
+from draftlint.analysis.regex_shape import anchored_at_start
 from draftlint.analysis.spans import Spans, inside, merge
 from draftlint.patterns import compile_re
 from draftlint.records import dataclass
@@ -28,18 +27,6 @@ from draftlint.resources import rule_data
 
 _SPACES = frozenset(" \t\u3000\u00a0")
 _ASCII_RUN = compile_re(r"[!-~]{2,}")  # one mark alone between Chinese characters is prose
-
-
-def _anchored(pattern: str) -> bool:
-    """Whether every match of ``pattern`` starts at the string's start (^… without MULTILINE)."""
-    parsed = _sre_parser.parse(pattern)
-    if parsed.state.flags & re.MULTILINE or not parsed.data:
-        return False
-    op, argument = parsed.data[0]  # a top-level a|b is one BRANCH item: not anchored
-    return op is _sre_constants.AT and argument in (
-        _sre_constants.AT_BEGINNING,
-        _sre_constants.AT_BEGINNING_STRING,
-    )
 
 
 def table() -> dict[str, Any]:
@@ -101,7 +88,7 @@ def compiled() -> _Patterns:
     )
     paragraph = [e["pattern"] for e in entries if e.get("scope", "ascii") == "paragraph"]
     anywhere = "|".join(f"(?:{p})" for p in paragraph)
-    later = "|".join(f"(?:{p})" for p in paragraph if not _anchored(p))
+    later = "|".join(f"(?:{p})" for p in paragraph if not anchored_at_start(p))
     return _Patterns(
         han=compile_re(f"[{han}]"),
         chinese=compile_re(f"[{han}{punctuation}]"),

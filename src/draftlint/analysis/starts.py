@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from re import _constants, _parser  # type: ignore[attr-defined]
-from typing import Any
 
+from draftlint.analysis.regex_shape import opening_chars, parse, zero_width
 from draftlint.patterns import compile_re
 from draftlint.records import dataclass
 
@@ -59,14 +58,14 @@ def starts(pattern: re.Pattern[str]) -> Starts | None:
     known few, or when the pattern may match empty."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    parsed = parse(pattern.pattern, pattern.flags)
     items = list(parsed)
     index = 0
-    while index < len(items) and _zero_width(items[index]):
+    while index < len(items) and zero_width(items[index]):
         index += 1
     if index == len(items) or parsed.getwidth()[0] == 0:
         return None
-    chars = _opening(items[index])
+    chars = opening_chars(items[index])
     if not chars or (index == 0 and not 1 < len(chars) <= MAX_CHARS):
         return None
     groups = [chars] if len(chars) > MAX_CHARS else [[char] for char in chars]
@@ -86,8 +85,8 @@ def any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
     for pattern in patterns:
         if pattern.flags != patterns[0].flags or pattern.flags & (re.IGNORECASE | re.VERBOSE):
             return None
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        opening = _opening(parsed[0]) if len(parsed) else []
+        parsed = parse(pattern.pattern, pattern.flags)
+        opening = opening_chars(parsed[0]) if len(parsed) else []
         if not opening or parsed.getwidth()[0] == 0:
             return None
         chars += opening
@@ -121,28 +120,3 @@ def _finder(pattern: re.Pattern[str], chars: list[str]) -> re.Pattern[str]:
 
 def _class(chars: list[str]) -> str:
     return "[" + "".join(map(re.escape, chars)) + "]"
-
-
-def _zero_width(item: tuple[Any, Any]) -> bool:
-    op, argument = item
-    if op in (_constants.ASSERT, _constants.ASSERT_NOT):
-        return True
-    return op is _constants.BRANCH and all(
-        all(_zero_width(part) for part in branch) for branch in argument[1]
-    )
-
-
-def _opening(item: tuple[Any, Any]) -> list[str]:
-    """The characters a match of ``item`` may open with; [] when not known."""
-    op, argument = item
-    if op is _constants.LITERAL:
-        return [chr(argument)]
-    if op is _constants.IN and all(kind is _constants.LITERAL for kind, _ in argument):
-        return list(dict.fromkeys(chr(code) for _, code in argument))
-    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
-        low, _, body = argument
-        return _opening(body[0]) if low >= 1 and body else []  # \.{3,}
-    if op is _constants.BRANCH and all(argument[1]):
-        chars = [_opening(branch[0]) for branch in argument[1]]
-        return list(dict.fromkeys(c for each in chars for c in each)) if all(chars) else []
-    return []
