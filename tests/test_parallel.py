@@ -165,3 +165,23 @@ def test_findings_cross_processes_whole_and_sharing_their_paragraphs() -> None:
     assert back[0].paragraph is back[1].paragraph
     assert back[0].fix == findings[0].fix and back[0].extra == {"expected": "3次"}
     assert back[1].args == {} and back[1].args is not back[0].args
+
+
+def test_a_folders_files_share_one_settings_object_within_a_run_only(tmp_path: Path) -> None:
+    """The settings are worked out once per folder and file ignores, by the run: a second run
+    (another call from Python, other flags) works them out afresh and keeps nothing global."""
+    from draftlint.cli import Run
+    from draftlint.effective import Flags
+    from draftlint.files import Target
+
+    (tmp_path / "draftlint.toml").write_text(
+        '[per-file-ignores]\n"c.txt" = ["W001"]\n', encoding="utf-8"
+    )
+    paths = [tmp_path / name for name in ("a.txt", "b.txt", "c.txt")]
+    first = Run(Flags(), "zh", None, 1 << 20, None, False)
+    a, b, c = (first._effective(Target(path.name, path)) for path in paths)
+    assert a is b and c is not a
+    assert "W001" not in {rule.code for rule in c.rules}
+    second = Run(Flags(ignore=["W002"]), "zh", None, 1 << 20, None, False)
+    again = second._effective(Target("a.txt", paths[0]))
+    assert again is not a and "W002" not in {rule.code for rule in again.rules}

@@ -128,3 +128,19 @@ def test_a_store_is_written_for_the_user_alone_whatever_the_umask(cache_dir: Pat
     path = cache_dir / f"toml-{STAMP}.marshal"
     assert path.stat().st_mode & 0o777 == 0o600
     assert Store(f"toml-{STAMP}").get("key") == "value"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_store_others_may_write_is_not_merged_into_the_next_save(cache_dir: Path) -> None:
+    """Saving keeps what other processes saved meanwhile: never from a file it would not
+    read, or the entries planted there would come back in a file it trusts."""
+    import marshal
+
+    path = cache_dir / f"records-{STAMP}.marshal"
+    path.write_bytes(marshal.dumps({"planted": "code"}))
+    path.chmod(0o666)
+    store = Store(f"records-{STAMP}")
+    store.put("source", "value")
+    store.save()
+    again = Store(f"records-{STAMP}")
+    assert again.get("source") == "value" and again.get("planted") is None

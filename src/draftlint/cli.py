@@ -167,6 +167,9 @@ class Run:
         self.flags, self.lang, self.config_file = flags, lang, config_file
         self.limit, self.stdin_filename, self.report_unused = limit, stdin_filename, report_unused
         self._folder_configs: dict[Path, Config] = {}
+        # (id(config), a file's own ignores) → (config, its settings): the files of a folder
+        # share one Effective. The config is kept so its id stays its own.
+        self._settings: dict[tuple[int, tuple[str, ...]], tuple[Config, Effective]] = {}
 
     def config(self, path: Path | None) -> "Config":
         from draftlint.config import config_for
@@ -223,7 +226,7 @@ class Run:
     def _effective(self, target: "Target") -> "Effective":
         """What applies to ``target``: its folder's configuration (standard input: that of
         ``--stdin-filename``, else the working folder's) with the command line's flags."""
-        from draftlint.effective import resolve
+        from draftlint.effective import per_file_ignores, settings
 
         path_for_config = target.path or (
             Path(self.stdin_filename) if self.stdin_filename else None
@@ -232,7 +235,15 @@ class Run:
             config = self.folder_config(target.path.parent)
         else:
             config = self.config(path_for_config)
-        return resolve(config, self.flags, path_for_config, self.lang)
+        ignored_here = per_file_ignores(config, path_for_config)
+        key = (id(config), tuple(ignored_here))
+        known = self._settings.get(key)
+        if known is None or known[0] is not config:
+            known = self._settings[key] = (
+                config,
+                settings(config, self.flags, ignored_here, self.lang),
+            )
+        return known[1]
 
     def lint(self, target: "Target") -> "FileResult":
         from draftlint.files import FileError, one_line, read_stdin

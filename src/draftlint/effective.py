@@ -69,26 +69,14 @@ def per_file_ignores(config: Config, path: Path | None) -> list[str]:
     return ignored
 
 
-# Files of one folder (of one configuration, without per-file ignores) share one Effective:
-# (id(config), id(flags), the file's ignores, lang) → (config, flags, effective). The objects
-# are kept so their ids stay theirs.
-_resolved: dict[tuple[int, int, tuple[str, ...], str], tuple[Config, Flags, Effective]] = {}
-
-
 def resolve(config: Config, flags: Flags, path: Path | None, lang: str) -> Effective:
-    """The settings for ``path``; the same object for every file with the same inputs
-    (callers only read it)."""
-    ignored_here = per_file_ignores(config, path)
-    key = (id(config), id(flags), tuple(ignored_here), lang)
-    known = _resolved.get(key)
-    if known is not None and known[0] is config and known[1] is flags:
-        return known[2]
-    effective = _resolve(config, flags, ignored_here, lang)
-    _resolved[key] = (config, flags, effective)
-    return effective
+    """The settings for ``path``."""
+    return settings(config, flags, per_file_ignores(config, path), lang)
 
 
-def _resolve(config: Config, flags: Flags, ignored_here: list[str], lang: str) -> Effective:
+def settings(config: Config, flags: Flags, ignored_here: list[str], lang: str) -> Effective:
+    """The settings of ``config`` with the command line's ``flags`` and a file's own ignores
+    (``per_file_ignores``). A run asks once per distinct answer (``cli.Run._effective``)."""
     origin = str(config.path) if config.path is not None else "default"
     values, sources = config.values, {}
     chosen = set(all_rules())

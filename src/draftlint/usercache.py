@@ -25,6 +25,7 @@ import marshal
 import os
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +137,18 @@ class Store:
             pass
 
 
+def code_checksum(*sources: Path) -> str | None:
+    """A checksum of the code files a cache's entries depend on, for the cache's name (an
+    edited file starts a new one); None when one cannot be read (nothing is cached then)."""
+    checksum = 0
+    try:
+        for source in sources:
+            checksum = zlib.crc32(source.read_bytes(), checksum)
+    except OSError:
+        return None
+    return f"{checksum:08x}"
+
+
 def read_trusted(path: Path) -> bytes:
     """A cache file's bytes, read only if this user owns it and nobody else may write it (a
     store may hold code that runs, ``records``, as ``__pycache__`` does; PermissionError
@@ -191,8 +204,8 @@ def _saved_since(path: Path, adding: int) -> dict[Any, Any]:
     """What another process (a -j worker, the parent) saved to ``path`` since this one read
     it, kept when this one saves (room allowing): the last to save does not drop it."""
     try:
-        saved = marshal.loads(path.read_bytes())
-    except Exception:  # missing or damaged: nothing to keep
+        saved = marshal.loads(read_trusted(path))
+    except Exception:  # missing, damaged or someone else's: nothing to keep
         return {}
     return saved if type(saved) is dict and len(saved) + adding <= _MAX_ENTRIES else {}
 

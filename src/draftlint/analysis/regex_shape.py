@@ -10,6 +10,7 @@ shortcut it would allow.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -24,8 +25,11 @@ _NEWLINE_CATEGORIES = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=256)
 def parse(pattern: str, flags: int = 0) -> Any:
-    """The parsed pattern: a sequence of ``Item``s, with ``getwidth()`` and ``state``."""
+    """The parsed pattern: a sequence of ``Item``s, with ``getwidth()`` and ``state``. Kept:
+    a pattern is asked several questions (W005's forms are parsed once, not once a reader);
+    callers only read it."""
     return _parser.parse(pattern, flags)
 
 

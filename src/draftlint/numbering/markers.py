@@ -9,7 +9,6 @@ marker shape no earlier run has seen.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -21,7 +20,7 @@ from draftlint.numbering.marks import Kind
 from draftlint.numerals import to_chinese as _to_chinese
 from draftlint.patterns import compile_re
 from draftlint.records import dataclass
-from draftlint.usercache import Store, python_stamp
+from draftlint.usercache import Store, code_checksum, python_stamp
 
 
 class Kinds:
@@ -252,14 +251,9 @@ def _store() -> Store | None:
     (the generated parser, the transform, these classes, the numerals), or None when that
     code cannot be read."""
     here = Path(__file__).resolve().parent
-    checksum = 0
-    try:
-        for source in (here / "lalr.py", here / "reading.py", here / "marks.py",
-                       Path(numerals.__file__)):  # fmt: skip
-            checksum = zlib.crc32(source.read_bytes(), checksum)
-    except OSError:
-        return None
-    return Store(f"markers-{python_stamp()}-{checksum:08x}")
+    checksum = code_checksum(here / "lalr.py", here / "reading.py", here / "marks.py",
+                             Path(numerals.__file__))  # fmt: skip
+    return None if checksum is None else Store(f"markers-{python_stamp()}-{checksum}")
 
 
 _DECIMAL_DOTS = compile_re(r"[.．]")

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar
 
+from draftlint.analysis.joined import joined_search_exact
 from draftlint.analysis.punctuation import table
 from draftlint.model import Finding, Severity
 from draftlint.patterns import compile_re
@@ -59,8 +60,8 @@ class FullwidthAlphanumeric(Rule):
 
     def _runs(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
         """(paragraph position, start, text) of each match, in document order: one pass over
-        the joined text when the pattern is a run of one class that cannot hold a newline."""
-        if _PLAIN_RUN.fullmatch(pattern.pattern) and pattern.match("\n") is None:
+        the joined text when that finds what each paragraph's own search would."""
+        if joined_search_exact(pattern):
             joined = self.ctx.joined
             for match in pattern.finditer(joined.text):
                 position, start = joined.locate(match.start())
@@ -69,6 +70,3 @@ class FullwidthAlphanumeric(Rule):
         for position, paragraph in enumerate(self.ctx.document.paragraphs):
             for match in pattern.finditer(paragraph.text):
                 yield position, match.start(), match.group()
-
-
-_PLAIN_RUN = re.compile(r"\[[^\[\]\\^]*\]\+")  # [０-９Ａ-Ｚａ-ｚ]+: no escape, no negation

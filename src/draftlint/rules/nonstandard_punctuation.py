@@ -52,10 +52,8 @@ def compiled() -> tuple[_Form, ...]:
 def matching_positions(form: _Form, joined: Joined) -> dict[int, None]:
     """The positions of the paragraphs ``form`` matches in, in order, from one search of the
     joined text (exact only for a pattern ``joined_search_exact`` accepts)."""
-    text, pattern = joined.text, form.pattern
-    if form.starts is None:
-        return dict.fromkeys(joined.locate(match.start())[0] for match in pattern.finditer(text))
-    return dict.fromkeys(joined.locate(match.start())[0] for match in form.starts.finditer(text))
+    matches = (form.starts or form.pattern).finditer(joined.text)
+    return dict.fromkeys(joined.locate(match.start())[0] for match in matches)
 
 
 class NonstandardPunctuation(Rule):

@@ -108,10 +108,9 @@ class NumberingTypedAfterAutomatic(Rule):
 
 _INDEX = attrgetter("index")
 
-# A paragraph can only open with a heading marker if it starts with one of these.
-_OPENERS = frozenset("（(一二三四五六七八九十0123456789") | frozenset(
-    chr(code) for code in range(0x2460, 0x2474)
-)
+# A paragraph can only open with a heading marker if it starts with one of these (第一 and
+# 其一 open enumerations, not headings).
+_OPENERS = HEAD_CHARS - frozenset("第其另")
 
 
 def _heading_marker(text: str) -> Marker | None:

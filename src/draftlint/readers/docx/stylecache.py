@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import marshal
 import os
-import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from draftlint.readers.docx.styles import StyleRecord
-from draftlint.usercache import PRIVATE, cache_folder, python_stamp, read_trusted
+from draftlint.usercache import PRIVATE, cache_folder, code_checksum, python_stamp, read_trusted
 
 try:  # hashlib's blake2b, without hashlib's import of OpenSSL (some ms at start-up)
     from _blake2 import blake2b
@@ -92,13 +91,8 @@ def _prefix() -> str | None:
     """``styles-<python>-<checksum of the code making the records>``, or None when that code
     cannot be read (nothing is cached then)."""
     here = Path(__file__).resolve().parent
-    checksum = 0
-    try:
-        for source in ("styles.py", "names.py"):
-            checksum = zlib.crc32((here / source).read_bytes(), checksum)
-    except OSError:
-        return None
-    return f"styles-{python_stamp()}-{checksum:08x}"
+    checksum = code_checksum(here / "styles.py", here / "names.py")
+    return None if checksum is None else f"styles-{python_stamp()}-{checksum}"
 
 
 def _valid(entry: Any) -> bool:
