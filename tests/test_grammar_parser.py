@@ -172,3 +172,29 @@ def test_a_damaged_stored_answer_is_read_afresh(monkeypatch: pytest.MonkeyPatch)
     finally:
         markers._parse_grammar.cache_clear()
         store._added = False  # nothing to write at exit
+
+
+def test_every_character_of_the_grammars_markers_is_kept_by_the_parse_cache() -> None:
+    """markers._MARKER_CHARS lists by hand what a marker's slice keeps as typed before the
+    cached parse (anything else stands in as 文/０): a terminal added to the grammar without
+    its characters there would be parsed wrong, silently."""
+    import re
+
+    from lark import Lark
+
+    from draftlint.numbering import markers
+    from draftlint.resources import grammar_path
+
+    grammar = Lark(grammar_path("numbering.lark").read_text("utf-8"), start="head")
+    kept = re.compile(markers._MARKER_CHARS)
+    needed: set[str] = set()
+    for terminal in grammar.terminals:
+        if terminal.name in ("REST", "SECTION_GAP"):  # what follows a marker, not the marker
+            continue
+        pattern = terminal.pattern
+        if pattern.type == "str":
+            needed |= set(pattern.value)
+        else:
+            one = re.compile(pattern.to_regexp())
+            needed |= {chr(code) for code in range(0x10000) if one.fullmatch(chr(code))}
+    assert needed and {char for char in needed if not kept.fullmatch(char)} == set()
