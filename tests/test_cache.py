@@ -19,8 +19,17 @@ def _lint(cwd: Path, *args: str) -> tuple[int, dict, str]:
     return done.returncode, json.loads(stdout), done.stderr.decode("utf-8")
 
 
-def _entries(cwd: Path) -> set[Path]:
-    return set((cwd / ".draftlint_cache").glob("*/*.json"))
+def _entries(cwd: Path) -> set[str]:
+    """The keys of the entries the cache holds (each read back from its pack)."""
+    root = cwd / ".draftlint_cache"
+    places = json.loads((root / "entries.json").read_text(encoding="utf-8"))
+    keys = set()
+    for key, (pack, offset, length) in places.items():
+        with open(root / "packs" / pack, "rb") as handle:
+            handle.seek(offset)
+            assert json.loads(handle.read(length))["key"] == key
+        keys.add(key)
+    return keys
 
 
 @pytest.fixture
@@ -113,8 +122,9 @@ def test_a_changed_profile_misses(project: Path) -> None:
 
 def test_a_damaged_entry_is_a_miss_and_the_cache_is_never_linted(project: Path) -> None:
     fresh = _lint(project, "drafts")
-    for entry in _entries(project):
-        entry.write_text("{not json", encoding="utf-8")
+    assert _entries(project)
+    for pack in (project / ".draftlint_cache" / "packs").iterdir():
+        pack.write_bytes(b"{not json" * (pack.stat().st_size // 9 + 1))
     assert _lint(project, "drafts") == fresh
     (project / ".draftlint_cache" / "stray.txt").write_text(DRAFT, encoding="utf-8")
     whole = _lint(project, ".")
@@ -179,7 +189,7 @@ def test_a_file_changed_a_moment_ago_is_not_recorded(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / ".draftlint_cache")
     info = draft.stat()
     cache.record_digest(draft, info, cache.digest(draft.read_bytes()))
-    cache.save_index()
+    cache.save()
     assert not (tmp_path / ".draftlint_cache" / "files.json").exists()
     old = info.st_mtime - 60
     import os
@@ -208,3 +218,91 @@ def test_workers_record_every_digest(project: Path) -> None:
     index = json.loads((project / ".draftlint_cache" / "files.json").read_text(encoding="utf-8"))
     assert len(index) == 16  # each worker added its own files to the index
     assert _lint_no_wait(project, "drafts", jobs="2") == fresh
+
+
+def test_a_run_writes_one_pack_not_one_file_per_entry(project: Path) -> None:
+    """Creating a file costs far more than writing its bytes: a process's entries go to one
+    pack, written when it finishes."""
+    fresh = _lint(project, "--no-cache", "drafts")
+    assert _lint(project, "drafts") == fresh
+    root = project / ".draftlint_cache"
+    assert len(_entries(project)) == 3
+    assert len(list((root / "packs").iterdir())) == 1
+    assert not [p for p in root.iterdir() if p.is_dir() and p.name != "packs"]
+    assert _lint(project, "drafts") == fresh
+    assert len(list((root / "packs").iterdir())) == 1  # all hits: nothing written
+
+
+def _store(root: Path, key: str, kind: str) -> None:
+    from draftlint.cache import ResultCache
+
+    cache = ResultCache(root)
+    cache.put(key, [], kind, None)
+    cache.save()
+
+
+def test_packs_are_merged_and_the_cache_starts_afresh_when_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import draftlint.cache as cache_module
+    from draftlint.cache import ResultCache
+
+    root = tmp_path / ".draftlint_cache"
+    monkeypatch.setattr(cache_module, "_MAX_PACKS", 3)
+    keys = [f"{n:064x}" for n in range(10)]
+    for key in keys:
+        _store(root, key, f"kind {key[-1]}")
+    assert len(list((root / "packs").iterdir())) <= 3
+    reader = ResultCache(root)
+    assert [reader.get(key).kind for key in keys] == [f"kind {key[-1]}" for key in keys]
+
+    monkeypatch.setattr(cache_module, "_MAX_ENTRIES", 10)
+    _store(root, "f" * 64, "the eleventh")
+    reader = ResultCache(root)
+    assert reader.get("f" * 64).kind == "the eleventh"
+    assert all(reader.get(key) is None for key in keys)
+    assert len(list((root / "packs").iterdir())) == 1  # the dropped packs are removed
+
+
+def test_a_new_entry_is_a_hit_before_it_is_saved(tmp_path: Path) -> None:
+    from draftlint.cache import ResultCache
+
+    cache = ResultCache(tmp_path / ".draftlint_cache")
+    cache.put("a" * 64, [], "txt", [])
+    assert cache.get("a" * 64) == ([], "txt", [])
+    assert not (tmp_path / ".draftlint_cache").exists()  # nothing written before save
+
+
+def test_another_runs_pack_is_kept_and_an_old_orphan_removed(tmp_path: Path) -> None:
+    import os
+    import time
+
+    root = tmp_path / ".draftlint_cache"
+    _store(root, "a" * 64, "first")
+    packs = root / "packs"
+    waiting = packs / "1-2_3.jsonl"  # written by another run, not yet in the index
+    waiting.write_bytes(b"{}\n")
+    orphan = packs / "4-5_6.jsonl"  # left by a run stopped two hours ago
+    orphan.write_bytes(b"{}\n")
+    old = time.time() - 7200
+    os.utime(orphan, (old, old))
+    _store(root, "b" * 64, "second")
+    assert waiting.exists() and not orphan.exists()
+
+
+def test_a_planted_index_reads_nothing_outside_the_packs(tmp_path: Path) -> None:
+    from draftlint.cache import ResultCache
+
+    root = tmp_path / ".draftlint_cache"
+    _store(root, "a" * 64, "mine")
+    secret = tmp_path / "secret.jsonl"
+    secret.write_text(json.dumps({"key": "b" * 64, "kind": "planted", "paragraphs": [],
+                                  "findings": [], "json": None}) + "\n", encoding="utf-8")  # fmt: skip
+    places = json.loads((root / "entries.json").read_text(encoding="utf-8"))
+    size = secret.stat().st_size
+    places["b" * 64] = ["../../secret.jsonl", 0, size]
+    places["c" * 64] = [places["a" * 64][0], 0, places["a" * 64][2]]  # another key's place
+    (root / "entries.json").write_text(json.dumps(places), encoding="utf-8")
+    reader = ResultCache(root)
+    assert reader.get("a" * 64).kind == "mine"
+    assert reader.get("b" * 64) is None and reader.get("c" * 64) is None

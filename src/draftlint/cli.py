@@ -342,7 +342,7 @@ class Run:
         from draftlint.usercache import save_stores
 
         if self.cache is not None:
-            self.cache.save_index()
+            self.cache.save()
         save_stores()
 
     def _lint_document(self, target: "Target", document: "Document", effective: "Effective",
