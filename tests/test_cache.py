@@ -306,3 +306,57 @@ def test_a_planted_index_reads_nothing_outside_the_packs(tmp_path: Path) -> None
     reader = ResultCache(root)
     assert reader.get("a" * 64).kind == "mine"
     assert reader.get("b" * 64) is None and reader.get("c" * 64) is None
+
+
+def _run(cwd: Path, *args: str, user_cache: Path) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {**os.environ, "DRAFTLINT_CACHE_DIR": str(user_cache)}
+    return subprocess.run([*lint_executable(), *args], cwd=cwd, capture_output=True, text=True,
+                          env=env, timeout=300)  # fmt: skip
+
+
+def test_cache_dir_puts_the_content_cache_elsewhere(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("ci") / "lint-cache"
+    fresh = _lint(project, "--no-cache", "drafts")
+    assert _lint(project, "--cache-dir", str(elsewhere), "drafts") == fresh
+    assert not (project / ".draftlint_cache").exists()
+    places = json.loads((elsewhere / "entries.json").read_text(encoding="utf-8"))
+    assert len(places) == 3
+    assert _lint(project, "--cache-dir", str(elsewhere), "drafts") == fresh  # read back
+    assert json.loads((elsewhere / "entries.json").read_text(encoding="utf-8")) == places
+
+
+def test_clean_removes_both_caches_and_nothing_else(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    user_cache = tmp_path_factory.mktemp("user-cache")
+    (user_cache / "notes.txt").write_text("mine", encoding="utf-8")
+    assert _run(project, "check", "-j", "1", "drafts", user_cache=user_cache).returncode == 2
+    assert (project / ".draftlint_cache" / "entries.json").exists()
+    assert len(list(user_cache.iterdir())) > 1  # patterns, rule data … were kept there
+    done = _run(project, "clean", user_cache=user_cache)
+    assert done.returncode == 0, done.stderr
+    assert not (project / ".draftlint_cache").exists()
+    assert [p.name for p in user_cache.iterdir()] == ["notes.txt"]
+    assert "removed" in done.stdout
+    assert (project / "drafts" / "a.txt").exists()
+    again = _run(project, "clean", user_cache=user_cache)
+    assert again.returncode == 0 and "no cache to remove" in again.stdout
+
+
+def test_clean_never_deletes_a_folder_that_is_not_its_cache(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    user_cache = tmp_path_factory.mktemp("user-cache")
+    done = _run(project, "clean", "--cache-dir", "drafts", user_cache=user_cache)
+    assert done.returncode == 2
+    assert "drafts" in done.stderr and "not draftlint's cache" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert (project / "drafts" / "a.txt").exists()
+    (project / "drafts" / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n",
+                                                     encoding="utf-8")  # fmt: skip
+    assert _run(project, "clean", "--cache-dir", "drafts", user_cache=user_cache).returncode == 2
+    assert (project / "drafts" / "a.txt").exists()  # another program's cache tag: not ours

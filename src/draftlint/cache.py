@@ -60,6 +60,10 @@ _MAX_PACKS = 64  # more packs than this are merged into one
 _ORPHAN_SECONDS = 3600  # a pack no index names, this old, was left by a stopped run
 _SAVE_BYTES = 8 << 20  # a process holding this much of new entries writes a pack
 _FORMAT = 2  # bump when the entry layout changes
+_TAG = "CACHEDIR.TAG"  # marks the folder as a cache (backup tools skip it) and as ours
+_TAG_TEXT = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n# draftlint's content cache: safe to delete.\n"
+)
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -337,11 +341,7 @@ class ResultCache:
     def _create_root(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / ".gitignore").write_text("# made by draftlint\n*\n", encoding="utf-8")
-        (self.root / "CACHEDIR.TAG").write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n"
-            "# draftlint's content cache: safe to delete.\n",
-            encoding="utf-8",
-        )
+        (self.root / _TAG).write_text(_TAG_TEXT, encoding="utf-8")
 
     def _decode(self, entry: dict[str, Any]) -> list[Finding]:
         if self._rules is None:
@@ -439,3 +439,25 @@ def _packs(folder: Path) -> dict[str, tuple[int, float]]:
                     info = item.stat(follow_symlinks=False)
                     found[item.name] = (info.st_size, info.st_mtime)
     return found
+
+
+class NotOurCache(Exception):
+    """The folder exists but is not a content cache draftlint made: it is never deleted."""
+
+
+def remove(root: Path) -> bool:
+    """Delete the content cache at ``root``; False when there is none. Only a folder that
+    holds draftlint's own CACHEDIR.TAG is deleted (NotOurCache otherwise): ``--cache-dir``
+    may name any folder."""
+    import shutil
+
+    if not root.exists() and not root.is_symlink():
+        return False
+    try:
+        ours = not root.is_symlink() and (root / _TAG).read_text(encoding="utf-8") == _TAG_TEXT
+    except (OSError, UnicodeDecodeError):
+        ours = False
+    if not ours:
+        raise NotOurCache(str(root))
+    shutil.rmtree(root)
+    return True

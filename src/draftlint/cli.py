@@ -59,7 +59,17 @@ _APP_SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 app = typer.Typer(**_APP_SETTINGS)
-SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles", "config", "init", "annotate")
+SUBCOMMANDS = (
+    "check",
+    "rules",
+    "rule",
+    "outline",
+    "profiles",
+    "config",
+    "init",
+    "annotate",
+    "clean",
+)
 
 
 class OutputFormat(str, Enum):
@@ -123,6 +133,12 @@ VersionOption = Annotated[
     typer.Option("--version", callback=_version, is_eager=True, help="显示版本 / show version"),
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", help="消息语言 / message language")]
+CacheDirOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cache-dir", help="内容缓存目录（默认 ./.draftlint_cache）/ content cache folder"
+    ),
+]
 ProfileOption = Annotated[
     str | None,
     typer.Option("--profile", help="按此文种检查，不按标题识别；none：不查章节 / document type"),
@@ -506,6 +522,7 @@ def check(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="不读写内容缓存 .draftlint_cache/ / no cache")
     ] = False,
+    cache_dir: CacheDirOption = None,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="并行进程数（默认：CPU 数）/ processes"),
@@ -550,7 +567,7 @@ def check(
         if not (no_cache or fixing):
             from draftlint.cache import CACHE_DIR, ResultCache
 
-            run.cache = ResultCache(Path.cwd() / CACHE_DIR)
+            run.cache = ResultCache(Path(cache_dir) if cache_dir else Path.cwd() / CACHE_DIR)
         targets = list(run.targets(paths))
         if changed_since is not None:
             changed = changed_since_files(changed_since)
@@ -834,6 +851,32 @@ def init_config(
         _fail(f"{shown(str(target))}: 无法写入 (cannot write: {error.strerror})")
         raise typer.Exit(2) from None
     print(f"{shown(str(target))}")
+
+
+@app.command("clean")
+def clean(cache_dir: CacheDirOption = None) -> None:
+    """删除内容缓存和用户缓存 / remove the content cache and the user cache's files."""
+    from draftlint.cache import CACHE_DIR, NotOurCache, remove
+    from draftlint.files import shown
+    from draftlint.usercache import cache_folder, prune_stale
+
+    root = Path(cache_dir) if cache_dir else Path.cwd() / CACHE_DIR
+    removed = False
+    try:
+        if removed := remove(root):
+            print(f"{shown(str(root))}: 已删除 (removed)")
+    except NotOurCache:
+        _fail(f"{shown(str(root))}: 不是 draftlint 的缓存目录，未删除 (not draftlint's cache; "
+              "left alone)")  # fmt: skip
+        raise typer.Exit(2) from None
+    except OSError as error:
+        _fail(f"{shown(str(root))}: 无法删除 (cannot remove: {error.strerror})")
+        raise typer.Exit(2) from None
+    folder = cache_folder(create=False)
+    if folder is not None and folder.is_dir() and (count := len(prune_stale(folder, days=0))):
+        print(f"{shown(str(folder))}: 已删除 {count} 个缓存文件 (removed {count} cache files)")
+    elif not removed:
+        print("没有要删除的缓存 (no cache to remove)")
 
 
 @app.command("rules")
