@@ -21,14 +21,24 @@ def _lint(cwd: Path, *args: str) -> tuple[int, dict, str]:
 
 def _entries(cwd: Path) -> set[str]:
     """The keys of the entries the cache holds (each read back from its pack)."""
-    root = cwd / ".draftlint_cache"
-    places = json.loads((root / "entries.json").read_text(encoding="utf-8"))
+    return _entries_in(cwd / ".draftlint_cache")
+
+
+def _generation(root: Path) -> Path:
+    (folder,) = [p for p in root.iterdir() if p.is_dir()]  # one version of the code
+    return folder
+
+
+def _entries_in(root: Path) -> set[str]:
+    generation = _generation(root)
     keys = set()
-    for key, (pack, offset, length) in places.items():
-        with open(root / "packs" / pack, "rb") as handle:
-            handle.seek(offset)
-            assert json.loads(handle.read(length))["key"] == key
-        keys.add(key)
+    for shard in generation.glob("entries-*.json"):
+        for key, (pack, offset, length) in json.loads(shard.read_text(encoding="utf-8")).items():
+            with open(generation / "packs" / pack, "rb") as handle:
+                handle.seek(offset)
+                assert handle.read(length).startswith(key.encode() + b" ")
+            assert shard.name == f"entries-{key[0]}.json"
+            keys.add(key)
     return keys
 
 
@@ -123,7 +133,7 @@ def test_a_changed_profile_misses(project: Path) -> None:
 def test_a_damaged_entry_is_a_miss_and_the_cache_is_never_linted(project: Path) -> None:
     fresh = _lint(project, "drafts")
     assert _entries(project)
-    for pack in (project / ".draftlint_cache" / "packs").iterdir():
+    for pack in (_generation(project / ".draftlint_cache") / "packs").iterdir():
         pack.write_bytes(b"{not json" * (pack.stat().st_size // 9 + 1))
     assert _lint(project, "drafts") == fresh
     (project / ".draftlint_cache" / "stray.txt").write_text(DRAFT, encoding="utf-8")
@@ -217,6 +227,7 @@ def test_workers_record_every_digest(project: Path) -> None:
     assert _lint_no_wait(project, "drafts", jobs="2") == fresh
     index = json.loads((project / ".draftlint_cache" / "files.json").read_text(encoding="utf-8"))
     assert len(index) == 16  # each worker added its own files to the index
+    assert len(_entries(project)) == 15  # and its entries (broken.docx has none)
     assert _lint_no_wait(project, "drafts", jobs="2") == fresh
 
 
@@ -227,85 +238,71 @@ def test_a_run_writes_one_pack_not_one_file_per_entry(project: Path) -> None:
     assert _lint(project, "drafts") == fresh
     root = project / ".draftlint_cache"
     assert len(_entries(project)) == 3
-    assert len(list((root / "packs").iterdir())) == 1
-    assert not [p for p in root.iterdir() if p.is_dir() and p.name != "packs"]
+    packs = _generation(root) / "packs"
+    assert len(list(packs.iterdir())) == 1
     assert _lint(project, "drafts") == fresh
-    assert len(list((root / "packs").iterdir())) == 1  # all hits: nothing written
+    assert len(list(packs.iterdir())) == 1  # all hits: nothing written
 
 
-def _store(root: Path, key: str, kind: str) -> None:
-    from draftlint.cache import ResultCache
+def test_a_stopped_run_keeps_what_it_linted(project: Path) -> None:
+    """The report's reader goes away (a closed pipe) after the first file: the files linted
+    by then are in the cache."""
+    import sys
 
-    cache = ResultCache(root)
-    cache.put(key, [], kind, None)
-    cache.save()
-
-
-def test_packs_are_merged_and_the_cache_starts_afresh_when_full(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import draftlint.cache as cache_module
-    from draftlint.cache import ResultCache
-
-    root = tmp_path / ".draftlint_cache"
-    monkeypatch.setattr(cache_module, "_MAX_PACKS", 3)
-    keys = [f"{n:064x}" for n in range(10)]
-    for key in keys:
-        _store(root, key, f"kind {key[-1]}")
-    assert len(list((root / "packs").iterdir())) <= 3
-    reader = ResultCache(root)
-    assert [reader.get(key).kind for key in keys] == [f"kind {key[-1]}" for key in keys]
-
-    monkeypatch.setattr(cache_module, "_MAX_ENTRIES", 10)
-    _store(root, "f" * 64, "the eleventh")
-    reader = ResultCache(root)
-    assert reader.get("f" * 64).kind == "the eleventh"
-    assert all(reader.get(key) is None for key in keys)
-    assert len(list((root / "packs").iterdir())) == 1  # the dropped packs are removed
+    for index in range(30):
+        (project / "drafts" / f"more{index:02}.txt").write_text(DRAFT * (index + 1),
+                                                               encoding="utf-8")  # fmt: skip
+    reader = subprocess.Popen(["head", "-c", "1"], stdin=subprocess.PIPE,
+                              stdout=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run([sys.executable, "-m", "draftlint", "-j", "1", "drafts"], cwd=project,
+                   stdout=reader.stdin, stderr=subprocess.DEVNULL, timeout=300)  # fmt: skip
+    reader.stdin.close()
+    reader.wait()
+    assert len(_entries(project)) >= 1
 
 
-def test_a_new_entry_is_a_hit_before_it_is_saved(tmp_path: Path) -> None:
-    from draftlint.cache import ResultCache
+_SAVE_OFTEN = """
+import sys
+import draftlint.cache
+draftlint.cache._SAVE_SECONDS = 0.0
+from draftlint.cli import main
+main(sys.argv[1:])
+"""
 
-    cache = ResultCache(tmp_path / ".draftlint_cache")
-    cache.put("a" * 64, [], "txt", [])
-    assert cache.get("a" * 64) == ([], "txt", [])
-    assert not (tmp_path / ".draftlint_cache").exists()  # nothing written before save
+
+def test_a_stopped_worker_keeps_what_it_saved_on_the_way(project: Path) -> None:
+    """-j workers stopped early (SIGTERM when the run ends early) write no entries at the
+    end, so each saves every few seconds on the way (here: after every file)."""
+    import sys
+
+    for index in range(40):
+        (project / "drafts" / f"more{index:02}.txt").write_text(DRAFT * (index + 1),
+                                                               encoding="utf-8")  # fmt: skip
+    reader = subprocess.Popen(["head", "-c", "1"], stdin=subprocess.PIPE,
+                              stdout=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run([sys.executable, "-c", _SAVE_OFTEN, "-j", "2", "drafts"], cwd=project,
+                   stdout=reader.stdin, stderr=subprocess.DEVNULL, timeout=300)  # fmt: skip
+    reader.stdin.close()
+    reader.wait()
+    assert len(_entries(project)) >= 1
 
 
-def test_another_runs_pack_is_kept_and_an_old_orphan_removed(tmp_path: Path) -> None:
+def test_entries_of_other_code_versions_go_after_a_week(project: Path) -> None:
     import os
     import time
 
-    root = tmp_path / ".draftlint_cache"
-    _store(root, "a" * 64, "first")
-    packs = root / "packs"
-    waiting = packs / "1-2_3.jsonl"  # written by another run, not yet in the index
-    waiting.write_bytes(b"{}\n")
-    orphan = packs / "4-5_6.jsonl"  # left by a run stopped two hours ago
-    orphan.write_bytes(b"{}\n")
-    old = time.time() - 7200
-    os.utime(orphan, (old, old))
-    _store(root, "b" * 64, "second")
-    assert waiting.exists() and not orphan.exists()
-
-
-def test_a_planted_index_reads_nothing_outside_the_packs(tmp_path: Path) -> None:
-    from draftlint.cache import ResultCache
-
-    root = tmp_path / ".draftlint_cache"
-    _store(root, "a" * 64, "mine")
-    secret = tmp_path / "secret.jsonl"
-    secret.write_text(json.dumps({"key": "b" * 64, "kind": "planted", "paragraphs": [],
-                                  "findings": [], "json": None}) + "\n", encoding="utf-8")  # fmt: skip
-    places = json.loads((root / "entries.json").read_text(encoding="utf-8"))
-    size = secret.stat().st_size
-    places["b" * 64] = ["../../secret.jsonl", 0, size]
-    places["c" * 64] = [places["a" * 64][0], 0, places["a" * 64][2]]  # another key's place
-    (root / "entries.json").write_text(json.dumps(places), encoding="utf-8")
-    reader = ResultCache(root)
-    assert reader.get("a" * 64).kind == "mine"
-    assert reader.get("b" * 64) is None and reader.get("c" * 64) is None
+    _lint(project, "drafts")
+    root = project / ".draftlint_cache"
+    current = _generation(root)
+    recent, old, legacy = root / "0123456789abcdef", root / "fedcba9876543210", root / "ab"
+    for folder in (recent, old, legacy):
+        (folder / "packs").mkdir(parents=True)
+    week_ago = time.time() - 8 * 86400
+    os.utime(old, (week_ago, week_ago))
+    (project / "drafts" / "new.txt").write_text(DRAFT + "新", encoding="utf-8")
+    _lint(project, "drafts")  # saves a new entry: old stamps are looked at
+    assert current.exists() and recent.exists()
+    assert not old.exists() and not legacy.exists()
 
 
 def _run(cwd: Path, *args: str, user_cache: Path) -> subprocess.CompletedProcess[str]:
@@ -323,10 +320,10 @@ def test_cache_dir_puts_the_content_cache_elsewhere(
     fresh = _lint(project, "--no-cache", "drafts")
     assert _lint(project, "--cache-dir", str(elsewhere), "drafts") == fresh
     assert not (project / ".draftlint_cache").exists()
-    places = json.loads((elsewhere / "entries.json").read_text(encoding="utf-8"))
-    assert len(places) == 3
+    entries = _entries_in(elsewhere)
+    assert len(entries) == 3
     assert _lint(project, "--cache-dir", str(elsewhere), "drafts") == fresh  # read back
-    assert json.loads((elsewhere / "entries.json").read_text(encoding="utf-8")) == places
+    assert _entries_in(elsewhere) == entries
 
 
 def test_clean_removes_both_caches_and_nothing_else(
@@ -335,7 +332,7 @@ def test_clean_removes_both_caches_and_nothing_else(
     user_cache = tmp_path_factory.mktemp("user-cache")
     (user_cache / "notes.txt").write_text("mine", encoding="utf-8")
     assert _run(project, "check", "-j", "1", "drafts", user_cache=user_cache).returncode == 2
-    assert (project / ".draftlint_cache" / "entries.json").exists()
+    assert _entries(project)
     assert len(list(user_cache.iterdir())) > 1  # patterns, rule data … were kept there
     done = _run(project, "clean", user_cache=user_cache)
     assert done.returncode == 0, done.stderr

@@ -16,14 +16,10 @@ is not read again (as git's index does). Only a file left alone for two seconds 
 so a file written again within one tick of the clock (same times, same size) is never
 mistaken for the one hashed.
 
-Entries are not one file each: creating a file costs far more than writing its bytes (a
-third of a millisecond here, a fifth of a small draft's whole lint). A process keeps the
-entries it makes and, when it finishes, writes them as one pack (``packs/*.jsonl``, one
-entry per line, written whole and renamed) and adds their places to ``entries.json``
-(key → pack, offset, length) under the same lock as ``files.json``. Each entry repeats its
-key, so a place that no longer holds it is a miss. Packs are merged into one when there are
-more than ``_MAX_PACKS``; past ``_MAX_ENTRIES`` entries or ``_MAX_PACK_BYTES`` the cache
-starts afresh.
+Entries are kept in packs (``packstore``), one folder per version of the code (its code
+stamp): a folder no run has saved into for a week, after an upgrade, is deleted, as are the
+folders of the cache's earlier layout. A process writes its new entries when it finishes,
+and also every few seconds and every few MiB, so a run that is stopped keeps most of its work.
 """
 
 from __future__ import annotations
@@ -42,6 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from draftlint import __version__
 from draftlint.atomic import write_bytes
 from draftlint.model import Finding, Fix, FixSafety, Paragraph, Severity
+from draftlint.packstore import PackStore, read_json_object
 
 if TYPE_CHECKING:
     from draftlint.effective import Effective
@@ -49,17 +46,14 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".draftlint_cache"
 _INDEX = "files.json"  # the digests of files whose status has not changed
-_ENTRIES = "entries.json"  # where each entry is: key → [pack, offset, length]
-_PACKS = "packs"
-_PACK_NAME = re.compile(r"[0-9a-z]+-[0-9a-z_]+\.jsonl")  # only such names are read or removed
 _SETTLED_NS = 2_000_000_000  # a file changed more recently than this is hashed every time
 _MAX_INDEX = 200_000  # past this many files the index starts afresh
-_MAX_ENTRIES = 200_000  # past this many entries, or
-_MAX_PACK_BYTES = 256 << 20  # this many bytes in packs, the cache starts afresh
-_MAX_PACKS = 64  # more packs than this are merged into one
-_ORPHAN_SECONDS = 3600  # a pack no index names, this old, was left by a stopped run
-_SAVE_BYTES = 8 << 20  # a process holding this much of new entries writes a pack
-_FORMAT = 2  # bump when the entry layout changes
+_SAVE_BYTES = 8 << 20  # a process holding this much of new entries writes them, as does
+_SAVE_SECONDS = 5.0  # one that has held some this long
+_GENERATION = re.compile(r"[0-9a-f]{16}")  # a folder of one code stamp's entries
+_LEGACY = re.compile(r"[0-9a-f]{2}|packs|entries\.json")  # earlier layouts' names
+_OLD_GENERATION_SECONDS = 7 * 86400  # another stamp's folder unsaved this long goes
+_FORMAT = 3  # bump when the entry layout changes
 _TAG = "CACHEDIR.TAG"  # marks the folder as a cache (backup tools skip it) and as ours
 _TAG_TEXT = (
     "Signature: 8a477f597d28d172789f06886806bc55\n# draftlint's content cache: safe to delete.\n"
@@ -156,9 +150,8 @@ class ResultCache:
         # files.json: absolute path → [device, inode, size, mtime_ns, ctime_ns, digest]
         self._index: dict[str, Any] | None = None
         self._index_added: dict[str, list[Any]] = {}
-        self._places: dict[str, Any] | None = None  # entries.json, read once
-        self._new_entries: dict[str, bytes] = {}  # key → line, not yet in a pack
-        self._new_bytes = 0
+        self._store: PackStore | None = None  # made when first used
+        self._saved_at = time.monotonic()
 
     def key(self, name: str, path: Path, content: str, effective: Effective,
             report_unused: bool) -> str | None:  # fmt: skip
@@ -196,28 +189,36 @@ class ResultCache:
             self._index_added[os.path.abspath(path)] = [*_status(info), content]
 
     def _load_index(self) -> dict[str, Any]:
-        self._index = _read_object(self.root / _INDEX)  # missing or damaged: all are hashed
+        self._index = read_json_object(self.root / _INDEX)  # missing or damaged: all hashed
         return self._index
+
+    def _entries(self) -> PackStore:
+        if self._store is None:
+            self._store = PackStore(self.root / code_stamp()[:16])
+        return self._store
 
     def save(self) -> None:
         """Write this process's new entries as one pack and add their places, and the
         digests it recorded, to the index files, read afresh under a lock: the workers of a
         run, and other runs in the same folder, save theirs at the same time."""
-        if not self._index_added and not self._new_entries:
-            return
+        self._saved_at = time.monotonic()
         added, self._index_added = self._index_added, {}
-        entries, self._new_entries, self._new_bytes = self._new_entries, {}, 0
+        store = self._store
+        if not added and (store is None or not store.pending):
+            return
         try:
             if not self.root.exists():
                 self._create_root()
-            places = self._write_pack(entries) if entries else {}
+            places = store.write_pending() if store is not None else {}
             with _locked(self.root / f"{_INDEX}.lock"):
                 if added:
                     self._merge_index(added)
-                if places:
-                    self._merge_places(places)
-        except (OSError, ValueError):
-            pass  # a read-only folder: files are hashed and linted again next time
+                if places and store is not None:
+                    store.merge(places)
+            if places and store is not None:
+                _remove_old_generations(self.root, store.folder.name)
+        except Exception:  # a read-only folder, a full disk …: linted again next time
+            pass
 
     def _merge_index(self, added: dict[str, list[Any]]) -> None:
         index = self._load_index()
@@ -226,50 +227,6 @@ class ResultCache:
         index.update(added)
         text = json.dumps(index, separators=(",", ":"))  # ASCII: any file name fits
         write_bytes(self.root / _INDEX, text.encode("ascii"), durable=False)
-
-    def _write_pack(self, entries: dict[str, bytes]) -> dict[str, list[Any]]:
-        """One pack of ``entries``, written whole; the place of each key in it."""
-        folder = self.root / _PACKS
-        folder.mkdir(exist_ok=True)
-        name = f"{os.getpid():x}-{time.time_ns():x}_{os.urandom(4).hex()}.jsonl"
-        places, offset = {}, 0
-        for key, line in entries.items():
-            places[key] = [name, offset, len(line)]
-            offset += len(line)
-        write_bytes(folder / name, b"".join(entries.values()), durable=False)
-        return places
-
-    def _merge_places(self, places: dict[str, list[Any]]) -> None:
-        folder = self.root / _PACKS
-        known = _read_object(self.root / _ENTRIES)
-        before, ours = _pack_names(known), _pack_names(places)
-        packs = _packs(folder)
-        too_big = sum(size for size, _ in packs.values()) > _MAX_PACK_BYTES
-        if too_big or len(known) + len(places) > _MAX_ENTRIES:
-            known = {}  # afresh
-        known.update(places)
-        if len(_pack_names(known)) > _MAX_PACKS:
-            known = self._merged(known)
-        text = json.dumps(known, separators=(",", ":"))
-        write_bytes(self.root / _ENTRIES, text.encode("ascii"), durable=False)
-        self._places = None
-        named = _pack_names(known)
-        orphaned = time.time() - _ORPHAN_SECONDS
-        for name, (_, mtime) in packs.items():
-            # A pack the index no longer names goes; one it never named may be another run's,
-            # written and waiting for this lock, unless it is old (a stopped run's).
-            if name not in named and (name in before or name in ours or mtime < orphaned):
-                with contextlib.suppress(OSError):
-                    (folder / name).unlink()
-
-    def _merged(self, known: dict[str, Any]) -> dict[str, list[Any]]:
-        """``known``'s entries copied into one new pack; the new places."""
-        entries = {}
-        for key, place in known.items():
-            line = self._read_entry(place)
-            if line is not None:
-                entries[key] = line
-        return self._write_pack(entries) if entries else {}
 
     def _settings(self, effective: Effective, report_unused: bool) -> bytes:
         """The code stamp and the configuration, as hashed: made once per Effective (files
@@ -291,30 +248,12 @@ class ResultCache:
         self._configurations[id(effective)] = (effective, report_unused, settings)
         return settings
 
-    def _read_entry(self, place: Any) -> bytes | None:
-        """The line at ``place`` in its pack (None if there is none)."""
-        checked = _place(place)
-        if checked is None:
-            return None
-        name, offset, length = checked
-        try:
-            with open(self.root / _PACKS / name, "rb") as pack:
-                pack.seek(offset)
-                line = pack.read(length)
-        except OSError:
-            return None
-        return line if len(line) == length else None
-
     def get(self, key: str) -> Cached | None:
-        if self._places is None:
-            self._places = _read_object(self.root / _ENTRIES)
-        line = self._new_entries.get(key) or self._read_entry(self._places.get(key))
-        if line is None:
+        data = self._entries().get(key)
+        if data is None:
             return None
         try:
-            entry = json.loads(line)
-            if entry["key"] != key:  # the place holds something else: a damaged index
-                return None
+            entry = json.loads(data)
             rendered = entry.get("json")
             if rendered is not None and len(rendered) != len(entry["findings"]):
                 return None
@@ -326,17 +265,17 @@ class ResultCache:
             rendered: list[str] | None) -> None:  # fmt: skip
         """Store ``findings`` (and their JSON report lines when already made: the key holds
         the language they are written in)."""
-        entry = _encode(key, findings, kind, rendered)
+        entry = _encode(findings, kind, rendered)
         if entry is None:
             return
         try:
-            line = entry.encode("utf-8") + b"\n"
+            data = entry.encode("utf-8")
         except UnicodeEncodeError:  # text JSON cannot hold (a lone surrogate)
             return
-        self._new_entries[key] = line
-        self._new_bytes += len(line)
-        if self._new_bytes > _SAVE_BYTES:  # a long run: hold no more than this
-            self.save()
+        store = self._entries()
+        store.add(key, data)
+        if store.pending_bytes > _SAVE_BYTES or time.monotonic() - self._saved_at > _SAVE_SECONDS:
+            self.save()  # a long run keeps its work even if it is stopped
 
     def _create_root(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -361,8 +300,7 @@ class ResultCache:
         return findings
 
 
-def _encode(key: str, findings: list[Finding], kind: str | None,
-            rendered: list[str] | None) -> str | None:  # fmt: skip
+def _encode(findings: list[Finding], kind: str | None, rendered: list[str] | None) -> str | None:
     """The entry's text, or None when a finding holds something JSON cannot give back
     exactly (a tuple in its arguments, say): such a file is simply not cached."""
     numbers: dict[int, int] = {}
@@ -384,8 +322,7 @@ def _encode(key: str, findings: list[Finding], kind: str | None,
     try:
         if not all(_plain(row[4]) and _plain(row[7]) for row in rows):
             return None
-        entry = {"key": key, "kind": kind, "paragraphs": paragraphs, "findings": rows,
-                 "json": rendered}  # fmt: skip
+        entry = {"kind": kind, "paragraphs": paragraphs, "findings": rows, "json": rendered}
         return json.dumps(entry, ensure_ascii=False)
     except (TypeError, ValueError):
         return None
@@ -402,45 +339,6 @@ def _plain(value: Any) -> bool:
     return False
 
 
-def _read_object(path: Path) -> dict[str, Any]:
-    """The JSON object in ``path``; empty if it is missing or damaged."""
-    try:
-        loaded = json.loads(path.read_bytes())
-    except Exception:
-        return {}
-    return loaded if type(loaded) is dict else {}
-
-
-def _place(place: Any) -> tuple[str, int, int] | None:
-    """(pack, offset, length) from an index value, or None unless it is one: the index
-    may be damaged or planted, and names no file outside the packs folder."""
-    if type(place) is not list or len(place) != 3:
-        return None
-    name, offset, length = place
-    if type(name) is not str or not _PACK_NAME.fullmatch(name):
-        return None
-    if type(offset) is not int or type(length) is not int or offset < 0 or length <= 0:
-        return None
-    return name, offset, length
-
-
-def _pack_names(places: dict[str, Any]) -> set[str]:
-    """The packs an index (key → place) names."""
-    return {checked[0] for place in places.values() if (checked := _place(place)) is not None}
-
-
-def _packs(folder: Path) -> dict[str, tuple[int, float]]:
-    """Each pack's name → (size, modification time)."""
-    found = {}
-    with contextlib.suppress(OSError), os.scandir(folder) as listing:
-        for item in listing:
-            if _PACK_NAME.fullmatch(item.name):
-                with contextlib.suppress(OSError):
-                    info = item.stat(follow_symlinks=False)
-                    found[item.name] = (info.st_size, info.st_mtime)
-    return found
-
-
 class NotOurCache(Exception):
     """The folder exists but is not a content cache draftlint made: it is never deleted."""
 
@@ -453,11 +351,38 @@ def remove(root: Path) -> bool:
 
     if not root.exists() and not root.is_symlink():
         return False
-    try:
-        ours = not root.is_symlink() and (root / _TAG).read_text(encoding="utf-8") == _TAG_TEXT
-    except (OSError, UnicodeDecodeError):
-        ours = False
-    if not ours:
+    if not _is_ours(root):
         raise NotOurCache(str(root))
     shutil.rmtree(root)
     return True
+
+
+def _is_ours(root: Path) -> bool:
+    """Whether ``root`` is a folder (not a link) holding draftlint's own CACHEDIR.TAG."""
+    try:
+        return not root.is_symlink() and (root / _TAG).read_text(encoding="utf-8") == _TAG_TEXT
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _remove_old_generations(root: Path, current: str) -> None:
+    """Delete, in a cache folder draftlint made, the entries of other code stamps that no
+    run has saved into for a week (an upgrade's leftovers; a week keeps two installed
+    versions that take turns from undoing each other), and the earlier layouts' files."""
+    import shutil
+
+    if not _is_ours(root):  # --cache-dir may name a folder that holds other things
+        return
+    old = time.time() - _OLD_GENERATION_SECONDS
+    with contextlib.suppress(OSError), os.scandir(root) as listing:
+        for item in listing:
+            name = item.name
+            generation = name != current and _GENERATION.fullmatch(name) is not None
+            if not (generation or _LEGACY.fullmatch(name)):
+                continue
+            with contextlib.suppress(OSError):
+                if item.is_dir(follow_symlinks=False):
+                    if not generation or item.stat(follow_symlinks=False).st_mtime < old:
+                        shutil.rmtree(item.path)
+                elif not generation:
+                    os.unlink(item.path)

@@ -593,21 +593,25 @@ def check(
             workers = 1 if fixing else jobs or default_jobs()
             if workers > 1 and len(targets) == 1:  # the spare process helps with that file
                 run.rule_processes = 2
-            for result in lint_all(run, targets, workers, encode):
-                if result.error is not None:
-                    _fail(t(language, "read_error", path=shown(result.path), reason=result.error))
-                elif loaded_baseline is not None:
-                    result.findings = loaded_baseline.new_findings(result.findings, result.path)
-                    result.rendered = None
-                outcome.add(result)
-                if writer is not None:
-                    if outcome.files == 1:
-                        writer.begin()  # not before: a configuration error leaves stdout empty
-                    writer.file(result)  # written now; the findings are not kept
-                else:
-                    results.append(result)
-                advance()
-            run.finish()
+            try:
+                for result in lint_all(run, targets, workers, encode):
+                    if result.error is not None:
+                        _fail(t(language, "read_error", path=shown(result.path),
+                                reason=result.error))  # fmt: skip
+                    elif loaded_baseline is not None:
+                        result.findings = loaded_baseline.new_findings(result.findings,
+                                                                       result.path)  # fmt: skip
+                        result.rendered = None
+                    outcome.add(result)
+                    if writer is not None:
+                        if outcome.files == 1:
+                            writer.begin()  # not before: a configuration error leaves stdout empty
+                        writer.file(result)  # written now; the findings are not kept
+                    else:
+                        results.append(result)
+                    advance()
+            finally:
+                run.finish()  # also after Ctrl-C or a closed pipe: what was linted stays cached
     except stopping as error:
         if output is not None:
             output.discard()
