@@ -22,6 +22,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if "DRAFTLINT_CACHE_DIR" not in os.environ:
         _OWN_CACHE_DIR.append(tempfile.mkdtemp(prefix="draftlint-test-cache-"))
         os.environ["DRAFTLINT_CACHE_DIR"] = _OWN_CACHE_DIR[0]
+    # -j forks its workers after the first file, not after 0.06 s of linting alone: the
+    # tests' few small files would otherwise all be linted before any worker exists.
+    os.environ.setdefault("DRAFTLINT_SERIAL_SECONDS", "0")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

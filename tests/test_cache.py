@@ -228,6 +228,9 @@ def test_workers_record_every_digest(project: Path) -> None:
     index = json.loads((project / ".draftlint_cache" / "files.json").read_text(encoding="utf-8"))
     assert len(index) == 16  # each worker added its own files to the index
     assert len(_entries(project)) == 15  # and its entries (broken.docx has none)
+    packs = (_generation(project / ".draftlint_cache") / "packs").iterdir()
+    lines = b"".join(pack.read_bytes() for pack in packs).splitlines()
+    assert len(lines) == 15  # each once: a worker never saves what its parent made
     assert _lint_no_wait(project, "drafts", jobs="2") == fresh
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import time
 from pathlib import Path
 
 import pytest
@@ -22,10 +22,10 @@ class Recorder:
                  finished: Path | None = None) -> None:  # fmt: skip
         self.parent = os.getpid()
         self.die_on, self.fail_on, self.finished = die_on, fail_on, finished
-        self.warmed: list[tuple[int, int]] = []  # (process, files) of each warm_up call
+        self.started_in: int | None = None  # the process forked() ran in
 
-    def warm_up(self, targets: Sequence[Target]) -> None:
-        self.warmed.append((os.getpid(), len(targets)))
+    def forked(self) -> None:
+        self.started_in = os.getpid()
 
     def finish(self) -> None:
         if self.finished is not None:
@@ -38,6 +38,8 @@ class Recorder:
             os._exit(9)  # a worker killed mid-chunk (out of memory, a crash in a C library)
         if target.name == self.fail_on:
             raise ValueError(f"cannot lint {target.name}")
+        if worker and self.started_in != os.getpid():
+            raise AssertionError("forked() has not run in this worker")
         return FileResult(target.name, kind="worker" if worker else "parent")
 
 
@@ -45,12 +47,13 @@ def _targets(count: int) -> list[Target]:
     return [Target(f"{index:04}.txt", Path(f"{index:04}.txt")) for index in range(count)]
 
 
-@pytest.mark.parametrize("count", [2, 3, 17, 130, 5000])
+@pytest.mark.parametrize("count", [3, 17, 130, 5000])
 def test_every_file_once_in_order_and_linted_by_the_workers(count: int) -> None:
+    """With no time alone (the tests' setting), only the first file is linted here."""
     targets = _targets(count)
     results = list(lint_all(Recorder(), targets, 2))
     assert [result.path for result in results] == [target.name for target in targets]
-    assert {result.kind for result in results} == {"worker"}
+    assert [result.kind for result in results] == ["parent"] + ["worker"] * (count - 1)
 
 
 def test_each_worker_finishes_after_its_last_chunk(tmp_path: Path) -> None:
@@ -61,49 +64,31 @@ def test_each_worker_finishes_after_its_last_chunk(tmp_path: Path) -> None:
     assert len(pids) == 2 and str(os.getpid()) not in pids
 
 
-def test_one_job_or_one_file_stays_in_this_process() -> None:
-    for linter, targets, jobs in ((Recorder(), _targets(5), 1), (Recorder(), _targets(1), 4)):
-        assert {r.kind for r in lint_all(linter, targets, jobs)} == {"parent"}
-        assert linter.warmed == []  # nothing to share with workers: nothing made ahead
+def test_one_job_one_file_or_one_left_stays_in_this_process(forked: list[int]) -> None:
+    cases = ((_targets(5), 1), (_targets(1), 4), (_targets(2), 4))
+    for targets, jobs in cases:
+        assert {r.kind for r in lint_all(Recorder(), targets, jobs)} == {"parent"}
+    assert forked == []
 
 
-def test_warm_up_runs_here_once_before_the_workers_start() -> None:
-    linter = Recorder()
-    results = list(lint_all(linter, _targets(30), 2))
-    assert linter.warmed == [(os.getpid(), 30)]
-    assert {r.kind for r in results} == {"worker"}
+def test_a_run_over_before_its_time_alone_never_forks(
+    forked: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DRAFTLINT_SERIAL_SECONDS", "60")
+    results = list(lint_all(Recorder(), _targets(300), 2))
+    assert {r.kind for r in results} == {"parent"} and forked == []
+    monkeypatch.setenv("DRAFTLINT_SERIAL_SECONDS", "not a number")  # the default: 0.06 s
+    slow = Recorder()
+    slow_lint = slow.lint
 
+    def lint(target: Target) -> FileResult:
+        time.sleep(0.01)
+        return slow_lint(target)
 
-WARM_UP = """
-import sys
-from pathlib import Path
-from draftlint.cli import Run
-from draftlint.effective import Flags
-from draftlint.files import Target
-names = sys.argv[1:]
-run = Run(Flags(), "zh", None, 1 << 20, None, False)
-run.warm_up([Target(name, Path(name)) for name in names])
-import draftlint.patterns as patterns
-print(len(patterns._compiled), "draftlint.readers.docx" in sys.modules)
-"""
-
-
-def test_run_warm_up_readies_every_rule_and_the_reader_the_files_need(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    env = {**os.environ, "DRAFTLINT_CACHE_DIR": str(tmp_path / "cache")}
-
-    def warm(*names: str) -> tuple[int, bool]:
-        done = subprocess.run([sys.executable, "-c", WARM_UP, *names], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, check=True)  # fmt: skip
-        compiled, docx = done.stdout.split()
-        return int(compiled), docx == "True"
-
-    text_only = warm("a.txt", "b.md")
-    with_word = warm("a.txt", "c.docx")
-    assert text_only[0] > 50  # the rules' patterns, compiled before any worker exists
-    assert (text_only[1], with_word[1]) == (False, True)
+    slow.lint = lint  # type: ignore[method-assign]
+    kinds = [r.kind for r in lint_all(slow, _targets(40), 2)]
+    assert kinds[0] == "parent" and kinds[-1] == "worker" and len(forked) == 2
+    assert 1 <= kinds.count("parent") <= 7  # a sleep is never shorter: 0.06 s is 6 at most
 
 
 def test_a_dead_workers_files_are_linted_here() -> None:
@@ -131,7 +116,8 @@ def test_an_error_in_a_worker_is_raised_here_and_no_worker_is_left(forked: list[
 
 def test_stopping_early_ends_the_workers(forked: list[int]) -> None:
     results = lint_all(Recorder(), _targets(400), 2)
-    assert next(results).path == "0000.txt"
+    assert next(results).path == "0000.txt"  # linted here
+    assert next(results).path == "0001.txt"  # by a worker
     results.close()
     assert len(forked) == 2 and all(map(_gone, forked))
 

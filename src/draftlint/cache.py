@@ -197,6 +197,12 @@ class ResultCache:
             self._store = PackStore(self.root / code_stamp()[:16])
         return self._store
 
+    def forget_unsaved(self) -> None:
+        """Drop the entries and digests not yet saved (a forked process: its parent saves them)."""
+        self._index_added = {}
+        if self._store is not None:
+            self._store.forget_pending()
+
     def save(self) -> None:
         """Write this process's new entries as one pack and add their places, and the
         digests it recorded, to the index files, read afresh under a lock: the workers of a

@@ -10,7 +10,7 @@ finding, 1 at least one, 2 the tool could not do its job (usage, an unreadable f
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -38,16 +38,6 @@ if TYPE_CHECKING:
 
 DEFAULT_MAX_MIB = 256  # files.DEFAULT_MAX_MIB, repeated for the --help text (checked by a test)
 
-
-# A draft that every rule reads something of: linted before -j workers are forked, so that
-# each rule's data and patterns are ready in the workers (``Run.warm_up``).
-_WARM_UP_DRAFT = """关于2024年工作情况的报告
-一、工作开展情况
-（一）加强理论学习,全年开展X次"专题"学习（见附件1）。
-1.一是推进落实。二是是加强宣传。首页 > 新闻
-二、存在问题
-三、下一步工作打算
-"""
 
 _APP_SETTINGS: dict[str, Any] = {
     "name": "lint",
@@ -308,29 +298,11 @@ class Run:
         key = cache.key(target.name, path, content, effective, self.report_unused)
         return data, key, cache.get(key) if key is not None else None
 
-    def warm_up(self, targets: "Sequence[Target]") -> None:
-        """Before the -j workers are forked: the first file's rules and configuration, each
-        rule's data and patterns (a short built-in draft linted), and the Word reader when
-        a Word file is to be read. The workers inherit them. Nothing when the first file's
-        findings are in the content cache (the others are likely to be too). Only a
-        speed-up: whatever goes wrong here is found again, and reported, per file."""
-        from draftlint.engine import lint_document
-        from draftlint.readers.formats import MARKDOWN_SUFFIXES, TEXT_SUFFIXES
-
-        first = next((target for target in targets if target.error is None), None)
-        if first is None or first.path is None:
-            return
-        try:
-            effective = self._effective(first)
-            if self._known_to_cache(first, effective):
-                return
-            lint_document(read_bytes(_WARM_UP_DRAFT.encode(), "warm-up.txt"), effective.rules,
-                          effective.options)  # fmt: skip
-            plain = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
-            if any(t.path and t.path.suffix.lower() not in plain for t in targets):
-                import draftlint.readers.docx  # noqa: F401
-        except Exception:  # a broken profile, an unreadable file …: each file will say so
-            return
+    def forked(self) -> None:
+        """In a -j worker as it starts: the content cache entries and digests this process
+        made before the fork are its own to save, not the worker's."""
+        if self.cache is not None:
+            self.cache.forget_unsaved()
 
     def _cached_by_status(
         self, target: "Target", effective: "Effective", info: os.stat_result
@@ -345,12 +317,6 @@ class Run:
             return None, None
         key = cache.key(target.name, path, known, effective, self.report_unused)
         return key, cache.get(key) if key is not None else None
-
-    def _known_to_cache(self, target: "Target", effective: "Effective") -> bool:
-        """Whether the content cache holds ``target``'s findings, known without reading it."""
-        if self.cache is None or target.path is None:
-            return False
-        return self._cached_by_status(target, effective, os.stat(target.path))[1] is not None
 
     def finish(self) -> None:
         """What a process does after its last file: record the digests it computed and the

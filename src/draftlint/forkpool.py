@@ -34,12 +34,14 @@ _PIPE_BUFFER = 16384  # bytes any pipe holds before a write blocks (Linux: 64 Ki
 
 class ForkPool(Generic[Item, Result]):
     """``do_chunk`` over ``chunks`` in ``workers`` forked processes; ``do_one`` redoes an item
-    here when its worker died; ``finish`` runs in each worker after its last chunk."""
+    here when its worker died; ``start`` runs in each worker before its first chunk,
+    ``finish`` after its last."""
 
     def __init__(self, do_chunk: Callable[[Sequence[Item]], list[Result]],
                  do_one: Callable[[Item], Result], chunks: list[Sequence[Item]],
-                 workers: int, finish: Callable[[], None] | None = None) -> None:  # fmt: skip
-        self.do_chunk, self.do_one, self.finish = do_chunk, do_one, finish
+                 workers: int, finish: Callable[[], None] | None = None,
+                 start: Callable[[], None] | None = None) -> None:  # fmt: skip
+        self.do_chunk, self.do_one, self.finish, self.start = do_chunk, do_one, finish, start
         self.chunks, self.workers = chunks, workers
         self.pids: list[int] = []
 
@@ -79,6 +81,8 @@ class ForkPool(Generic[Item, Result]):
         """The worker: take a chunk number, do the chunk, send its results; then end."""
 
         def work() -> None:
+            if self.start is not None:
+                self.start()
             for number in taken(tasks):
                 try:
                     message = (number, self.do_chunk(self.chunks[number]), None)

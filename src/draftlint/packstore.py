@@ -69,6 +69,9 @@ class PackStore:
         self.pending[key] = entry
         self.pending_bytes += len(entry)
 
+    def forget_pending(self) -> None:
+        self.pending, self.pending_bytes = {}, 0
+
     def write_pending(self) -> dict[str, Place]:
         """The pending entries written as one pack (no lock needed: its name is new);
         their places, for ``merge``."""

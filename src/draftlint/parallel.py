@@ -1,15 +1,19 @@
 """Lint many files in several processes, results in the order of the files (``-j N``).
 
-Workers are forked once per run, before anything is linted, and lint every file in chunks
-of a few consecutive files (``forkpool``); this process only writes the report in order.
-With the JSON report, a worker also encodes the findings' lines and sends each finding
-without its text. Output order, findings and errors are exactly those of ``-j 1``: only
-the time differs.
+This process lints the first files itself, for ``serial_seconds()``: the first one makes
+what every worker would otherwise make for itself at the same time as the others (imports,
+rule data, compiled patterns, the reader it needs), and a run that is over by then (a
+pre-commit hook's few drafts, a folder whose findings are all in the cache) never pays for
+forking. Workers are then forked once and lint the rest in chunks of a few consecutive
+files (``forkpool``); this process only writes the report in order. With the JSON report, a
+worker also encodes the findings' lines and sends each finding without its text. Output
+order, findings and errors are exactly those of ``-j 1``: only the time differs.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
@@ -23,6 +27,7 @@ if TYPE_CHECKING:
 Encoder = Callable[["FileResult"], list[str]]
 _MAX_CHUNKS = 4096  # 16 KiB of task records: they fit a pipe's buffer
 _CHUNK_FILES = 4  # at most, per chunk: few messages, yet an even load at the end
+SERIAL_SECONDS = 0.06  # linted here before forking: about what forking two workers costs
 
 
 class Linter(Protocol):
@@ -31,10 +36,19 @@ class Linter(Protocol):
     def finish(self) -> None:
         """Called in each worker after its last file (the caller calls it here)."""
 
-    def warm_up(self, targets: Sequence[Target]) -> None:
-        """Called here before the workers are forked: what every worker would otherwise
-        make for itself, at the same time as the others (imports, rule data, compiled
-        patterns), is made once and inherited."""
+    def forked(self) -> None:
+        """Called in each worker as it starts (what was made here before the fork is
+        inherited, including what only this process should save)."""
+
+
+def serial_seconds() -> float:
+    """How long this process lints alone before forking: ``$DRAFTLINT_SERIAL_SECONDS``
+    (0 forks after the first file: the tests use it to run the workers on a few files),
+    else ``SERIAL_SECONDS``."""
+    try:
+        return max(0.0, float(os.environ.get("DRAFTLINT_SERIAL_SECONDS", SERIAL_SECONDS)))
+    except ValueError:
+        return SERIAL_SECONDS
 
 
 def default_jobs() -> int:
@@ -72,18 +86,28 @@ def lint_all(linter: Linter, targets: Sequence[Target], jobs: int,
     ``encode`` (the report's per-finding encoding) then runs in the workers too, its output
     in ``FileResult.rendered``."""
     stdin = any(target.path is None and target.error is None for target in targets)
-    workers = min(jobs, len(targets))
-    if workers < 2 or stdin or not hasattr(os, "fork"):  # standard input is read here
+    if min(jobs, len(targets)) < 2 or stdin or not hasattr(os, "fork"):  # stdin is read here
         yield from map(linter.lint, targets)
         return
-    size = max(1, min(_CHUNK_FILES, len(targets) // (workers * 8)), -(-len(targets) // _MAX_CHUNKS))
-    chunks = [targets[start : start + size] for start in range(0, len(targets), size)]
+    until = time.perf_counter() + serial_seconds()
+    done = 0
+    for target in targets:
+        yield linter.lint(target)
+        done += 1
+        if time.perf_counter() >= until:
+            break
+    rest = targets[done:]
+    workers = min(jobs, len(rest))
+    if workers < 2:
+        yield from map(linter.lint, rest)
+        return
+    size = max(1, min(_CHUNK_FILES, len(rest) // (workers * 8)), -(-len(rest) // _MAX_CHUNKS))
+    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
     from draftlint.forkpool import ForkPool  # only when there is more than one process
 
     lint_chunk = partial(_lint_chunk, linter, encode)
-    # Made once here, on one core, rather than by every worker at once on busy cores.
-    linter.warm_up(targets)
-    yield from ForkPool(lint_chunk, linter.lint, chunks, workers, linter.finish).results()
+    pool = ForkPool(lint_chunk, linter.lint, chunks, workers, linter.finish, linter.forked)
+    yield from pool.results()
 
 
 def _lint_chunk(
