@@ -25,6 +25,9 @@ _DENSE_AFTER, _DENSE = 64, 4  # after 64 hits, more than one paragraph in 4 is d
 
 
 class Joined:
+    """``texts`` joined by newlines (a text may hold line breaks of its own), with where each
+    starts in the joined ``text``."""
+
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
         self.text = "\n".join(texts)
@@ -104,5 +107,6 @@ def joined_search_exact(pattern: re.Pattern[str]) -> bool:
     of each alone does: when nothing in the pattern can read a newline or tell one from a
     paragraph's end (``regex_shape.newline_sensitive``), every match lies inside one
     paragraph, and the newline beside it fails each lookaround just as the paragraph's end
-    does. Otherwise the pattern is searched paragraph by paragraph."""
+    does. Otherwise each paragraph must be asked alone (``Joined.positions`` asks those the
+    joined search hits)."""
     return not newline_sensitive(pattern)

@@ -448,6 +448,9 @@ def typed_contents(body: list[Paragraph], joined: Joined | None = None) -> set[i
 
 
 def _joined(body: list[Paragraph]) -> Joined:
+    """The body's texts joined, so that one regex pass in C finds the few paragraphs a
+    per-paragraph test may hold for, and the test runs on those alone: a document of a
+    million short lines costs a few passes, not millions of Python calls."""
     return Joined(list(map(_TEXT, body)))  # one pointer a paragraph: no new strings
 
 
