@@ -12,8 +12,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate, compress, islice, repeat
-from operator import add
+from itertools import compress, islice
 from typing import TYPE_CHECKING
 
 from draftlint.analysis.regex_shape import newline_sensitive
@@ -33,8 +32,11 @@ class Joined:
         self.text = "\n".join(texts)
         # starts[p]: where paragraph p starts in ``text``. An array, not a list: 8 bytes a
         # paragraph instead of a pointer and an int object.
-        ends = accumulate(map(add, map(len, texts), repeat(1)), initial=0)
-        self.starts = array("q", islice(ends, len(texts)))
+        self.starts = array("q")
+        position = 0
+        for text in texts:
+            self.starts.append(position)
+            position += len(text) + 1
 
     def locate(self, offset: int) -> tuple[int, int]:
         """(position in ``texts``, offset in that text) of a joined offset."""
