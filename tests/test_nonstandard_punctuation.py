@@ -135,7 +135,7 @@ def test_the_joined_search_finds_exactly_the_paragraphs_each_search_finds() -> N
     import random
 
     from draftlint.analysis.joined import Joined
-    from draftlint.rules.nonstandard_punctuation import compiled, matching_positions
+    from draftlint.rules.nonstandard_punctuation import compiled
 
     rng = random.Random(11)
     forms = [form for form in compiled() if form.joined_exact]
@@ -148,7 +148,7 @@ def test_the_joined_search_finds_exactly_the_paragraphs_each_search_finds() -> N
         joined = Joined(texts)
         for index, form in enumerate(forms):
             alone = [i for i, text in enumerate(texts) if form.pattern.search(text)]
-            assert list(matching_positions(form, joined)) == alone, (texts, form)
+            assert joined.positions(form.pattern, finder=form.starts) == alone, (texts, form)
             found[index] += len(alone)
     assert all(found), found  # every form matched somewhere
 

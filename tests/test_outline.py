@@ -174,6 +174,7 @@ def test_markers_and_regions_are_found_whatever_the_line_breaks_inside_paragraph
 
 @pytest.mark.parametrize("every", [0, 1, 3, 500])  # every hint everywhere, then sparser
 def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int) -> None:
+    from draftlint.analysis.joined import Joined
     from draftlint.numbering import outline as module
 
     shapes = ["（一）甲", " \n1. 乙", "管理办法 ", "附件1", "2026年1月5日", "目 录", "好。一是丙"]
@@ -181,8 +182,7 @@ def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int
         texts = [f"（一）目录附件{i}年。一是管理办法" for i in range(4000)]
     else:
         texts = [shapes[i // every % 7] if i % every == 0 else f"文字{i}" for i in range(4000)]
-    body = [Paragraph(i, text, i + 1) for i, text in enumerate(texts)]
-    scan = module._Body(body)
+    scan = Joined(texts)
     for pattern in (
         module._HEAD_START, module._DATE_END_HINT, module._TITLE_END_HINT,
         module._CONTENTS_HINT, module._ATTACHMENT_HINT, module._CLAUSE_START,
@@ -195,14 +195,14 @@ def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int
         if at_start:  # what the hint stands for: every paragraph a marker opens
             read = module.parse_head, module.parse_bare
             assert {i for i, text in enumerate(texts) if any(r(text) for r in read)} <= set(found)
-        assert set(exact) <= set(found), pattern.pattern
+        assert found == exact, pattern.pattern  # only where the paragraph alone matches
         if every == 0 and pattern is module._DATE_END_HINT:
             continue  # these end in 办法: every paragraph ending in 日 is asked below
         assert exact, pattern.pattern
         if every == 0:
             assert found == list(range(4000))  # found one by one once most paragraphs match
     if every == 0:
-        dates = module._Body([Paragraph(i, f"于{i}年1月5日 \u3000", i + 1) for i in range(4000)])
+        dates = Joined([f"于{i}年1月5日 \u3000" for i in range(4000)])
         assert dates.positions(module._DATE_END_HINT) == list(range(4000))
     for text in (
         "2026年1月5日",
@@ -211,10 +211,10 @@ def test_paragraph_hints_miss_no_paragraph_the_exact_tests_would_take(every: int
     ):  # the exact test
         assert module._is_date_line(text) and module._DATE_END_HINT.search(text), text
     assert not module._is_date_line("2026年1月5日前完成") and not module._is_date_line("今日")
-    ends = scan.last_characters(module._TITLE_LAST)
+    ends = module._last_characters(texts, module._TITLE_LAST)
     exact = [i for i, text in enumerate(texts) if text.rstrip()[-1:] in module._TITLE_ENDS]
     assert ends is not None and exact and set(exact) <= set(ends)
-    assert module._Body([Paragraph(0, "", 1)]).last_characters(module._TITLE_LAST) is None
+    assert module._last_characters([""], module._TITLE_LAST) is None
 
 
 def test_the_outline_of_many_short_paragraphs_holds_no_object_per_paragraph() -> None:

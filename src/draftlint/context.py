@@ -29,7 +29,7 @@ class LintContext:
     @cached_property
     def outline(self) -> Outline:
         """Numbered headings as a tree, enumerations, and where the main text ends."""
-        return build_outline(self.document)
+        return build_outline(self.document, lambda: self.joined)
 
     @cached_property
     def sections(self) -> SectionAnalysis:

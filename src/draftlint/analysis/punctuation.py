@@ -286,18 +286,12 @@ def scan_document(joined: Joined) -> dict[int, tuple[HalfMark, ...]]:
     One search of the joined text finds the paragraphs holding a mark that may be reported;
     only those are scanned. Most ASCII marks in a draft sit in numbers (1,200, 3.5, 1.): a
     paragraph of them is never read in Python."""
-    search = compiled().reportable.search
-    text, texts, starts = joined.text, joined.texts, joined.starts
+    texts = joined.texts
     found: dict[int, tuple[HalfMark, ...]] = {}
-    match = search(text)
-    while match is not None:
-        position = joined.locate(match.start())[0]
+    for position in joined.positions(compiled().reportable):
         marks = _scan_marks(texts[position])  # a match is an ASCII mark
         if marks:
             found[position] = marks
-        if position + 1 == len(texts):
-            break
-        match = search(text, starts[position + 1])  # the next paragraph on
     return found
 
 

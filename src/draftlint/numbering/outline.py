@@ -15,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
 from enum import Enum
-from itertools import accumulate, compress, count, islice, pairwise, repeat
-from operator import add, attrgetter, itemgetter
+from itertools import accumulate, compress, count, islice, pairwise
+from operator import attrgetter, itemgetter
 
+from draftlint.analysis.joined import Joined
 from draftlint.model import Document, Paragraph, automatic_positions
 from draftlint.numbering.markers import (  # what the parsers look at first
     _CLAUSE_START,
@@ -192,54 +193,18 @@ _HEAD_START = compile_re(
 
 _ATTACHMENT_HINT = compile_re("附件")  # in every 附件 line and 附件说明
 _TEXT, _STORY = attrgetter("text"), attrgetter("story")
-_DENSE_AFTER, _DENSE = 64, 4  # after 64 hits, more than one paragraph in 4 is dense
 
 
-class _Body:
-    """The body paragraphs' texts joined by newlines, so that one regex pass in C finds the
-    few paragraphs a per-paragraph test may hold for, and the test runs on those alone: a
-    document of a million short lines costs a few passes, not millions of Python calls."""
-
-    def __init__(self, body: list[Paragraph]) -> None:
-        self.texts = texts = list(map(_TEXT, body))
-        self.joined = "\n".join(texts)
-        # starts[p]: where paragraph p starts in ``joined``; starts[len(body)] is past the end.
-        # ``texts`` holds no new strings: it is one pointer per paragraph.
-        self.starts = array("q", accumulate(map(add, map(len, texts), repeat(1)), initial=0))
-
-    def positions(self, pattern: re.Pattern[str], *, at_start: bool = False) -> list[int]:
-        """In order, each once: the positions of the paragraphs in which a match of
-        ``pattern`` over the joined text starts. The pattern must match, starting inside a
-        paragraph, wherever the exact test holds for it (it may also match elsewhere), both
-        in the joined text and in the paragraph's text alone. ``at_start``: the exact test
-        looks at the paragraph's start only, where the pattern (opening with (?m)^) matches
-        then: a paragraph alone is asked with ``match``, not searched to its end."""
-        found: list[int] = []
-        joined, starts, search = self.joined, self.starts, pattern.search
-        ask = pattern.match if at_start else search
-        at = 0
-        while (match := search(joined, at)) is not None:
-            position = bisect_right(starts, match.start()) - 1
-            found.append(position)
-            if len(found) >= _DENSE_AFTER and len(found) * _DENSE > position:
-                # Most paragraphs match (ordinary prose): asking each is cheaper from here.
-                rest = range(position + 1, len(self.texts))
-                found.extend(compress(rest, map(ask, islice(self.texts, position + 1, None))))
-                break
-            at = starts[position + 1]  # the rest of this paragraph is not needed
-        return found
-
-    def last_characters(self, pattern: re.Pattern[str]) -> list[int] | None:
-        """The positions of the paragraphs whose last character ``pattern`` matches (one
-        regex pass over a string of last characters), or None if a paragraph is empty."""
-        texts = self.texts
-        if not all(texts):
-            return None
-        last, step = itemgetter(-1), 1 << 14  # a CJK character is a new string each time:
-        ends = "".join(  # joined a slice at a time, not a million of them held at once
-            "".join(map(last, texts[start : start + step])) for start in range(0, len(texts), step)
-        )
-        return [match.start() for match in pattern.finditer(ends)]
+def _last_characters(texts: Sequence[str], pattern: re.Pattern[str]) -> list[int] | None:
+    """The positions of the texts whose last character ``pattern`` matches (one regex pass
+    over a string of last characters), or None if a text is empty."""
+    if not all(texts):
+        return None
+    last, step = itemgetter(-1), 1 << 14  # a CJK character is a new string each time:
+    ends = "".join(  # joined a slice at a time, not a million of them held at once
+        "".join(map(last, texts[start : start + step])) for start in range(0, len(texts), step)
+    )
+    return [match.start() for match in pattern.finditer(ends)]
 
 
 def _union(*positions: Iterable[int]) -> list[int]:
@@ -250,10 +215,10 @@ class _Heads:
     """Each body paragraph's marker (``at[position]``, None for most) and the sorted
     positions holding one (``marked``): later passes visit those, not every paragraph."""
 
-    def __init__(self, body: list[Paragraph], scan: _Body) -> None:
+    def __init__(self, body: list[Paragraph], joined: Joined) -> None:
         self.body = body
         automatic = automatic_positions(body)
-        self.candidates = _union(scan.positions(_HEAD_START, at_start=True), automatic)
+        self.candidates = _union(joined.positions(_HEAD_START, at_start=True), automatic)
         self.at: list[Marker | None] = [None] * len(body)
         numbered = set(automatic)
         for position in self.candidates:
@@ -269,9 +234,9 @@ class _Heads:
         return [p for p in self.marked if at[p].is_heading]  # type: ignore[union-attr]
 
 
-def _read_heads(body: list[Paragraph], scan: _Body, boundaries: list[int]) -> _Heads:
+def _read_heads(body: list[Paragraph], joined: Joined, boundaries: list[int]) -> _Heads:
     """The markers of the body. ``boundaries``: the 附件 and date lines."""
-    heads = _Heads(body, scan)
+    heads = _Heads(body, joined)
     _sections_only_on_top(heads, boundaries)
     heads.refresh()  # a number read again may be no marker at all
     at = heads.at
@@ -299,11 +264,13 @@ def _read_heads(body: list[Paragraph], scan: _Body, boundaries: list[int]) -> _H
     return heads
 
 
-def _boundary_lines(body: list[Paragraph], scan: _Body, attachment_hints: list[int]) -> list[int]:
+def _boundary_lines(
+    body: list[Paragraph], joined: Joined, attachment_hints: list[int]
+) -> list[int]:
     """Positions of the 附件 lines and date lines (a superset of each is searched first;
     ``attachment_hints``: the paragraphs holding 附件)."""
     attachments = [p for p in attachment_hints if is_attachment_start(body[p].text)]
-    dates = [p for p in scan.positions(_DATE_END_HINT) if _is_date_line(body[p].text)]
+    dates = [p for p in joined.positions(_DATE_END_HINT) if _is_date_line(body[p].text)]
     return _union(attachments, dates)
 
 
@@ -391,7 +358,7 @@ def _document_titles(
     body: list[Paragraph],
     heads: Sequence[Marker | None],
     next_heading_at: Sequence[int],
-    scan: _Body,
+    joined: Joined,
 ) -> dict[int, bool]:
     """Positions where a second document's title block begins, each with whether the
     current scope must already hold headings (True) or the title follows a date (False).
@@ -401,9 +368,9 @@ def _document_titles(
     already has numbered headings (two 规定 printed one after the other).
     """
     found: dict[int, bool] = {}
-    hints = scan.last_characters(_TITLE_LAST)
+    hints = _last_characters(joined.texts, _TITLE_LAST)
     if hints is None:  # an empty paragraph: no last character to look at
-        hints = scan.positions(_TITLE_END_HINT)
+        hints = joined.positions(_TITLE_END_HINT)
     for position in hints:
         paragraph = body[position]
         if position == 0 or heads[position] is not None:
@@ -450,7 +417,7 @@ def _entry(text: str) -> str:
 _CONTENTS_HINT = compile_re("目")
 
 
-def typed_contents(body: list[Paragraph], scan: _Body | None = None) -> set[int]:
+def typed_contents(body: list[Paragraph], joined: Joined | None = None) -> set[int]:
     """Indices of a table of contents typed as text (目录, then its entries): not headings.
 
     The entries run until the first one comes round again (the body starts) or a line that
@@ -458,7 +425,7 @@ def typed_contents(body: list[Paragraph], scan: _Body | None = None) -> set[int]
     """
     found: set[int] = set()
     at = 0  # where the last contents ended
-    for position in (scan or _Body(body)).positions(_CONTENTS_HINT):
+    for position in (joined or _joined(body)).positions(_CONTENTS_HINT):
         if position < at or not _CONTENTS_TITLE.match(body[position].text):
             continue
         entries: list[Paragraph] = []
@@ -480,25 +447,35 @@ def typed_contents(body: list[Paragraph], scan: _Body | None = None) -> set[int]
     return found
 
 
-def build_outline(document: Document) -> Outline:
+def _joined(body: list[Paragraph]) -> Joined:
+    """The body's texts joined, so that one regex pass in C finds the few paragraphs a
+    per-paragraph test may hold for, and the test runs on those alone: a document of a
+    million short lines costs a few passes, not millions of Python calls."""
+    return Joined(list(map(_TEXT, body)))  # one pointer a paragraph: no new strings
+
+
+def build_outline(document: Document, whole: Callable[[], Joined] | None = None) -> Outline:
+    """``whole``: the ``Joined`` of every paragraph, taken when every paragraph is body text
+    (a text file) rather than joined again."""
     paragraphs = document.paragraphs
     if all(story == "body" for story in set(map(_STORY, paragraphs))):
         body = list(paragraphs)  # a text file: every paragraph
+        joined = whole() if whole is not None else _joined(body)
     else:
         body = list(compress(paragraphs, map("body".__eq__, map(_STORY, paragraphs))))
-    scan = _Body(body)
-    contents = typed_contents(body, scan)
+        joined = _joined(body)
+    contents = typed_contents(body, joined)
     if contents:
         body = [paragraph for paragraph in body if paragraph.index not in contents]
-        scan = _Body(body)
-    attachment_hints = scan.positions(_ATTACHMENT_HINT)
-    read = _read_heads(body, scan, _boundary_lines(body, scan, attachment_hints))
+        joined = _joined(body)
+    attachment_hints = joined.positions(_ATTACHMENT_HINT)
+    read = _read_heads(body, joined, _boundary_lines(body, joined, attachment_hints))
     heads = read.at
     # The next paragraph position that may continue a numbered run, for 3.5%… checks.
     next_heading_at = _NextHeading(read.heading_positions(), len(body))
-    titles = _document_titles(body, heads, next_heading_at, scan)
-    enumeration_hints = scan.positions(_CLAUSE_START)
-    del scan  # the joined text is not needed any more
+    titles = _document_titles(body, heads, next_heading_at, joined)
+    enumeration_hints = joined.positions(_CLAUSE_START)
+    del joined  # the joined text is not needed any more
     scopes = [Scope(0, "正文")]
     headings: list[Heading] = []
     empty_items: list[Heading] = []

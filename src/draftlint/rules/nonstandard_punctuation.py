@@ -3,7 +3,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, ClassVar
 
-from draftlint.analysis.joined import Joined, joined_search_exact
+from draftlint.analysis.joined import joined_search_exact
 from draftlint.analysis.punctuation import between_chinese, in_chinese_context, table
 from draftlint.analysis.spans import Spans, inside
 from draftlint.analysis.starts import Starts, starts
@@ -47,13 +47,6 @@ def compiled() -> tuple[_Form, ...]:
         )
         for entry in table().get("nonstandard", [])
     )  # fmt: skip
-
-
-def matching_positions(form: _Form, joined: Joined) -> dict[int, None]:
-    """The positions of the paragraphs ``form`` matches in, in order, from one search of the
-    joined text (exact only for a pattern ``joined_search_exact`` accepts)."""
-    matches = (form.starts or form.pattern).finditer(joined.text)
-    return dict.fromkeys(joined.locate(match.start())[0] for match in matches)
 
 
 class NonstandardPunctuation(Rule):
@@ -106,7 +99,7 @@ class NonstandardPunctuation(Rule):
         is exact (each is then searched again alone), or every paragraph with a trigger."""
         if not form.joined_exact:
             return [paragraph for paragraph in paragraphs if form.wanted(paragraph.text)]
-        positions = matching_positions(form, self.ctx.joined)
+        positions = self.ctx.joined.positions(form.pattern, finder=form.starts)
         return [paragraphs[i] for i in positions if form.wanted(paragraphs[i].text)]
 
     def _form(self, form: _Form, paragraphs: list[Paragraph]) -> Iterator[Finding]:
