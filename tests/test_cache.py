@@ -360,3 +360,41 @@ def test_clean_never_deletes_a_folder_that_is_not_its_cache(
                                                      encoding="utf-8")  # fmt: skip
     assert _run(project, "clean", "--cache-dir", "drafts", user_cache=user_cache).returncode == 2
     assert (project / "drafts" / "a.txt").exists()  # another program's cache tag: not ours
+
+
+def test_an_empty_cache_dir_is_marked_as_the_cache_and_cleaned(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    user_cache = tmp_path_factory.mktemp("user-cache")
+    empty = tmp_path_factory.mktemp("ci-cache")  # made by a CI step before the run
+    assert _lint(project, "--cache-dir", str(empty), "drafts")[0] == 2
+    assert (empty / "CACHEDIR.TAG").exists() and _entries_in(empty)
+    done = _run(project, "clean", "--cache-dir", str(empty), user_cache=user_cache)
+    assert done.returncode == 0 and not empty.exists()
+
+
+def test_a_cache_dir_holding_other_files_is_used_but_never_cleaned(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    user_cache = tmp_path_factory.mktemp("user-cache")
+    shared = tmp_path_factory.mktemp("build")
+    (shared / ".gitignore").write_text("*.o\n", encoding="utf-8")
+    (shared / "report.pdf").write_bytes(b"%PDF")
+    fresh = _lint(project, "--no-cache", "drafts")
+    assert _lint(project, "--cache-dir", str(shared), "drafts") == fresh
+    assert not (shared / "CACHEDIR.TAG").exists()
+    assert (shared / ".gitignore").read_text(encoding="utf-8") == "*.o\n"
+    done = _run(project, "clean", "--cache-dir", str(shared), user_cache=user_cache)
+    assert done.returncode == 2 and (shared / "report.pdf").exists()
+
+
+def test_clean_leaves_what_others_put_in_the_cache_folder(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    user_cache = tmp_path_factory.mktemp("user-cache")
+    _lint(project, "drafts")
+    root = project / ".draftlint_cache"
+    (root / "notes.txt").write_text("mine", encoding="utf-8")
+    done = _run(project, "clean", user_cache=user_cache)
+    assert done.returncode == 0
+    assert [p.name for p in root.iterdir()] == ["notes.txt"]

@@ -57,6 +57,16 @@ def test_two_jobs_give_the_report_of_one(folder: Path, output_format: str) -> No
         assert any(finding.get("automatic") for finding in auto["findings"])
 
 
+@pytest.mark.parametrize("alone", ["60", "0.01"])
+def test_files_linted_before_the_fork_give_the_same_report(folder: Path, alone: str) -> None:
+    """However many files this process lints before it forks (all of them, or as many as
+    0.01 s allows), the report is that of -j 1."""
+    one = run_lint("--format", "json", "-j", "1", str(folder))
+    two = run_lint("--format", "json", "-j", "2", str(folder),
+                   env={"DRAFTLINT_SERIAL_SECONDS": alone})  # fmt: skip
+    assert (two.returncode, two.stderr, two.stdout) == (one.returncode, one.stderr, one.stdout)
+
+
 def test_jobs_must_be_positive(folder: Path) -> None:
     completed = run_lint("-j", "0", str(folder))
     assert completed.returncode == 2

@@ -134,3 +134,20 @@ def test_a_merge_copies_only_entries_that_hold_their_key(
         None,
         b"third",
     )
+
+
+def test_a_merge_leaves_big_packs_as_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(packstore, "MAX_PACKS", 2)
+    monkeypatch.setattr(packstore, "_SMALL_PACK", 1000)
+    _save(tmp_path, {_key(n): b"x" * 100 for n in range(20)})  # one big pack
+    (big,) = (tmp_path / "packs").iterdir()
+    before = big.stat().st_mtime_ns
+    for n in range(20, 24):
+        _save(tmp_path, {_key(n): b"small"})
+    packs = list((tmp_path / "packs").iterdir())
+    assert big in packs and big.stat().st_mtime_ns == before and len(packs) <= 3
+    reader = PackStore(tmp_path)
+    assert all(reader.get(_key(n)) == b"x" * 100 for n in range(20))
+    assert all(reader.get(_key(n)) == b"small" for n in range(20, 24))

@@ -18,8 +18,8 @@ mistaken for the one hashed.
 
 Entries are kept in packs (``packstore``), one folder per version of the code (its code
 stamp): a folder no run has saved into for a week, after an upgrade, is deleted, as are the
-folders of the cache's earlier layout. A process writes its new entries when it finishes,
-and also every few seconds and every few MiB, so a run that is stopped keeps most of its work.
+folders of the cache's earlier layout. A process writes its new entries when it finishes
+(also after Ctrl-C or an early end), and every 30 seconds and 8 MiB on the way.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ _INDEX = "files.json"  # the digests of files whose status has not changed
 _SETTLED_NS = 2_000_000_000  # a file changed more recently than this is hashed every time
 _MAX_INDEX = 200_000  # past this many files the index starts afresh
 _SAVE_BYTES = 8 << 20  # a process holding this much of new entries writes them, as does
-_SAVE_SECONDS = 5.0  # one that has held some this long
+_SAVE_SECONDS = 30.0  # one that has held some this long (a kill -9 loses no more)
 _GENERATION = re.compile(r"[0-9a-f]{16}")  # a folder of one code stamp's entries
 _LEGACY = re.compile(r"[0-9a-f]{2}|packs|entries\.json")  # earlier layouts' names
 _OLD_GENERATION_SECONDS = 7 * 86400  # another stamp's folder unsaved this long goes
@@ -58,6 +58,9 @@ _TAG = "CACHEDIR.TAG"  # marks the folder as a cache (backup tools skip it) and 
 _TAG_TEXT = (
     "Signature: 8a477f597d28d172789f06886806bc55\n# draftlint's content cache: safe to delete.\n"
 )
+_GITIGNORE, _GITIGNORE_TEXT = ".gitignore", "# made by draftlint\n*\n"
+_OUR_FILES = frozenset((_INDEX, f"{_INDEX}.lock", _TAG))
+_OUR_TEMPORARY = re.compile(r"\.files\.json\.[A-Za-z0-9_]+\.tmp")  # a save stopped midway
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -200,6 +203,7 @@ class ResultCache:
     def forget_unsaved(self) -> None:
         """Drop the entries and digests not yet saved (a forked process: its parent saves them)."""
         self._index_added = {}
+        self._saved_at = time.monotonic()
         if self._store is not None:
             self._store.forget_pending()
 
@@ -213,8 +217,8 @@ class ResultCache:
         if not added and (store is None or not store.pending):
             return
         try:
-            if not self.root.exists():
-                self._create_root()
+            if not (self.root / _TAG).exists():
+                self._prepare_root()
             places = store.write_pending() if store is not None else {}
             with _locked(self.root / f"{_INDEX}.lock"):
                 if added:
@@ -283,10 +287,14 @@ class ResultCache:
         if store.pending_bytes > _SAVE_BYTES or time.monotonic() - self._saved_at > _SAVE_SECONDS:
             self.save()  # a long run keeps its work even if it is stopped
 
-    def _create_root(self) -> None:
+    def _prepare_root(self) -> None:
+        """Make the folder, and mark it as draftlint's (CACHEDIR.TAG, a .gitignore) when it
+        is new or holds nothing but draftlint's files (an empty ``--cache-dir``, say): only
+        a marked folder is ever pruned or cleaned."""
         self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / ".gitignore").write_text("# made by draftlint\n*\n", encoding="utf-8")
-        (self.root / _TAG).write_text(_TAG_TEXT, encoding="utf-8")
+        if all(_is_ours_in(self.root, name) for name in os.listdir(self.root)):
+            (self.root / _GITIGNORE).write_text(_GITIGNORE_TEXT, encoding="utf-8")
+            (self.root / _TAG).write_text(_TAG_TEXT, encoding="utf-8")
 
     def _decode(self, entry: dict[str, Any]) -> list[Finding]:
         if self._rules is None:
@@ -350,17 +358,40 @@ class NotOurCache(Exception):
 
 
 def remove(root: Path) -> bool:
-    """Delete the content cache at ``root``; False when there is none. Only a folder that
-    holds draftlint's own CACHEDIR.TAG is deleted (NotOurCache otherwise): ``--cache-dir``
-    may name any folder."""
+    """Delete the content cache at ``root``: draftlint's files in it, and the folder once
+    empty; False when there is none. Only a folder holding draftlint's own CACHEDIR.TAG is
+    touched (NotOurCache otherwise): ``--cache-dir`` may name any folder, and what someone
+    else put in it stays."""
     import shutil
 
     if not root.exists() and not root.is_symlink():
         return False
     if not _is_ours(root):
         raise NotOurCache(str(root))
-    shutil.rmtree(root)
+    for item in os.scandir(root):
+        if _is_ours_in(root, item.name) and item.name != _TAG:
+            if item.is_dir(follow_symlinks=False):
+                shutil.rmtree(item.path)
+            else:
+                os.unlink(item.path)
+    (root / _TAG).unlink()  # last: a folder half cleaned is still known as ours
+    with contextlib.suppress(OSError):  # not empty: someone else's files stay, and it
+        root.rmdir()
     return True
+
+
+def _is_ours_in(root: Path, name: str) -> bool:
+    """Whether ``root / name`` is one of draftlint's files or folders in a content cache."""
+    if name == _GITIGNORE:  # a folder's own .gitignore is not ours to overwrite or delete
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            return (root / name).read_text(encoding="utf-8") == _GITIGNORE_TEXT
+        return False
+    return (
+        name in _OUR_FILES
+        or _GENERATION.fullmatch(name) is not None
+        or _LEGACY.fullmatch(name) is not None
+        or _OUR_TEMPORARY.fullmatch(name) is not None
+    )
 
 
 def _is_ours(root: Path) -> bool:

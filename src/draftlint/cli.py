@@ -299,10 +299,13 @@ class Run:
         return data, key, cache.get(key) if key is not None else None
 
     def forked(self) -> None:
-        """In a -j worker as it starts: the content cache entries and digests this process
-        made before the fork are its own to save, not the worker's."""
+        """In a -j worker as it starts: what the parent made before the fork (content cache
+        entries and digests, user cache entries) is the parent's to save, not the worker's."""
+        from draftlint.usercache import forget_added
+
         if self.cache is not None:
             self.cache.forget_unsaved()
+        forget_added()
 
     def _cached_by_status(
         self, target: "Target", effective: "Effective", info: os.stat_result
@@ -831,22 +834,24 @@ def clean(cache_dir: CacheDirOption = None) -> None:
     from draftlint.usercache import cache_folder, prune_stale
 
     root = Path(cache_dir) if cache_dir else Path.cwd() / CACHE_DIR
-    removed = False
+    removed, failed = False, False
     try:
         if removed := remove(root):
             print(f"{shown(str(root))}: 已删除 (removed)")
     except NotOurCache:
         _fail(f"{shown(str(root))}: 不是 draftlint 的缓存目录，未删除 (not draftlint's cache; "
               "left alone)")  # fmt: skip
-        raise typer.Exit(2) from None
+        failed = True
     except OSError as error:
         _fail(f"{shown(str(root))}: 无法删除 (cannot remove: {error.strerror})")
-        raise typer.Exit(2) from None
-    folder = cache_folder(create=False)
+        failed = True
+    folder = cache_folder(create=False)  # cleaned whatever became of the content cache
     if folder is not None and folder.is_dir() and (count := len(prune_stale(folder, days=0))):
         print(f"{shown(str(folder))}: 已删除 {count} 个缓存文件 (removed {count} cache files)")
-    elif not removed:
+    elif not removed and not failed:
         print("没有要删除的缓存 (no cache to remove)")
+    if failed:
+        raise typer.Exit(2)
 
 
 @app.command("rules")

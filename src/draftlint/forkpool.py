@@ -1,7 +1,9 @@
 """Fork worker processes that work through numbered chunks; yield the results in order.
 
-Workers are forked from this process when the run starts, after the caller's warm-up (the
-rules, their data and patterns), which they inherit; a small process forks cheaply. The
+Workers are forked from this process when asked, and inherit what it has made by then (the
+rules, their data and patterns, from the files it linted itself); ``start`` runs in each as
+it begins, ``finish`` after its last chunk, also when Ctrl-C or the end of the run (SIGTERM)
+stops it early, so what it has done is kept (a cache saved). The
 chunk numbers wait in a pipe as 4-byte records: a worker takes the next one with one
 ``read`` (atomic on a pipe), so the processes stay evenly loaded to the end without a
 coordinator. Each worker writes its results to its own pipe as length-prefixed pickles; this
@@ -81,22 +83,26 @@ class ForkPool(Generic[Item, Result]):
         """The worker: take a chunk number, do the chunk, send its results; then end."""
 
         def work() -> None:
-            if self.start is not None:
-                self.start()
-            for number in taken(tasks):
-                try:
-                    message = (number, self.do_chunk(self.chunks[number]), None)
-                    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
-                except Exception as error:  # a bug: raised again in the writing process
-                    data = pickle.dumps((number, None, _picklable(error)))
-                frame = _FRAME.pack(len(data)) + data
-                view = memoryview(frame)
-                while view:
-                    view = view[os.write(results, view) :]
-            if self.finish is not None:
-                self.finish()
+            signal.signal(signal.SIGTERM, _stop)  # the run ended early: finish, then go
+            try:
+                if self.start is not None:
+                    self.start()
+                for number in taken(tasks):
+                    try:
+                        message = (number, self.do_chunk(self.chunks[number]), None)
+                        data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+                    except Exception as error:  # a bug: raised again in the writing process
+                        data = pickle.dumps((number, None, _picklable(error)))
+                    frame = _FRAME.pack(len(data)) + data
+                    view = memoryview(frame)
+                    while view:
+                        view = view[os.write(results, view) :]
+            finally:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second one: no waiting
+                if self.finish is not None:
+                    self.finish()
 
-        end_child(work)
+        end_child(work, keep_interrupt=True)
 
     def _collect(self, readers: dict[int, bytearray]) -> Iterator[Result]:
         done: dict[int, list[Result]] = {}
@@ -152,18 +158,23 @@ def taken(tasks: int) -> Iterator[int]:
         yield _RECORD.unpack(record)[0]
 
 
-def end_child(work: Callable[[], None]) -> NoReturn:
+def end_child(work: Callable[[], None], keep_interrupt: bool = False) -> NoReturn:
     """In a forked child: ``work()``, then the end of the process, with status 0 if it
     returned. Never back into the parent's code, no exit handler, no flush of buffers
-    inherited from the parent. Ctrl-C stops it quietly, unless the run ignores Ctrl-C."""
+    inherited from the parent. Ctrl-C stops it quietly (unless the run ignores Ctrl-C):
+    at once, or with ``keep_interrupt`` as an exception ``work`` may clean up after."""
     status = 1
     try:
-        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler and not keep_interrupt:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
         work()
         status = 0
     finally:
         os._exit(status)
+
+
+def _stop(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(1)
 
 
 def _frames(buffer: bytearray) -> Iterator[tuple[int, list[Any], BaseException | None]]:

@@ -30,6 +30,7 @@ from draftlint.atomic import write_bytes
 
 MAX_PACKS = 64
 MAX_BYTES = 256 << 20
+_SMALL_PACK = 4 << 20  # a merge copies only packs smaller than this: big ones stay as they are
 _STALE_SECONDS = 3600  # an unnamed pack or a temporary file this old was left by a stopped run
 _DIGITS = "0123456789abcdef"
 _PACKS = "packs"
@@ -98,17 +99,26 @@ class PackStore:
         self._shards.clear()  # read afresh when next asked
 
     def _merge_packs(self, places: dict[str, Place], packs: dict[str, tuple[int, float]]) -> None:
-        """Every entry the shards name (and ``places``) copied into one new pack, each pack
-        read once; the packs merged, unnamed stale ones and stale temporaries removed."""
+        """The entries of the small packs the shards name (and ``places``) copied into one
+        new pack, each pack read once, and removed; unnamed stale packs and stale
+        temporaries removed too. Big packs stay: a long run saving every few seconds
+        does not rewrite the whole cache each time."""
         shards = {digit: read_json_object(self._shard_path(digit)) for digit in _DIGITS}
+        for key, place in places.items():
+            shards.setdefault(key[:1], {})[key] = place
+        small = {name for name, (size, _) in packs.items() if size < _SMALL_PACK}
         by_pack: dict[str, list[tuple[str, int, int]]] = {}
+        named: set[str] = set()
         for shard in shards.values():
-            for key, value in shard.items():
+            for key, value in list(shard.items()):
                 place = _place(value)
-                if place is not None:
+                if place is None or place[0] not in packs:  # damaged, or its pack is gone
+                    del shard[key]
+                elif place[0] in small:
                     by_pack.setdefault(place[0], []).append((key, place[1], place[2]))
-        for key, (name, offset, length) in places.items():
-            by_pack.setdefault(name, []).append((key, offset, length))
+                    del shard[key]  # placed again below, in the merged pack
+                else:
+                    named.add(place[0])
         lines: dict[str, bytes] = {}
         for name, wanted in by_pack.items():
             data = self._read_pack(name)
@@ -116,13 +126,14 @@ class PackStore:
                 line = data[offset : offset + length]
                 if len(line) == length and _entry_of(line, key) is not None:
                     lines[key] = line
-        merged = self._write_pack(lines) if lines else {}
+        for key, place in (self._write_pack(lines) if lines else {}).items():
+            shards[key[:1]][key] = place
+            named.add(place[0])
         for digit in _DIGITS:
-            self._write_shard(digit, {k: p for k, p in merged.items() if k[:1] == digit})
+            self._write_shard(digit, shards.get(digit, {}))
         stale = time.time() - _STALE_SECONDS
-        new = {place[0] for place in merged.values()}
         for name, (_, mtime) in packs.items():
-            if name not in new and (name in by_pack or mtime < stale):
+            if name not in named and (name in by_pack or mtime < stale):
                 with contextlib.suppress(OSError):
                     (self.folder / _PACKS / name).unlink()
         self._remove_stale_temporaries(stale)

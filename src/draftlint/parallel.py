@@ -1,10 +1,10 @@
 """Lint many files in several processes, results in the order of the files (``-j N``).
 
-This process lints the first files itself, for ``serial_seconds()``: the first one makes
-what every worker would otherwise make for itself at the same time as the others (imports,
-rule data, compiled patterns, the reader it needs), and a run that is over by then (a
-pre-commit hook's few drafts, a folder whose findings are all in the cache) never pays for
-forking. Workers are then forked once and lint the rest in chunks of a few consecutive
+This process lints the first files itself, for ``serial_seconds()`` and up to the first
+long one: the first makes what every worker would otherwise make for itself at the same
+time as the others (imports, rule data, compiled patterns, the reader it needs), and a run
+that is over by then (a pre-commit hook's few drafts, a folder whose findings are all in
+the cache) never pays for forking. Long drafts are left to the workers, side by side. Workers are then forked once and lint the rest in chunks of a few consecutive
 files (``forkpool``); this process only writes the report in order. With the JSON report, a
 worker also encodes the findings' lines and sends each finding without its text. Output
 order, findings and errors are exactly those of ``-j 1``: only the time differs.
@@ -28,6 +28,7 @@ Encoder = Callable[["FileResult"], list[str]]
 _MAX_CHUNKS = 4096  # 16 KiB of task records: they fit a pipe's buffer
 _CHUNK_FILES = 4  # at most, per chunk: few messages, yet an even load at the end
 SERIAL_SECONDS = 0.06  # linted here before forking: about what forking two workers costs
+_LARGE_FILE = 64 << 10  # bytes: a long draft (a 400-page .docx is 70 KB) waits for the workers
 
 
 class Linter(Protocol):
@@ -43,8 +44,8 @@ class Linter(Protocol):
 
 def serial_seconds() -> float:
     """How long this process lints alone before forking: ``$DRAFTLINT_SERIAL_SECONDS``
-    (0 forks after the first file: the tests use it to run the workers on a few files),
-    else ``SERIAL_SECONDS``."""
+    (0 forks at once: the tests use it to run the workers on a few small files), else
+    ``SERIAL_SECONDS``."""
     try:
         return max(0.0, float(os.environ.get("DRAFTLINT_SERIAL_SECONDS", SERIAL_SECONDS)))
     except ValueError:
@@ -92,10 +93,10 @@ def lint_all(linter: Linter, targets: Sequence[Target], jobs: int,
     until = time.perf_counter() + serial_seconds()
     done = 0
     for target in targets:
+        if time.perf_counter() >= until or _large(target):
+            break  # several long drafts are linted side by side, not one here first
         yield linter.lint(target)
         done += 1
-        if time.perf_counter() >= until:
-            break
     rest = targets[done:]
     workers = min(jobs, len(rest))
     if workers < 2:
@@ -108,6 +109,13 @@ def lint_all(linter: Linter, targets: Sequence[Target], jobs: int,
     lint_chunk = partial(_lint_chunk, linter, encode)
     pool = ForkPool(lint_chunk, linter.lint, chunks, workers, linter.finish, linter.forked)
     yield from pool.results()
+
+
+def _large(target: Target) -> bool:
+    try:
+        return target.path is not None and os.stat(target.path).st_size >= _LARGE_FILE
+    except OSError:  # reported when it is linted
+        return False
 
 
 def _lint_chunk(

@@ -210,6 +210,12 @@ def _saved_since(path: Path, adding: int) -> dict[Any, Any]:
     return saved if type(saved) is dict and len(saved) + adding <= _MAX_ENTRIES else {}
 
 
+def forget_added() -> None:
+    """In a forked process: what the stores hold as added is its parent's to save."""
+    for store in _opened:
+        store._added = False
+
+
 def save_stores() -> None:
     """Save every store this process added to now: a forked worker ends without running
     the exit handlers, so it calls this when its work is done."""
