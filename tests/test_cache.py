@@ -290,6 +290,27 @@ def test_a_stopped_worker_keeps_what_it_saved_on_the_way(project: Path) -> None:
     assert len(_entries(project)) >= 1
 
 
+def test_ctrl_c_keeps_what_the_workers_linted(project: Path) -> None:
+    """Ctrl-C reaches every process of the run: each -j worker saves what it linted."""
+    import os
+    import signal
+    import sys
+
+    for index in range(400):
+        (project / "drafts" / f"more{index:03}.txt").write_text(DRAFT * (index % 7 + 1),
+                                                                encoding="utf-8")  # fmt: skip
+    run = subprocess.Popen([sys.executable, "-m", "draftlint", "--format", "json", "-j", "2",
+                            "drafts"], cwd=project, stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    assert run.stdout is not None
+    seen = run.stdout.read(4000)  # the workers' first results have been written
+    os.killpg(run.pid, signal.SIGINT)  # as a terminal's Ctrl-C does
+    run.communicate(timeout=300)
+    assert run.returncode == 130 and seen.count(b'"path"') >= 2
+    kept = len(_entries(project))
+    assert kept >= seen.count(b'"path"') and kept < 404
+
+
 def test_entries_of_other_code_versions_go_after_a_week(project: Path) -> None:
     import os
     import time

@@ -97,8 +97,8 @@ class ForkPool(Generic[Item, Result]):
                     view = memoryview(frame)
                     while view:
                         view = view[os.write(results, view) :]
-            finally:
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second one: no waiting
+            finally:  # the run's end (SIGTERM) may come now: let finish end (a second
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)  # Ctrl-C still stops it)
                 if self.finish is not None:
                     self.finish()
 
