@@ -318,15 +318,27 @@ def test_entries_of_other_code_versions_go_after_a_week(project: Path) -> None:
     _lint(project, "drafts")
     root = project / ".draftlint_cache"
     current = _generation(root)
-    recent, old, legacy = root / "0123456789abcdef", root / "fedcba9876543210", root / "ab"
-    for folder in (recent, old, legacy):
+    recent, old, foreign = (
+        root / "0123456789abcdef",
+        root / "fedcba9876543210",
+        root / "aaaabbbbccccdddd",
+    )
+    for folder in (recent, old, foreign):
         (folder / "packs").mkdir(parents=True)
+    (foreign / "notes.txt").write_text("not draftlint's", encoding="utf-8")
+    legacy, kept = root / "ab", root / "cd"  # the first layout: xx/<key>.json
+    legacy.mkdir()
+    (legacy / ("ab" + "0" * 62 + ".json")).write_text("{}", encoding="utf-8")
+    kept.mkdir()
+    (kept / "photo.jpg").write_bytes(b"\xff\xd8")  # someone else's, in a two-letter folder
     week_ago = time.time() - 8 * 86400
-    os.utime(old, (week_ago, week_ago))
+    for folder in (old, foreign):
+        os.utime(folder, (week_ago, week_ago))
     (project / "drafts" / "new.txt").write_text(DRAFT + "新", encoding="utf-8")
     _lint(project, "drafts")  # saves a new entry: old stamps are looked at
     assert current.exists() and recent.exists()
     assert not old.exists() and not legacy.exists()
+    assert (foreign / "notes.txt").exists() and (kept / "photo.jpg").exists()
 
 
 def _run(cwd: Path, *args: str, user_cache: Path) -> subprocess.CompletedProcess[str]:
@@ -417,5 +429,45 @@ def test_clean_leaves_what_others_put_in_the_cache_folder(
     root = project / ".draftlint_cache"
     (root / "notes.txt").write_text("mine", encoding="utf-8")
     done = _run(project, "clean", user_cache=user_cache)
-    assert done.returncode == 0
+    assert done.returncode == 0 and "the others are left" in done.stdout
     assert [p.name for p in root.iterdir()] == ["notes.txt"]
+
+
+def test_a_cache_dir_is_marked_only_when_it_holds_nothing_else(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Month folders (01, 02 … 12) look like an old cache layout: they are never taken
+    for the cache's, pruned or cleaned."""
+    user_cache = tmp_path_factory.mktemp("user-cache")
+    archive = tmp_path_factory.mktemp("archive")
+    for month in ("01", "02", "12"):
+        (archive / month).mkdir()
+        (archive / month / "minutes.txt").write_text("会议纪要", encoding="utf-8")
+    _lint(project, "--cache-dir", str(archive), "drafts")
+    assert not (archive / "CACHEDIR.TAG").exists()
+    assert (
+        _run(project, "clean", "--cache-dir", str(archive), user_cache=user_cache).returncode == 2
+    )
+    assert all((archive / month / "minutes.txt").exists() for month in ("01", "02", "12"))
+
+
+def test_a_save_waits_for_a_stuck_lock_only_so_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    import draftlint.cache as cache_module
+    from draftlint.cache import ResultCache
+
+    monkeypatch.setattr(cache_module, "_LOCK_SECONDS", 0.2)
+    root = tmp_path / ".draftlint_cache"
+    root.mkdir()
+    with open(root / "files.json.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another run, stuck
+        cache = ResultCache(root)
+        cache.put("a" * 64, [], "txt", None)
+        cache.save()  # gives up instead of waiting for ever
+    assert ResultCache(root).get("a" * 64) is None
+    cache.put("b" * 64, [], "txt", None)
+    cache.save()  # the lock is free again
+    assert ResultCache(root).get("b" * 64) is not None

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from draftlint import __version__
 from draftlint.atomic import write_bytes
 from draftlint.model import Finding, Fix, FixSafety, Paragraph, Severity
-from draftlint.packstore import PackStore, read_json_object
+from draftlint.packstore import PackStore, holds_only, holds_only_store_files, read_json_object
 
 if TYPE_CHECKING:
     from draftlint.effective import Effective
@@ -50,6 +50,7 @@ _SETTLED_NS = 2_000_000_000  # a file changed more recently than this is hashed 
 _MAX_INDEX = 200_000  # past this many files the index starts afresh
 _SAVE_BYTES = 8 << 20  # a process holding this much of new entries writes them, as does
 _SAVE_SECONDS = 30.0  # one that has held some this long (a kill -9 loses no more)
+_LOCK_SECONDS = 5.0  # waited at most for another process's save
 _GENERATION = re.compile(r"[0-9a-f]{16}")  # a folder of one code stamp's entries
 _LEGACY = re.compile(r"[0-9a-f]{2}|packs|entries\.json")  # earlier layouts' names
 _OLD_GENERATION_SECONDS = 7 * 86400  # another stamp's folder unsaved this long goes
@@ -61,6 +62,7 @@ _TAG_TEXT = (
 _GITIGNORE, _GITIGNORE_TEXT = ".gitignore", "# made by draftlint\n*\n"
 _OUR_FILES = frozenset((_INDEX, f"{_INDEX}.lock", _TAG))
 _OUR_TEMPORARY = re.compile(r"\.files\.json\.[A-Za-z0-9_]+\.tmp")  # a save stopped midway
+_OLD_ENTRY = re.compile(r"\.?[0-9a-f]{64}\.json(?:\.[A-Za-z0-9_]+\.tmp)?")  # format 1's files
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -111,18 +113,28 @@ def _resolved_folder(folder: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on ``path`` (made if missing) while the block runs; none where
-    the system has no ``fcntl``."""
+def _locked(path: Path) -> Iterator[bool]:
+    """An exclusive lock on ``path`` (made if missing) while the block runs: True, or False
+    when another process has held it for ``_LOCK_SECONDS`` (then nothing is saved: a stuck
+    run elsewhere never holds this one up). No lock where the system has no ``fcntl``."""
     try:
         import fcntl
     except ImportError:
-        yield
+        yield True
         return
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        deadline = time.monotonic() + _LOCK_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    yield False
+                    return
+                time.sleep(0.01)
+        yield True
     finally:
         os.close(fd)  # releases the lock
 
@@ -212,23 +224,31 @@ class ResultCache:
         digests it recorded, to the index files, read afresh under a lock: the workers of a
         run, and other runs in the same folder, save theirs at the same time."""
         self._saved_at = time.monotonic()
-        added, self._index_added = self._index_added, {}
-        store = self._store
+        added, store = self._index_added, self._store
         if not added and (store is None or not store.pending):
             return
         try:
             if not (self.root / _TAG).exists():
                 self._prepare_root()
-            places = store.write_pending() if store is not None else {}
-            with _locked(self.root / f"{_INDEX}.lock"):
+            with _locked(self.root / f"{_INDEX}.lock") as locked:
+                if not locked:  # another run stuck: these entries are given up
+                    raise TimeoutError(self.root)
+                places = store.write_pending() if store is not None else {}
                 if added:
                     self._merge_index(added)
                 if places and store is not None:
                     store.merge(places)
+            # Dropped only now: a save stopped midway (the run's end, Ctrl-C) is made again
+            # by the worker's last one; its pack, never named, goes at a later merge.
+            self._index_added = {}
+            if store is not None:
+                store.forget_pending()
             if places and store is not None:
                 _remove_old_generations(self.root, store.folder.name)
         except Exception:  # a read-only folder, a full disk …: linted again next time
-            pass
+            self._index_added, self._saved_at = {}, time.monotonic()
+            if store is not None:
+                store.forget_pending()
 
     def _merge_index(self, added: dict[str, list[Any]]) -> None:
         index = self._load_index()
@@ -292,7 +312,7 @@ class ResultCache:
         is new or holds nothing but draftlint's files (an empty ``--cache-dir``, say): only
         a marked folder is ever pruned or cleaned."""
         self.root.mkdir(parents=True, exist_ok=True)
-        if all(_is_ours_in(self.root, name) for name in os.listdir(self.root)):
+        if all(_is_ours_in(self.root, name, legacy=False) for name in os.listdir(self.root)):
             (self.root / _GITIGNORE).write_text(_GITIGNORE_TEXT, encoding="utf-8")
             (self.root / _TAG).write_text(_TAG_TEXT, encoding="utf-8")
 
@@ -380,18 +400,26 @@ def remove(root: Path) -> bool:
     return True
 
 
-def _is_ours_in(root: Path, name: str) -> bool:
-    """Whether ``root / name`` is one of draftlint's files or folders in a content cache."""
+def _is_ours_in(root: Path, name: str, legacy: bool = True) -> bool:
+    """Whether ``root / name`` is one of draftlint's files or folders in a content cache:
+    a folder only if everything in it is draftlint's too. ``legacy``: the earlier layouts'
+    names count (only in a folder already marked as the cache)."""
+    path = root / name
     if name == _GITIGNORE:  # a folder's own .gitignore is not ours to overwrite or delete
         with contextlib.suppress(OSError, UnicodeDecodeError):
-            return (root / name).read_text(encoding="utf-8") == _GITIGNORE_TEXT
+            return path.read_text(encoding="utf-8") == _GITIGNORE_TEXT
         return False
-    return (
-        name in _OUR_FILES
-        or _GENERATION.fullmatch(name) is not None
-        or _LEGACY.fullmatch(name) is not None
-        or _OUR_TEMPORARY.fullmatch(name) is not None
-    )
+    if name in _OUR_FILES or _OUR_TEMPORARY.fullmatch(name):
+        return not path.is_symlink()
+    if _GENERATION.fullmatch(name):
+        return holds_only_store_files(path)
+    if not legacy or not _LEGACY.fullmatch(name):
+        return False
+    if name == "entries.json":
+        return path.is_file() and not path.is_symlink()
+    if name == "packs":
+        return holds_only_store_files(root, packs_only=True)
+    return holds_only(path, _OLD_ENTRY)  # an old layout's xx/<key>.json
 
 
 def _is_ours(root: Path) -> bool:
@@ -415,7 +443,7 @@ def _remove_old_generations(root: Path, current: str) -> None:
         for item in listing:
             name = item.name
             generation = name != current and _GENERATION.fullmatch(name) is not None
-            if not (generation or _LEGACY.fullmatch(name)):
+            if not (generation or _LEGACY.fullmatch(name)) or not _is_ours_in(root, name):
                 continue
             with contextlib.suppress(OSError):
                 if item.is_dir(follow_symlinks=False):

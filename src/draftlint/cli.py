@@ -836,7 +836,10 @@ def clean(cache_dir: CacheDirOption = None) -> None:
     root = Path(cache_dir) if cache_dir else Path.cwd() / CACHE_DIR
     removed, failed = False, False
     try:
-        if removed := remove(root):
+        if (removed := remove(root)) and root.exists():  # someone else's files are left
+            print(f"{shown(str(root))}: 已删除 draftlint 的文件，其余保留 (removed draftlint's "
+                  "files; the others are left)")  # fmt: skip
+        elif removed:
             print(f"{shown(str(root))}: 已删除 (removed)")
     except NotOurCache:
         _fail(f"{shown(str(root))}: 不是 draftlint 的缓存目录，未删除 (not draftlint's cache; "

@@ -37,6 +37,8 @@ _PACKS = "packs"
 _PACK = r"[0-9a-f]+-[0-9a-f]+_[0-9a-f]+\.jsonl"
 _PACK_NAME = re.compile(_PACK)  # only such names are read or removed
 _TEMPORARY = re.compile(rf"\.(?:entries-[0-9a-f]\.json|{_PACK})\.[A-Za-z0-9_]+\.tmp")
+_PACK_FILE = re.compile(rf"{_PACK}|\.{_PACK}\.[A-Za-z0-9_]+\.tmp")  # in packs/
+_SHARD_FILE = re.compile(r"\.?entries-[0-9a-f]\.json(?:\.[A-Za-z0-9_]+\.tmp)?")
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 Place = tuple[str, int, int]  # pack, offset, length
@@ -255,3 +257,35 @@ def _place(value: Any) -> Place | None:
     if type(offset) is not int or type(length) is not int or offset < 0 or length <= 0:
         return None
     return name, offset, length
+
+
+def holds_only_store_files(folder: Path, packs_only: bool = False) -> bool:
+    """Whether ``folder`` (a store's folder, or with ``packs_only`` the folder holding its
+    ``packs``) holds nothing but a store's files: only such a folder is ever deleted."""
+    packs = folder / _PACKS
+    packs_ok = not packs.exists() or holds_only(packs, _PACK_FILE)
+    if packs_only:
+        return packs_ok
+    if folder.is_symlink() or not folder.is_dir() or not packs_ok:
+        return False
+    with contextlib.suppress(OSError), os.scandir(folder) as listing:
+        return all(
+            (item.name == _PACKS and item.is_dir(follow_symlinks=False))
+            or (_SHARD_FILE.fullmatch(item.name) and item.is_file(follow_symlinks=False))
+            for item in listing
+        )
+    return False
+
+
+def holds_only(folder: Path, names: re.Pattern[str]) -> bool:
+    """Whether ``folder`` is a folder (not a link) of regular files named by ``names``."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        with os.scandir(folder) as listing:
+            return all(
+                names.fullmatch(item.name) and item.is_file(follow_symlinks=False)
+                for item in listing
+            )
+    except OSError:
+        return False
