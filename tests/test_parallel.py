@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,31 @@ def test_long_drafts_are_left_to_the_workers(
     assert kinds == ["parent", "worker", "worker"] and len(forked) == 2
 
 
+def test_a_word_files_length_is_its_body_not_its_images(tmp_path: Path) -> None:
+    """A memo with a large picture is short; a 400-page report is long, though its zip is
+    small; a file LibreOffice converts is slow whatever its size."""
+    import docx
+
+    from draftlint.parallel import _large
+
+    memo = docx.Document()
+    memo.add_paragraph("关于开展检查的通知")
+    memo.save(str(tmp_path / "memo.docx"))
+    with zipfile.ZipFile(tmp_path / "memo.docx", "a") as archive:
+        archive.writestr("word/media/logo.png", os.urandom(300_000))  # incompressible
+    report = docx.Document()
+    for index in range(6000):
+        report.add_paragraph(f"（{index}）加强理论学习，全年组织集中学习十二次。")
+    report.save(str(tmp_path / "report.docx"))
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(100))
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really")
+    assert (tmp_path / "memo.docx").stat().st_size > (tmp_path / "report.docx").stat().st_size
+    large = {name: _large(Target(name, tmp_path / name))
+             for name in ("memo.docx", "report.docx", "old.doc", "broken.docx")}  # fmt: skip
+    assert large == {"memo.docx": False, "report.docx": True, "old.doc": True,
+                     "broken.docx": False}  # fmt: skip
+
+
 def test_a_worker_stopped_early_still_finishes(tmp_path: Path, forked: list[int]) -> None:
     """The run ends early (SIGTERM to the workers): each worker that had started still runs
     ``finish`` (where the content cache is saved) before it goes."""
@@ -195,3 +221,23 @@ def test_a_folders_files_share_one_settings_object_within_a_run_only(tmp_path: P
     second = Run(Flags(ignore=["W002"]), "zh", None, 1 << 20, None, False)
     again = second._effective(Target("a.txt", paths[0]))
     assert again is not a and "W002" not in {rule.code for rule in again.rules}
+
+
+def test_signals_wait_while_a_child_is_forked() -> None:
+    """A SIGTERM (or Ctrl-C) that comes while a child is being forked arrives after, here
+    and in the child once its handlers are set: never in the parent's code in the child."""
+    import signal
+    import threading
+
+    from draftlint.forkpool import signals_held
+
+    arrived: list[str] = []
+    previous = signal.signal(signal.SIGTERM, lambda *_: arrived.append("term"))
+    try:
+        with signals_held():  # (at this thread: the test runner may have others)
+            signal.pthread_kill(threading.get_ident(), signal.SIGTERM)
+            time.sleep(0.01)
+            assert arrived == []  # held back
+        assert arrived == ["term"]  # delivered as the block ends
+    finally:
+        signal.signal(signal.SIGTERM, previous)

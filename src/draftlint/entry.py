@@ -6,11 +6,20 @@ default pace they were traced about twenty times over (4–7 ms of every run). A
 files turns it back on, with those objects frozen (``collector.on_for_many_files``).
 """
 
-from draftlint.collector import off_until_exit
+import os
+import sys
+
+_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 
 
 def main() -> None:
-    off_until_exit()
-    from draftlint.cli import main as run
+    try:
+        from draftlint.collector import off_until_exit
 
-    run()
+        off_until_exit()
+        from draftlint.cli import main as run
+
+        run()
+    except KeyboardInterrupt:  # during start-up, before the command line handles it
+        sys.stderr.flush()
+        os._exit(_INTERRUPTED)

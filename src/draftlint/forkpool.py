@@ -56,14 +56,15 @@ class ForkPool(Generic[Item, Result]):
         try:
             for _ in range(self.workers):
                 results_read, results_write = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # the worker
-                    os.close(results_read)
-                    for fd in readers:
-                        os.close(fd)
-                    self._work(tasks_read, results_write)  # never returns
+                with signals_held():
+                    pid = os.fork()
+                    if pid == 0:  # the worker
+                        os.close(results_read)
+                        for fd in readers:
+                            os.close(fd)
+                        self._work(tasks_read, results_write)  # never returns
+                    self.pids.append(pid)
                 os.close(results_write)
-                self.pids.append(pid)
                 readers[results_read] = bytearray()
             os.close(tasks_read)
             yield from self._collect(readers)
@@ -83,7 +84,6 @@ class ForkPool(Generic[Item, Result]):
         """The worker: take a chunk number, do the chunk, send its results; then end."""
 
         def work() -> None:
-            signal.signal(signal.SIGTERM, _stop)  # the run ended early: finish, then go
             try:
                 if self.start is not None:
                     self.start()
@@ -102,7 +102,8 @@ class ForkPool(Generic[Item, Result]):
                 if self.finish is not None:
                     self.finish()
 
-        end_child(work, keep_interrupt=True)
+        # Ctrl-C and the run's early end (SIGTERM) are exceptions here: finish, then go.
+        end_child(work, keep_interrupt=True, stop_on_term=True)
 
     def _collect(self, readers: dict[int, bytearray]) -> Iterator[Result]:
         done: dict[int, list[Result]] = {}
@@ -158,19 +159,44 @@ def taken(tasks: int) -> Iterator[int]:
         yield _RECORD.unpack(record)[0]
 
 
-def end_child(work: Callable[[], None], keep_interrupt: bool = False) -> NoReturn:
+def end_child(work: Callable[[], None], keep_interrupt: bool = False,
+              stop_on_term: bool = False) -> NoReturn:  # fmt: skip
     """In a forked child: ``work()``, then the end of the process, with status 0 if it
     returned. Never back into the parent's code, no exit handler, no flush of buffers
     inherited from the parent. Ctrl-C stops it quietly (unless the run ignores Ctrl-C):
-    at once, or with ``keep_interrupt`` as an exception ``work`` may clean up after."""
+    at once, or with ``keep_interrupt`` as an exception ``work`` may clean up after;
+    ``stop_on_term`` makes SIGTERM such an exception too. The signals ``signals_held``
+    kept back during the fork arrive once these handlers are in place."""
     status = 1
     try:
         if signal.getsignal(signal.SIGINT) is signal.default_int_handler and not keep_interrupt:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
+        if stop_on_term:
+            signal.signal(signal.SIGTERM, _stop)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
         work()
         status = 0
     finally:
         os._exit(status)
+
+
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait while a child is forked and recorded: one landing between
+    ``fork()`` and the child's own handlers would run this process's code in the child (or
+    leave a child nobody waits for). The child lets them through in ``end_child``."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _stop(signum: int, frame: object) -> NoReturn:

@@ -28,7 +28,8 @@ Encoder = Callable[["FileResult"], list[str]]
 _MAX_CHUNKS = 4096  # 16 KiB of task records: they fit a pipe's buffer
 _CHUNK_FILES = 4  # at most, per chunk: few messages, yet an even load at the end
 SERIAL_SECONDS = 0.06  # linted here before forking: about what forking two workers costs
-_LARGE_FILE = 64 << 10  # bytes: a long draft (a 400-page .docx is 70 KB) waits for the workers
+_LONG_TEXT = 64 << 10  # bytes of a .txt/.md, or
+_LONG_WORD_BODY = 512 << 10  # of a Word file's document.xml (400 pages: 1.5 MB), are a long draft
 
 
 class Linter(Protocol):
@@ -112,10 +113,25 @@ def lint_all(linter: Linter, targets: Sequence[Target], jobs: int,
 
 
 def _large(target: Target) -> bool:
-    try:
-        return target.path is not None and os.stat(target.path).st_size >= _LARGE_FILE
-    except OSError:  # reported when it is linted
+    """Whether ``target`` is a long draft, left to the workers: a text of 64 KiB or more, a
+    Word file whose body (document.xml, unpacked) is 512 KiB or more (its size on disk says
+    more about its images), or a file LibreOffice must convert first (a second or more)."""
+    from draftlint.readers.formats import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, WORD_SUFFIXES
+
+    if target.path is None:
         return False
+    suffix = target.path.suffix.lower()
+    try:
+        if suffix in TEXT_SUFFIXES or suffix in MARKDOWN_SUFFIXES:
+            return os.stat(target.path).st_size >= _LONG_TEXT
+        if suffix in WORD_SUFFIXES:
+            import zipfile
+
+            with zipfile.ZipFile(target.path) as archive:  # its directory only: cheap
+                return archive.getinfo("word/document.xml").file_size >= _LONG_WORD_BODY
+    except Exception:  # unreadable, not a zip …: reported when it is linted
+        return False
+    return True
 
 
 def _lint_chunk(

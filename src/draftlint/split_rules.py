@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from draftlint.forkpool import end_child, taken, task_pipe
+from draftlint.forkpool import end_child, signals_held, taken, task_pipe
 from draftlint.model import Finding, Paragraph
 
 if TYPE_CHECKING:
@@ -61,13 +61,15 @@ def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
         opened.append(tasks)
         results_read, results_write = os.pipe()
         opened += (results_read, results_write)
-        pid = os.fork()
+        with signals_held():
+            pid = os.fork()
+            if pid == 0:  # the child
+                end_child(partial(_send, context, text_rules, tasks, results_read,
+                                  results_write))  # fmt: skip
     except OSError:
         for fd in opened:
             os.close(fd)
         return _check(context, rules)
-    if pid == 0:  # the child
-        end_child(partial(_send, context, text_rules, tasks, results_read, results_write))
     os.close(results_write)
     theirs: Found = {}
     reaped = False
