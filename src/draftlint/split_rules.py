@@ -111,13 +111,14 @@ def _take(context: LintContext, rules: Sequence[type[Rule]], tasks: int) -> Foun
 def _send(context: LintContext, rules: Sequence[type[Rule]], tasks: int, unused: int,
           results: int) -> None:  # fmt: skip
     """The child's work: take rules, send their findings, save what it compiled."""
+    from draftlint.usercache import forget_added, save_stores
+
     os.close(unused)
+    forget_added()  # what the parent added before the fork is the parent's to save
     found = _take(context, rules, tasks)
     data = pickle.dumps(_portable(found, context.document.paragraphs), -1)
     with os.fdopen(results, "wb") as pipe:
         pipe.write(data)
-    from draftlint.usercache import save_stores
-
     save_stores()  # the patterns compiled here, for the next run
 
 
