@@ -9,13 +9,13 @@ files turns it back on, with those objects frozen (``collector.on_for_many_files
 import os
 import sys
 
+from draftlint.collector import off_until_exit
+
 _INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 
 
 def main() -> None:
     try:
-        from draftlint.collector import off_until_exit
-
         off_until_exit()
         from draftlint.cli import main as run
 

@@ -84,6 +84,7 @@ class ForkPool(Generic[Item, Result]):
         """The worker: take a chunk number, do the chunk, send its results; then end."""
 
         def work() -> None:
+            global _finishing
             try:
                 if self.start is not None:
                     self.start()
@@ -97,8 +98,11 @@ class ForkPool(Generic[Item, Result]):
                     view = memoryview(frame)
                     while view:
                         view = view[os.write(results, view) :]
-            finally:  # the run's end (SIGTERM) may come now: let finish end (a second
-                signal.signal(signal.SIGTERM, signal.SIG_IGN)  # Ctrl-C still stops it)
+            finally:
+                # First, with no call in between: the run's end (SIGTERM) often comes
+                # just after Ctrl-C, already pending, and must not stop ``finish`` (a
+                # second Ctrl-C still does).
+                _finishing = True
                 if self.finish is not None:
                     self.finish()
 
@@ -199,8 +203,12 @@ def signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _stop(signum: int, frame: object) -> NoReturn:
-    raise SystemExit(1)
+_finishing = False  # in a worker: its work is over, what it did is being saved
+
+
+def _stop(signum: int, frame: object) -> None:
+    if not _finishing:
+        raise SystemExit(1)
 
 
 def _frames(buffer: bytearray) -> Iterator[tuple[int, list[Any], BaseException | None]]:
