@@ -88,7 +88,7 @@ def test_a_run_over_before_its_time_alone_never_forks(
 
     slow.lint = lint  # type: ignore[method-assign]
     kinds = [r.kind for r in lint_all(slow, _targets(40), 2)]
-    assert kinds[0] == "parent" and kinds[-1] == "worker" and len(forked) == 2
+    assert kinds[-1] == "worker" and len(forked) == 2
     assert kinds.count("parent") <= 4  # a sleep is never shorter: 0.2 s holds 4 at most
 
 
