@@ -151,3 +151,28 @@ def test_a_merge_leaves_big_packs_as_they_are(
     reader = PackStore(tmp_path)
     assert all(reader.get(_key(n)) == b"x" * 100 for n in range(20))
     assert all(reader.get(_key(n)) == b"small" for n in range(20, 24))
+
+
+def test_a_merge_compacts_a_big_pack_once_most_of_it_is_dead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries of files since changed are dead weight: a big pack mostly of them is copied
+    (its live entries only) and removed."""
+    monkeypatch.setattr(packstore, "MAX_PACKS", 2)
+    monkeypatch.setattr(packstore, "_SMALL_PACK", 1000)
+    _save(tmp_path, {_key(n): b"x" * 100 for n in range(20)})  # one big pack
+    (big,) = (tmp_path / "packs").iterdir()
+    for n in range(15):  # the index forgets most of the big pack's entries
+        path = tmp_path / f"entries-{_key(n)[0]}.json"
+        shard = json.loads(path.read_text(encoding="utf-8"))
+        del shard[_key(n)]
+        path.write_text(json.dumps(shard), encoding="utf-8")
+    for n in range(20, 23):
+        _save(tmp_path, {_key(n): b"small"})
+    assert not big.exists()
+    size = sum(p.stat().st_size for p in (tmp_path / "packs").iterdir())
+    line = 64 + 1 + 1  # key, space, newline
+    assert size == 5 * (line + 100) + 3 * (line + 5)  # live entries only: nothing dead
+    reader = PackStore(tmp_path)
+    assert all(reader.get(_key(n)) == b"x" * 100 for n in range(15, 20))
+    assert all(reader.get(_key(n)) is None for n in range(15))

@@ -103,12 +103,19 @@ class PackStore:
     def _merge_packs(self, places: dict[str, Place], packs: dict[str, tuple[int, float]]) -> None:
         """The entries of the small packs the shards name (and ``places``) copied into one
         new pack, each pack read once, and removed; unnamed stale packs and stale
-        temporaries removed too. Big packs stay: a long run saving every few seconds
-        does not rewrite the whole cache each time."""
+        temporaries removed too. A big pack stays while most of it is still named: a
+        long run saving every 30 s does not rewrite the whole cache each time."""
         shards = {digit: read_json_object(self._shard_path(digit)) for digit in _DIGITS}
         for key, place in places.items():
             shards.setdefault(key[:1], {})[key] = place
-        small = {name for name, (size, _) in packs.items() if size < _SMALL_PACK}
+        live: dict[str, int] = {}  # pack → bytes the shards still name in it
+        for shard in shards.values():
+            for value in shard.values():
+                if (place := _place(value)) is not None:
+                    live[place[0]] = live.get(place[0], 0) + place[2]
+        # Copied: small packs, and big ones mostly dead (their files changed since).
+        small = {name for name, (size, _) in packs.items()
+                 if size < _SMALL_PACK or 2 * live.get(name, 0) < size}  # fmt: skip
         by_pack: dict[str, list[tuple[str, int, int]]] = {}
         named: set[str] = set()
         for shard in shards.values():
