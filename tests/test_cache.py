@@ -471,3 +471,27 @@ def test_a_save_waits_for_a_stuck_lock_only_so_long(
     cache.put("b" * 64, [], "txt", None)
     cache.save()  # the lock is free again
     assert ResultCache(root).get("b" * 64) is not None
+
+
+def test_a_save_stopped_midway_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C (or the run's end) between writing a pack and naming its entries: the
+    entries are still pending, so the process's last save keeps them."""
+    from draftlint.cache import ResultCache
+    from draftlint.packstore import PackStore
+
+    root = tmp_path / ".draftlint_cache"
+    cache = ResultCache(root)
+    cache.put("a" * 64, [], "txt", None)
+    merge = PackStore.merge
+
+    def stopped(self: PackStore, places: dict) -> None:
+        monkeypatch.setattr(PackStore, "merge", merge)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(PackStore, "merge", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        cache.save()
+    cache.save()
+    assert ResultCache(root).get("a" * 64) is not None

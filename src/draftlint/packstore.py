@@ -76,12 +76,11 @@ class PackStore:
         self.pending, self.pending_bytes = {}, 0
 
     def write_pending(self) -> dict[str, Place]:
-        """The pending entries written as one pack (no lock needed: its name is new);
-        their places, for ``merge``."""
-        pending, self.pending, self.pending_bytes = self.pending, {}, 0
-        if not pending:
+        """The pending entries written as one pack; their places, for ``merge``. They stay
+        pending until the caller, once they are merged, calls ``forget_pending``."""
+        if not self.pending:
             return {}
-        return self._write_pack({key: _line(key, entry) for key, entry in pending.items()})
+        return self._write_pack({key: _line(key, entry) for key, entry in self.pending.items()})
 
     def merge(self, places: dict[str, Place]) -> None:
         """Add ``places`` to the index. The caller holds the lock."""
