@@ -76,6 +76,12 @@ class TextOutput:
         self.temporary.unlink(missing_ok=True)
 
 
+def temporaries_of(names: str) -> str:
+    """A regular expression for the temporary files ``write_bytes`` makes (and a killed
+    writer leaves) beside files whose names match the expression ``names``."""
+    return rf"\.(?:{names})\.[A-Za-z0-9_]+\.tmp"
+
+
 def _temporary(path: Path) -> tuple[int, str]:
     directory = path.parent if str(path.parent) else Path(".")
     return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

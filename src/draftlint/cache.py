@@ -36,9 +36,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from draftlint import __version__
-from draftlint.atomic import write_bytes
+from draftlint.atomic import temporaries_of, write_bytes
 from draftlint.model import Finding, Fix, FixSafety, Paragraph, Severity
-from draftlint.packstore import PackStore, holds_only, holds_only_store_files, read_json_object
+from draftlint.packstore import (
+    PackStore,
+    holds_only,
+    holds_only_packs,
+    holds_only_store_files,
+    read_json_object,
+)
 
 if TYPE_CHECKING:
     from draftlint.effective import Effective
@@ -61,8 +67,9 @@ _TAG_TEXT = (
 )
 _GITIGNORE, _GITIGNORE_TEXT = ".gitignore", "# made by draftlint\n*\n"
 _OUR_FILES = frozenset((_INDEX, f"{_INDEX}.lock", _TAG))
-_OUR_TEMPORARY = re.compile(r"\.files\.json\.[A-Za-z0-9_]+\.tmp")  # a save stopped midway
-_OLD_ENTRY = re.compile(r"\.?[0-9a-f]{64}\.json(?:\.[A-Za-z0-9_]+\.tmp)?")  # format 1's files
+_OUR_TEMPORARY = re.compile(temporaries_of(r"files\.json"))  # a save stopped midway
+_OLD_KEY_FILE = r"[0-9a-f]{64}\.json"  # format 1's entries: xx/<key>.json
+_OLD_ENTRY = re.compile(f"{_OLD_KEY_FILE}|{temporaries_of(_OLD_KEY_FILE)}")
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -418,7 +425,7 @@ def _is_ours_in(root: Path, name: str, legacy: bool = True) -> bool:
     if name == "entries.json":
         return path.is_file() and not path.is_symlink()
     if name == "packs":
-        return holds_only_store_files(root, packs_only=True)
+        return holds_only_packs(path)
     return holds_only(path, _OLD_ENTRY)  # an old layout's xx/<key>.json
 
 

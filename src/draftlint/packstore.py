@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from draftlint.atomic import write_bytes
+from draftlint.atomic import temporaries_of, write_bytes
 
 MAX_PACKS = 64
 MAX_BYTES = 256 << 20
@@ -35,10 +35,11 @@ _STALE_SECONDS = 3600  # an unnamed pack or a temporary file this old was left b
 _DIGITS = "0123456789abcdef"
 _PACKS = "packs"
 _PACK = r"[0-9a-f]+-[0-9a-f]+_[0-9a-f]+\.jsonl"
+_SHARD = r"entries-[0-9a-f]\.json"
 _PACK_NAME = re.compile(_PACK)  # only such names are read or removed
-_TEMPORARY = re.compile(rf"\.(?:entries-[0-9a-f]\.json|{_PACK})\.[A-Za-z0-9_]+\.tmp")
-_PACK_FILE = re.compile(rf"{_PACK}|\.{_PACK}\.[A-Za-z0-9_]+\.tmp")  # in packs/
-_SHARD_FILE = re.compile(r"\.?entries-[0-9a-f]\.json(?:\.[A-Za-z0-9_]+\.tmp)?")
+_TEMPORARY = re.compile(temporaries_of(f"{_SHARD}|{_PACK}"))  # a write stopped midway
+_PACK_FILE = re.compile(f"{_PACK}|{temporaries_of(_PACK)}")  # what packs/ may hold
+_SHARD_FILE = re.compile(f"{_SHARD}|{temporaries_of(_SHARD)}")
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 Place = tuple[str, int, int]  # pack, offset, length
@@ -265,14 +266,13 @@ def _place(value: Any) -> Place | None:
     return name, offset, length
 
 
-def holds_only_store_files(folder: Path, packs_only: bool = False) -> bool:
-    """Whether ``folder`` (a store's folder, or with ``packs_only`` the folder holding its
-    ``packs``) holds nothing but a store's files: only such a folder is ever deleted."""
+def holds_only_store_files(folder: Path) -> bool:
+    """Whether ``folder`` holds nothing but a store's files: only such a folder is ever
+    deleted."""
     packs = folder / _PACKS
-    packs_ok = not packs.exists() or holds_only(packs, _PACK_FILE)
-    if packs_only:
-        return packs_ok
-    if folder.is_symlink() or not folder.is_dir() or not packs_ok:
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    if packs.exists() and not holds_only_packs(packs):
         return False
     with contextlib.suppress(OSError), os.scandir(folder) as listing:
         return all(
@@ -281,6 +281,11 @@ def holds_only_store_files(folder: Path, packs_only: bool = False) -> bool:
             for item in listing
         )
     return False
+
+
+def holds_only_packs(folder: Path) -> bool:
+    """Whether ``folder`` holds nothing but packs (and their temporaries)."""
+    return holds_only(folder, _PACK_FILE)
 
 
 def holds_only(folder: Path, names: re.Pattern[str]) -> bool:

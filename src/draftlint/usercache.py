@@ -41,8 +41,8 @@ _pruned = False  # this process has looked for stale files
 _STAMP = r"[a-z0-9_]+(?:-[0-9]+)?-[0-9a-f]+-m[0-9]+"
 _STORE = (rf"(?:toml|records)-{_STAMP}|patterns-(?:none|{_STAMP}-[0-9]+-[0-9]+)"
           rf"|markers-{_STAMP}-[0-9a-f]{{8}}|styles-{_STAMP}-[0-9a-f]{{8}}-[0-9a-f]{{32}}")  # fmt: skip
-_OURS = rf"(?:{_STORE})\.marshal|numbering-[0-9a-f]{{16}}\.lark"  # compiled when pruning
-_OUR_TEMPORARY = rf"\.(?:{_STORE})\.marshal\.[A-Za-z0-9_]+\.tmp"
+_STORE_FILE = rf"(?:{_STORE})\.marshal"
+_OURS = rf"{_STORE_FILE}|numbering-[0-9a-f]{{16}}\.lark"  # compiled when pruning
 
 
 def cache_folder(create: bool = True) -> Path | None:
@@ -176,7 +176,9 @@ def prune_stale(folder: Path, days: float = STALE_DAYS) -> list[str]:
     earlier versions) not used for ``days``. The names deleted."""
     import re  # here: a run that prunes nothing never compiles these
 
-    ours, temporary = re.compile(_OURS), re.compile(_OUR_TEMPORARY)
+    from draftlint.atomic import temporaries_of
+
+    ours, temporary = re.compile(_OURS), re.compile(temporaries_of(_STORE_FILE))
     now = time.time()
     deleted = []
     try:
