@@ -59,6 +59,16 @@ def test_fifo_is_not_read(good: Path, tmp_path: Path) -> None:
     assert_one_error_and_good_linted([str(fifo)], good, "not a regular file")
 
 
+@pytest.mark.parametrize("name", ["pipe.docx", "pipe.txt", "pipe.doc"])
+def test_fifo_is_not_read_before_forking(good: Path, tmp_path: Path, name: str) -> None:
+    """With -j, this process first sorts out the long drafts: it opens each file as the reader
+    does, so a pipe named like a Word file is not waited on there either."""
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    assert_one_error_and_good_linted(["-j", "2", str(fifo)], good, "not a regular file",
+                                     env={"DRAFTLINT_SERIAL_SECONDS": "60"})  # fmt: skip
+
+
 def test_size_limit_flag_and_environment(good: Path, tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("一、总体情况\n" * 2000, encoding="utf-8")  # ~34 KB

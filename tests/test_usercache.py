@@ -144,3 +144,22 @@ def test_a_store_others_may_write_is_not_merged_into_the_next_save(cache_dir: Pa
     store.save()
     again = Store(f"records-{STAMP}")
     assert again.get("source") == "value" and again.get("planted") is None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+def test_a_forked_child_leaves_what_its_parent_added_to_the_parent(cache_dir: Path) -> None:
+    """Any child (a -j worker, the text rules' process) saves only what it added itself:
+    the parent's additions are the parent's to save, not written twice."""
+    store = Store("forked-test")
+    store.put("parent's", 1)
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            store.save()
+            status = 0 if not (cache_dir / "forked-test.marshal").exists() else 3
+        finally:
+            os._exit(status)
+    assert os.waitpid(pid, 0)[1] == 0
+    store.save()
+    assert (cache_dir / "forked-test.marshal").exists()

@@ -57,8 +57,10 @@ _MAX_INDEX = 200_000  # past this many files the index starts afresh
 _SAVE_BYTES = 8 << 20  # a process holding this much of new entries writes them, as does
 _SAVE_SECONDS = 30.0  # one that has held some this long (a kill -9 loses no more)
 _LOCK_SECONDS = 5.0  # waited at most for another process's save
-_GENERATION = re.compile(r"[0-9a-f]{16}")  # a folder of one code stamp's entries
-_LEGACY = re.compile(r"[0-9a-f]{2}|packs|entries\.json")  # earlier layouts' names
+# The names below are read only when a folder is marked, pruned or cleaned: patterns left
+# to re's cache, compiled on first use, not in every run that loads this module.
+_GENERATION = r"[0-9a-f]{16}"  # a folder of one code stamp's entries
+_LEGACY = r"[0-9a-f]{2}|packs|entries\.json"  # earlier layouts' names
 _OLD_GENERATION_SECONDS = 7 * 86400  # another stamp's folder unsaved this long goes
 _FORMAT = 3  # bump when the entry layout changes
 _TAG = "CACHEDIR.TAG"  # marks the folder as a cache (backup tools skip it) and as ours
@@ -67,10 +69,16 @@ _TAG_TEXT = (
 )
 _GITIGNORE, _GITIGNORE_TEXT = ".gitignore", "# made by draftlint\n*\n"
 _OUR_FILES = frozenset((_INDEX, f"{_INDEX}.lock", _TAG))
-_OUR_TEMPORARY = re.compile(temporaries_of(r"files\.json"))  # a save stopped midway
+_OUR_TEMPORARY = temporaries_of(r"files\.json")  # a save stopped midway
 _OLD_KEY_FILE = r"[0-9a-f]{64}\.json"  # format 1's entries: xx/<key>.json
-_OLD_ENTRY = re.compile(f"{_OLD_KEY_FILE}|{temporaries_of(_OLD_KEY_FILE)}")
+_OLD_ENTRY = f"{_OLD_KEY_FILE}|{temporaries_of(_OLD_KEY_FILE)}"
 _PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_root(cache_dir: str | None) -> Path:
+    """The content cache's folder: ``--cache-dir``, else ``.draftlint_cache`` in the working
+    folder."""
+    return Path(cache_dir) if cache_dir else Path.cwd() / CACHE_DIR
 
 
 @cache
@@ -395,12 +403,13 @@ def remove(root: Path) -> bool:
         return False
     if not _is_ours(root):
         raise NotOurCache(str(root))
-    for item in os.scandir(root):
-        if _is_ours_in(root, item.name) and item.name != _TAG:
-            if item.is_dir(follow_symlinks=False):
-                shutil.rmtree(item.path)
-            else:
-                os.unlink(item.path)
+    with os.scandir(root) as listing:
+        for item in listing:
+            if _is_ours_in(root, item.name) and item.name != _TAG:
+                if item.is_dir(follow_symlinks=False):
+                    shutil.rmtree(item.path)
+                else:
+                    os.unlink(item.path)
     (root / _TAG).unlink()  # last: a folder half cleaned is still known as ours
     with contextlib.suppress(OSError):  # not empty: someone else's files stay, and it
         root.rmdir()
@@ -416,11 +425,11 @@ def _is_ours_in(root: Path, name: str, legacy: bool = True) -> bool:
         with contextlib.suppress(OSError, UnicodeDecodeError):
             return path.read_text(encoding="utf-8") == _GITIGNORE_TEXT
         return False
-    if name in _OUR_FILES or _OUR_TEMPORARY.fullmatch(name):
+    if name in _OUR_FILES or re.fullmatch(_OUR_TEMPORARY, name):
         return not path.is_symlink()
-    if _GENERATION.fullmatch(name):
+    if re.fullmatch(_GENERATION, name):
         return holds_only_store_files(path)
-    if not legacy or not _LEGACY.fullmatch(name):
+    if not legacy or not re.fullmatch(_LEGACY, name):
         return False
     if name == "entries.json":
         return path.is_file() and not path.is_symlink()
@@ -449,12 +458,15 @@ def _remove_old_generations(root: Path, current: str) -> None:
     with contextlib.suppress(OSError), os.scandir(root) as listing:
         for item in listing:
             name = item.name
-            generation = name != current and _GENERATION.fullmatch(name) is not None
-            if not (generation or _LEGACY.fullmatch(name)) or not _is_ours_in(root, name):
-                continue
             with contextlib.suppress(OSError):
+                if name != current and re.fullmatch(_GENERATION, name):
+                    # a week unsaved first: a recent folder is never scanned
+                    gone = item.stat(follow_symlinks=False).st_mtime < old
+                else:
+                    gone = re.fullmatch(_LEGACY, name) is not None
+                if not gone or not _is_ours_in(root, name):
+                    continue
                 if item.is_dir(follow_symlinks=False):
-                    if not generation or item.stat(follow_symlinks=False).st_mtime < old:
-                        shutil.rmtree(item.path)
-                elif not generation:
+                    shutil.rmtree(item.path)
+                else:
                     os.unlink(item.path)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from draftlint import __version__
-from draftlint.collector import off_until_exit, on_for_many_files
+from draftlint.collector import on_for_many_files
 from draftlint.readers import read_bytes  # a module attribute: tests stub the reader here
 
 # Start-up matters (pre-commit runs `lint` once per commit): everything heavier than typer
@@ -299,13 +299,11 @@ class Run:
         return data, key, cache.get(key) if key is not None else None
 
     def forked(self) -> None:
-        """In a -j worker as it starts: what the parent made before the fork (content cache
-        entries and digests, user cache entries) is the parent's to save, not the worker's."""
-        from draftlint.usercache import forget_added
-
+        """In a -j worker as it starts: the content cache entries and digests the parent
+        made before the fork are the parent's to save, not the worker's (the user cache's
+        stores forget theirs in every forked child: ``usercache.forget_added``)."""
         if self.cache is not None:
             self.cache.forget_unsaved()
-        forget_added()
 
     def _cached_by_status(
         self, target: "Target", effective: "Effective", info: os.stat_result
@@ -534,9 +532,9 @@ def check(
                   stdin_filename, report_unused_suppressions)  # fmt: skip
         fixing = fix or diff  # fixes need each file's paragraphs, read afresh in this process
         if not (no_cache or fixing):
-            from draftlint.cache import CACHE_DIR, ResultCache
+            from draftlint.cache import ResultCache, cache_root
 
-            run.cache = ResultCache(Path(cache_dir) if cache_dir else Path.cwd() / CACHE_DIR)
+            run.cache = ResultCache(cache_root(cache_dir))
         targets = list(run.targets(paths))
         if changed_since is not None:
             changed = changed_since_files(changed_since)
@@ -829,11 +827,11 @@ def init_config(
 @app.command("clean")
 def clean(cache_dir: CacheDirOption = None) -> None:
     """删除内容缓存和用户缓存 / remove the content cache and the user cache's files."""
-    from draftlint.cache import CACHE_DIR, NotOurCache, remove
+    from draftlint.cache import NotOurCache, cache_root, remove
     from draftlint.files import shown
     from draftlint.usercache import cache_folder, prune_stale
 
-    root = Path(cache_dir) if cache_dir else Path.cwd() / CACHE_DIR
+    root = cache_root(cache_dir)
     removed, failed = False, False
     try:
         if (removed := remove(root)) and root.exists():  # someone else's files are left
@@ -947,11 +945,11 @@ def main(argv: list[str] | None = None) -> None:
     arguments (as the ``lint`` command), it ends the process itself (``_exit_now``)."""
     # Start-up makes many objects that live as long as the process (classes, tables,
     # patterns): at the default pace (a pass every 700 allocations) the collector would trace
-    # them again and again. Reference cycles are still collected, only less often.
+    # them again and again. Reference cycles are still collected, only less often. (The
+    # console command's ``entry`` has turned it off: this pace is for a run of many files,
+    # which turns it back on, and for a program calling this.)
     thresholds = gc.get_threshold()
     gc.set_threshold(10_000, 10, 10)
-    if argv is None:  # the console command: back on for a run of many files (check)
-        off_until_exit()
     _utf8_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in SUBCOMMANDS and args[0] not in ("-h", "--help", "--version"):

@@ -56,20 +56,24 @@ class ForkPool(Generic[Item, Result]):
         try:
             for _ in range(self.workers):
                 results_read, results_write = os.pipe()
-                with signals_held():
-                    pid = os.fork()
-                    if pid == 0:  # the worker
-                        os.close(results_read)
-                        for fd in readers:
-                            os.close(fd)
-                        self._work(tasks_read, results_write)  # never returns
-                    self.pids.append(pid)
-                os.close(results_write)
                 readers[results_read] = bytearray()
+                try:
+                    with signals_held():  # a Ctrl-C held here arrives with both ends kept
+                        pid = os.fork()
+                        if pid == 0:  # the worker: the readers are this process's
+                            for fd in readers:
+                                os.close(fd)
+                            self._work(tasks_read, results_write)  # never returns
+                        self.pids.append(pid)
+                finally:
+                    os.close(results_write)
             os.close(tasks_read)
+            tasks_read = -1
             yield from self._collect(readers)
             completed = True
         finally:
+            if tasks_read >= 0:  # stopped (or no fork) before the workers had it all
+                os.close(tasks_read)
             if not frozen_before:
                 gc.unfreeze()
             for fd in readers:

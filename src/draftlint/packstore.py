@@ -10,9 +10,10 @@ afresh and rewritten under the caller's lock. A place whose bytes do not begin w
 is a miss, so a damaged or planted index never gives another entry.
 
 Bounds: with more than ``MAX_PACKS`` packs they are merged into one (each pack read once);
-past ``MAX_BYTES`` of packs the store starts afresh. A pack no shard names is another run's,
-written and waiting for the lock, unless it is an hour old (a stopped run's): it goes at
-the next merge, as do temporary files that old.
+past ``MAX_BYTES`` of packs the store starts afresh. A pack no shard names was left by a run
+stopped between writing it and naming it (packs are written under the caller's lock, so no
+other run's pack is ever unnamed for long): once an hour old it goes at the next merge, as
+do temporary files that old.
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ _PACKS = "packs"
 _PACK = r"[0-9a-f]+-[0-9a-f]+_[0-9a-f]+\.jsonl"
 _SHARD = r"entries-[0-9a-f]\.json"
 _PACK_NAME = re.compile(_PACK)  # only such names are read or removed
-_TEMPORARY = re.compile(temporaries_of(f"{_SHARD}|{_PACK}"))  # a write stopped midway
-_PACK_FILE = re.compile(f"{_PACK}|{temporaries_of(_PACK)}")  # what packs/ may hold
-_SHARD_FILE = re.compile(f"{_SHARD}|{temporaries_of(_SHARD)}")
+# Names only a merge or a clean-up reads: compiled there, on first use (re's own cache), not
+# in every run that loads this module.
+_TEMPORARY = temporaries_of(f"{_SHARD}|{_PACK}")  # a write stopped midway
+_PACK_FILE = f"{_PACK}|{temporaries_of(_PACK)}"  # what packs/ may hold
+_SHARD_FILE = f"{_SHARD}|{temporaries_of(_SHARD)}"
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 Place = tuple[str, int, int]  # pack, offset, length
@@ -226,7 +229,7 @@ class PackStore:
         for folder in (self.folder, self.folder / _PACKS):
             with contextlib.suppress(OSError), os.scandir(folder) as listing:
                 for item in listing:
-                    if _TEMPORARY.fullmatch(item.name):
+                    if re.fullmatch(_TEMPORARY, item.name):
                         with contextlib.suppress(OSError):
                             if item.stat(follow_symlinks=False).st_mtime < stale:
                                 os.unlink(item.path)
@@ -277,7 +280,7 @@ def holds_only_store_files(folder: Path) -> bool:
     with contextlib.suppress(OSError), os.scandir(folder) as listing:
         return all(
             (item.name == _PACKS and item.is_dir(follow_symlinks=False))
-            or (_SHARD_FILE.fullmatch(item.name) and item.is_file(follow_symlinks=False))
+            or (re.fullmatch(_SHARD_FILE, item.name) and item.is_file(follow_symlinks=False))
             for item in listing
         )
     return False
@@ -288,14 +291,15 @@ def holds_only_packs(folder: Path) -> bool:
     return holds_only(folder, _PACK_FILE)
 
 
-def holds_only(folder: Path, names: re.Pattern[str]) -> bool:
-    """Whether ``folder`` is a folder (not a link) of regular files named by ``names``."""
+def holds_only(folder: Path, names: str) -> bool:
+    """Whether ``folder`` is a folder (not a link) of regular files whose names the regular
+    expression ``names`` matches whole."""
     if folder.is_symlink() or not folder.is_dir():
         return False
     try:
         with os.scandir(folder) as listing:
             return all(
-                names.fullmatch(item.name) and item.is_file(follow_symlinks=False)
+                re.fullmatch(names, item.name) and item.is_file(follow_symlinks=False)
                 for item in listing
             )
     except OSError:

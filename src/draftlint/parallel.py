@@ -13,6 +13,7 @@ order, findings and errors are exactly those of ``-j 1``: only the time differs.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -113,25 +114,33 @@ def lint_all(linter: Linter, targets: Sequence[Target], jobs: int,
 
 
 def _large(target: Target) -> bool:
-    """Whether ``target`` is a long draft, left to the workers: a text of 64 KiB or more, a
-    Word file whose body (document.xml, unpacked) is 512 KiB or more (its size on disk says
-    more about its images), or a file LibreOffice must convert first (a second or more)."""
-    from draftlint.readers.formats import MARKDOWN_SUFFIXES, TEXT_SUFFIXES, WORD_SUFFIXES
+    """Whether ``target`` is a long draft, left to the workers: a file LibreOffice must
+    convert first (a second or more), a Word file whose body (document.xml, unpacked) is
+    512 KiB or more (its size on disk says more about its images), any other file of 64 KiB
+    or more. Opened as the reader opens it (``open_regular``): a pipe or a device is never
+    waited on here, and is reported when it is linted."""
+    import zipfile
 
-    if target.path is None:
+    from draftlint.files import FileError, open_regular
+    from draftlint.readers.formats import LIBREOFFICE_SUFFIXES, WORD_SUFFIXES
+
+    if target.path is None or target.error is not None:
         return False
     suffix = target.path.suffix.lower()
+    if suffix in LIBREOFFICE_SUFFIXES:
+        return True
     try:
-        if suffix in TEXT_SUFFIXES or suffix in MARKDOWN_SUFFIXES:
-            return os.stat(target.path).st_size >= _LONG_TEXT
-        if suffix in WORD_SUFFIXES:
-            import zipfile
-
-            with zipfile.ZipFile(target.path) as archive:  # its directory only: cheap
-                return archive.getinfo("word/document.xml").file_size >= _LONG_WORD_BODY
-    except Exception:  # unreadable, not a zip …: reported when it is linted
+        fd, info = open_regular(target.path, sys.maxsize)
+    except FileError:
         return False
-    return True
+    with os.fdopen(fd, "rb") as file:
+        if suffix not in WORD_SUFFIXES:
+            return info.st_size >= _LONG_TEXT
+        try:
+            with zipfile.ZipFile(file) as archive:  # its directory only: cheap
+                return archive.getinfo("word/document.xml").file_size >= _LONG_WORD_BODY
+        except Exception:  # not a zip, no body …: reported when it is linted
+            return False
 
 
 def _lint_chunk(

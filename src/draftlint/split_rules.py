@@ -55,25 +55,25 @@ def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
     made (a process limit, no memory), every rule runs here."""
     text_rules = [rule for rule in rules if not rule.reads_outline]
     here = [rule for rule in rules if rule.reads_outline]
-    opened: list[int] = []
     try:
         tasks = task_pipe(len(text_rules))
-        opened.append(tasks)
-        results_read, results_write = os.pipe()
-        opened += (results_read, results_write)
-        with signals_held():
-            pid = os.fork()
-            if pid == 0:  # the child
-                end_child(partial(_send, context, text_rules, tasks, results_read,
-                                  results_write))  # fmt: skip
     except OSError:
-        for fd in opened:
-            os.close(fd)
         return _check(context, rules)
-    os.close(results_write)
+    results_read = results_write = pid = -1
     theirs: Found = {}
     reaped = False
     try:
+        try:
+            results_read, results_write = os.pipe()
+            with signals_held():  # a Ctrl-C held here arrives inside this try: see finally
+                pid = os.fork()
+                if pid == 0:  # the child
+                    end_child(partial(_send, context, text_rules, tasks, results_read,
+                                      results_write))  # fmt: skip
+        except OSError:  # no child can be made (a process limit, no memory)
+            return _check(context, rules)
+        os.close(results_write)
+        results_write = -1
         found = _check(context, here)
         found.update(_take(context, text_rules, tasks))
         with os.fdopen(results_read, "rb") as pipe:
@@ -85,10 +85,10 @@ def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
             with contextlib.suppress(Exception):  # a damaged message: found here instead
                 theirs = _restore(pickle.loads(data), context.document.paragraphs)
     finally:
-        os.close(tasks)
-        if results_read >= 0:
-            os.close(results_read)
-        if not reaped:  # interrupted: the child does not outlive this run
+        for fd in (tasks, results_read, results_write):
+            if fd >= 0:
+                os.close(fd)
+        if pid > 0 and not reaped:  # interrupted: the child does not outlive this run
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             with contextlib.suppress(ChildProcessError):
@@ -111,10 +111,9 @@ def _take(context: LintContext, rules: Sequence[type[Rule]], tasks: int) -> Foun
 def _send(context: LintContext, rules: Sequence[type[Rule]], tasks: int, unused: int,
           results: int) -> None:  # fmt: skip
     """The child's work: take rules, send their findings, save what it compiled."""
-    from draftlint.usercache import forget_added, save_stores
+    from draftlint.usercache import save_stores
 
     os.close(unused)
-    forget_added()  # what the parent added before the fork is the parent's to save
     found = _take(context, rules, tasks)
     data = pickle.dumps(_portable(found, context.document.paragraphs), -1)
     with os.fdopen(results, "wb") as pipe:

@@ -213,9 +213,14 @@ def _saved_since(path: Path, adding: int) -> dict[Any, Any]:
 
 
 def forget_added() -> None:
-    """In a forked process: what the stores hold as added is its parent's to save."""
+    """In a forked process: what the stores hold as added is its parent's to save (run in
+    every child this process forks, ``os.register_at_fork`` below)."""
     for store in _opened:
         store._added = False
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; elsewhere nothing is forked
+    os.register_at_fork(after_in_child=forget_added)
 
 
 def save_stores() -> None:
