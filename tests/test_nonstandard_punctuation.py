@@ -121,7 +121,8 @@ def test_every_form_is_searched_over_the_joined_text() -> None:
 @pytest.mark.parametrize(
     "pattern",
     [r"a\s", r"a$", r"^a", r"[^a]", r"a(?!\s)", r"\ba", r"(?m)a", r"a\n", r"\Da",
-     r"(?<=[0-9])-[\t-~]*", r"a[\x00-\x7f]", r"a(?=[^b])", r"(a)\1", r"(?s)a.", r"a\W"],
+     r"(?<=[0-9])-[\t-~]*", r"a[\x00-\x7f]", r"a(?=[^b])", r"(a)\1", r"(?s)a.", r"a\W",
+     r"甲(?s:.)乙", r"a(?m:$)"],
 )  # fmt: skip
 def test_a_pattern_that_could_read_a_newline_is_searched_per_paragraph(pattern: str) -> None:
     import re

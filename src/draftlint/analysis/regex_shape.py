@@ -94,8 +94,8 @@ def _reads_newline(items: Any) -> bool:
             found = argument in _NEWLINE_CATEGORIES
         elif op in _REPEATS:
             found = _reads_newline(argument[2])
-        elif op is _c.SUBPATTERN:
-            found = _reads_newline(argument[-1])
+        elif op is _c.SUBPATTERN:  # (group, flags it turns on, flags it turns off, items)
+            found = bool(argument[1] & (re.DOTALL | re.MULTILINE)) or _reads_newline(argument[-1])
         elif op is _c.BRANCH:
             found = any(_reads_newline(branch) for branch in argument[1])
         elif op in (_c.ASSERT, _c.ASSERT_NOT):
