@@ -86,9 +86,8 @@ def build_layouts(document: Document, outline: Outline, sections: SectionAnalysi
         text = paragraph.text
         end, sentence = heading_sentence(text, heading.marker.end)
         run_in = bool(text[end + 1 :].strip()) if end < len(text) else False
-        at = places[number - 1] if number <= len(places) else -1
-        if at < 0 or body[at] is not paragraph:  # never, while the headings are in order
-            at = next(i for i, other in enumerate(body) if other is paragraph)
+        at = places[number - 1]  # the outline's headings are body paragraphs, in order
+        assert body[at] is paragraph
         at += 1
         following = body[at] if at < len(body) else None
         # The heading that ``following`` is can only be the next one, in document order.

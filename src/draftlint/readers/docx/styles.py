@@ -120,10 +120,6 @@ class Styles:
         self._resolved: dict[str, StyleInfo] = {}
         self.default_paragraph = default_paragraph
 
-    @classmethod
-    def from_xml(cls, root: etree._Element | None) -> Styles:
-        return cls(*style_records(root))
-
     def get(self, style_id: str | None) -> StyleInfo:
         if style_id is None:
             style_id = self.default_paragraph
