@@ -19,9 +19,10 @@ draft and ``lint --version`` against ``python -c "import docx"``; 510 small .doc
 ``-j 1`` against ``-j 2``, after what two busy processes at once get from this machine's two
 cores against one after the other, and against each half of the folder linted in its own
 ``-j 1`` process, both at once (what ``-j 2`` would take if sharing out the files cost
-nothing); four of them as a hook passes them, default ``-j`` against ``-j 1``; a first run with the cache (cold) against
-``--no-cache``, and a second run over the unchanged folder (warm) against the first; and
-the worst pathological inputs of issue 10 against prose of the same size.
+nothing); four of them as a hook passes them, default ``-j`` against ``-j 1``; a first run
+with the cache (cold) against ``--no-cache``, and a second run over the unchanged folder
+(warm) against the first; and the worst pathological inputs of issue 10 against prose of
+the same size.
 Not a test: nothing here passes or fails.
 """
 
@@ -343,10 +344,10 @@ def many_rows(bench: Bench, tmp: Path, count: int) -> None:
         bench.row(f"{count} small .docx, each half in its own -j 1 process, at once "
                   "(-j 2 if sharing out cost nothing)", best["halves"], best["j1"],
                   "-j 1")  # fmt: skip
-        few = sorted(folder.iterdir())[:4]  # a pre-commit hook's few drafts
+        few = files[:4]  # a pre-commit hook's few drafts
         best = bench.best({
-            "default": lambda: bench.once(bench.lint_args(*map(str, few), one_process=False)),
-            "j1": lambda: bench.once(bench.lint_args("-j", "1", *map(str, few))),
+            "default": lambda: bench.once(bench.lint_args(*few, one_process=False)),
+            "j1": lambda: bench.once(bench.lint_args("-j", "1", *few)),
         })  # fmt: skip
         bench.row("4 small .docx, default -j", best["default"], best["j1"], "-j 1")
     else:
