@@ -1,28 +1,35 @@
-"""The -j pool itself (draftlint.parallel): order, a worker that dies, an error in a worker."""
+"""The -j pool itself (draftlint.parallel): order, who lints, a worker that dies, an error."""
 
 from __future__ import annotations
 
 import os
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from draftlint.files import Target
-from draftlint.parallel import lint_all
+from draftlint.parallel import Encoder, lint_all
 from draftlint.report import FileResult
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 
 
 class Recorder:
-    """Lints nothing: each result names the target and the process that made it."""
+    """Lints nothing: each result names the target and the process that made it: "alone"
+    (this process, before any fork), "parent" (this process, beside the workers: known
+    from ``forks``, the ``forked`` fixture's list) or "worker"."""
 
-    def __init__(self, die_on: str | None = None, fail_on: str | None = None,
-                 finished: Path | None = None) -> None:  # fmt: skip
+    def __init__(self, forks: list[int] | None = None, die_on: str | None = None,
+                 fail_on: str | None = None, fail_in: str | None = None,
+                 finished: Path | None = None, meet: Path | None = None) -> None:  # fmt: skip
         self.parent = os.getpid()
+        self.forks = forks
         self.die_on, self.fail_on, self.finished = die_on, fail_on, finished
+        self.fail_in = fail_in  # "worker" or "parent": fails at its first file there
+        self.meet = meet  # a folder where this process and a worker wait for each other
         self.started_in: int | None = None  # the process forked() ran in
 
     def forked(self) -> None:
@@ -35,40 +42,78 @@ class Recorder:
 
     def lint(self, target: Target) -> FileResult:
         worker = os.getpid() != self.parent
-        if worker and target.name == self.die_on:
+        alone = not worker and self.forks == []
+        if self.meet is not None and not alone:  # the mark first, so that none waits for ever
+            (self.meet / ("worker" if worker else "parent")).touch()
+        if worker and self.die_on in (target.name, "*"):
             os._exit(9)  # a worker killed mid-chunk (out of memory, a crash in a C library)
-        if target.name == self.fail_on:
+        kind = "worker" if worker else "alone" if alone else "parent"
+        if target.name == self.fail_on or kind == self.fail_in:
             raise ValueError(f"cannot lint {target.name}")
         if worker and self.started_in != os.getpid():
             raise AssertionError("forked() has not run in this worker")
-        return FileResult(target.name, kind="worker" if worker else "parent")
+        if self.meet is not None and not alone:  # both take part, however busy the machine
+            _wait_for((self.meet / ("parent" if worker else "worker")).exists)
+        return FileResult(target.name, kind=kind)
+
+
+def _wait_for(condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, "the other process never linted a file"
+        time.sleep(0.001)
 
 
 def _targets(count: int) -> list[Target]:
     return [Target(f"{index:04}.txt", Path(f"{index:04}.txt")) for index in range(count)]
 
 
+def _encoded(result: FileResult) -> list[str]:
+    """An encoding as the JSON report's: with one, this process lints its share too."""
+    return []
+
+
 @pytest.mark.parametrize("count", [3, 17, 130, 5000])
-def test_every_file_once_in_order_and_linted_by_the_workers(count: int) -> None:
-    """With no time alone (the tests' setting), the workers lint every file."""
+@pytest.mark.parametrize("encode", [None, _encoded])
+def test_every_file_once_in_order(count: int, encode: Encoder | None, forked: list[int]) -> None:
+    """With no time alone (the tests' setting), the workers are forked at once."""
     targets = _targets(count)
-    results = list(lint_all(Recorder(), targets, 2))
+    results = list(lint_all(Recorder(forked), targets, 2, encode))
     assert [result.path for result in results] == [target.name for target in targets]
-    assert {result.kind for result in results} == {"worker"}
+    kinds = {result.kind for result in results}
+    if encode is None:  # this process writes, two workers lint
+        assert kinds == {"worker"} and len(forked) == 2
+    else:
+        assert kinds <= {"parent", "worker"} and len(forked) == 1
 
 
-def test_each_worker_finishes_after_its_last_chunk(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_with_the_json_encoding_n_jobs_are_this_process_and_n_minus_one_workers(
+    jobs: int, forked: list[int], tmp_path: Path
+) -> None:
+    targets = _targets(200)
+    results = list(lint_all(Recorder(forked, meet=tmp_path), targets, jobs, _encoded))
+    assert [result.path for result in results] == [target.name for target in targets]
+    assert {result.kind for result in results} == {"parent", "worker"}
+    assert len(forked) == jobs - 1
+
+
+@pytest.mark.parametrize(("encode", "workers"), [(None, 2), (_encoded, 1)])
+def test_each_worker_finishes_after_its_last_chunk(
+    encode: Encoder | None, workers: int, tmp_path: Path
+) -> None:
+    """This process's own ``finish`` is its caller's (the command's) to run."""
     log = tmp_path / "finished.txt"
-    results = list(lint_all(Recorder(finished=log), _targets(50), 2))
+    results = list(lint_all(Recorder(finished=log), _targets(50), 2, encode))
     assert len(results) == 50
     pids = log.read_text(encoding="utf-8").split()
-    assert len(pids) == 2 and str(os.getpid()) not in pids
+    assert len(pids) == workers and str(os.getpid()) not in pids
 
 
 def test_one_job_or_one_file_stays_in_this_process(forked: list[int]) -> None:
     cases = ((_targets(5), 1), (_targets(1), 4))
     for targets, jobs in cases:
-        assert {r.kind for r in lint_all(Recorder(), targets, jobs)} == {"parent"}
+        assert {r.kind for r in lint_all(Recorder(forked), targets, jobs)} == {"alone"}
     assert forked == []
 
 
@@ -76,10 +121,10 @@ def test_a_run_over_before_its_time_alone_never_forks(
     forked: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DRAFTLINT_SERIAL_SECONDS", "60")
-    results = list(lint_all(Recorder(), _targets(300), 2))
-    assert {r.kind for r in results} == {"parent"} and forked == []
+    results = list(lint_all(Recorder(forked), _targets(300), 2))
+    assert {r.kind for r in results} == {"alone"} and forked == []
     monkeypatch.setenv("DRAFTLINT_SERIAL_SECONDS", "0.2")
-    slow = Recorder()
+    slow = Recorder(forked)
     slow_lint = slow.lint
 
     def lint(target: Target) -> FileResult:
@@ -89,20 +134,21 @@ def test_a_run_over_before_its_time_alone_never_forks(
     slow.lint = lint  # type: ignore[method-assign]
     kinds = [r.kind for r in lint_all(slow, _targets(40), 2)]
     assert kinds[-1] == "worker" and len(forked) == 2
-    assert kinds.count("parent") <= 4  # a sleep is never shorter: 0.2 s holds 4 at most
+    assert kinds.count("alone") <= 4  # a sleep is never shorter: 0.2 s holds 4 at most
+    assert "alone" not in kinds[kinds.count("alone") :]
 
 
-def test_long_drafts_are_left_to_the_workers(
+def test_long_drafts_are_left_until_the_workers_are_forked(
     tmp_path: Path, forked: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Two long drafts are linted side by side, not the first here and then the second."""
+    """Two long drafts are linted side by side, not the first here alone, then the second."""
     monkeypatch.setenv("DRAFTLINT_SERIAL_SECONDS", "60")
     targets = []
     for name, size in (("short.txt", 100), ("long1.txt", 100_000), ("long2.txt", 100_000)):
         (tmp_path / name).write_text("一" * (size // 3), encoding="utf-8")
         targets.append(Target(name, tmp_path / name))
-    kinds = [r.kind for r in lint_all(Recorder(), targets, 2)]
-    assert kinds == ["parent", "worker", "worker"] and len(forked) == 2
+    kinds = [r.kind for r in lint_all(Recorder(forked), targets, 2)]
+    assert kinds == ["alone", "worker", "worker"] and len(forked) == 2
 
 
 def test_a_word_files_length_is_its_body_not_its_images(tmp_path: Path) -> None:
@@ -130,14 +176,18 @@ def test_a_word_files_length_is_its_body_not_its_images(tmp_path: Path) -> None:
                      "broken.docx": False}  # fmt: skip
 
 
-def test_a_worker_stopped_early_still_finishes(tmp_path: Path, forked: list[int]) -> None:
+@pytest.mark.parametrize("encode", [None, _encoded])
+def test_a_worker_stopped_early_still_finishes(
+    encode: Encoder | None, tmp_path: Path, forked: list[int]
+) -> None:
     """The run ends early (SIGTERM to the workers): each worker that had started still runs
     ``finish`` (where the content cache is saved) before it goes."""
     log = tmp_path / "finished.txt"
-    results = lint_all(Recorder(finished=log), _targets(4000), 2)
-    assert next(results).kind == "worker"
+    recorder = Recorder(forked, finished=log, meet=tmp_path if encode else None)
+    results = lint_all(recorder, _targets(4000), 2, encode)
+    assert any(result.kind == "worker" for result in results)
     results.close()
-    assert len(forked) == 2 and all(map(_gone, forked))
+    assert forked and all(map(_gone, forked))
     finished = {int(pid) for pid in log.read_text(encoding="utf-8").split()}
     assert finished and finished <= set(forked)
 
@@ -151,6 +201,17 @@ def test_a_dead_workers_files_are_linted_here() -> None:
     assert "worker" in by_name.values()
 
 
+def test_a_dead_workers_chunk_is_done_here_when_this_process_lints_too(
+    forked: list[int], tmp_path: Path
+) -> None:
+    """The worker dies at its first file (after marking it): its chunk is done here."""
+    targets = _targets(40)
+    results = list(lint_all(Recorder(forked, die_on="*", meet=tmp_path), targets, 2, _encoded))
+    assert [result.path for result in results] == [target.name for target in targets]
+    assert {result.kind for result in results} == {"parent"}
+    assert (tmp_path / "worker").exists() and len(forked) == 1 and all(map(_gone, forked))
+
+
 def _gone(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -159,17 +220,33 @@ def _gone(pid: int) -> bool:
     return False
 
 
-def test_an_error_in_a_worker_is_raised_here_and_no_worker_is_left(forked: list[int]) -> None:
-    with pytest.raises(ValueError, match=r"cannot lint 0021\.txt"):
-        list(lint_all(Recorder(fail_on="0021.txt"), _targets(60), 2))
+@pytest.mark.parametrize("encode", [None, _encoded])
+def test_an_error_in_a_worker_is_raised_here_and_no_worker_is_left(
+    encode: Encoder | None, forked: list[int], tmp_path: Path
+) -> None:
+    """The worker fails at its first file; with the JSON encoding, after this process has
+    linted too."""
+    recorder = Recorder(forked, fail_in="worker", meet=tmp_path if encode else None)
+    with pytest.raises(ValueError, match=r"cannot lint \d{4}\.txt"):
+        list(lint_all(recorder, _targets(60), 2, encode))
+    assert forked and all(map(_gone, forked))
+
+
+def test_an_error_while_this_process_lints_too_ends_the_workers(
+    forked: list[int], tmp_path: Path
+) -> None:
+    recorder = Recorder(forked, fail_in="parent", meet=tmp_path)  # (the workers wait for it)
+    with pytest.raises(ValueError, match=r"cannot lint \d{4}\.txt"):
+        list(lint_all(recorder, _targets(60), 3, _encoded))
     assert len(forked) == 2 and all(map(_gone, forked))
 
 
-def test_stopping_early_ends_the_workers(forked: list[int]) -> None:
-    results = lint_all(Recorder(), _targets(400), 2)
+@pytest.mark.parametrize("encode", [None, _encoded])
+def test_stopping_early_ends_the_workers(encode: Encoder | None, forked: list[int]) -> None:
+    results = lint_all(Recorder(forked), _targets(400), 3, encode)
     assert next(results).path == "0000.txt"
     results.close()
-    assert len(forked) == 2 and all(map(_gone, forked))
+    assert len(forked) == (3 if encode is None else 2) and all(map(_gone, forked))
 
 
 def test_findings_cross_processes_whole_and_sharing_their_paragraphs() -> None:

@@ -3,13 +3,15 @@
 Workers are forked from this process when asked, and inherit what it has made by then (the
 rules, their data and patterns, from the files it linted itself); ``start`` runs in each as
 it begins, ``finish`` after its last chunk, also when Ctrl-C or the end of the run (SIGTERM)
-stops it early, so what it has done is kept (a cache saved). The
-chunk numbers wait in a pipe as 4-byte records: a worker takes the next one with one
-``read`` (atomic on a pipe), so the processes stay evenly loaded to the end without a
-coordinator. Each worker writes its results to its own pipe as length-prefixed pickles; this
-process waits on those pipes and yields the chunks in order. No thread runs here, so this
-process costs almost nothing while the workers work. A worker that dies leaves its chunk to
-be done here; an exception in a worker is raised here. POSIX only (``os.fork``).
+stops it early, so what it has done is kept (a cache saved). The chunk numbers wait in a
+pipe as 4-byte records: a process takes the next one with one ``read`` (atomic on a pipe),
+so the processes stay evenly loaded to the end without a coordinator. Each worker writes its
+results to its own pipe as length-prefixed pickles; this process waits on those pipes and
+yields the chunks in order. With ``work_here``, this process takes chunks too and reads the
+workers' pipes between them, until none is left to take (each result pipe is enlarged to
+hold a long draft's results, so a worker seldom waits for this process to finish a chunk).
+No thread runs here. A worker that dies leaves its chunk to be done here; an exception in a
+worker is raised here. POSIX only (``os.fork``).
 
 ``task_pipe``, ``taken`` and ``end_child`` are the parts another forked job shares
 (``split_rules``).
@@ -18,6 +20,7 @@ be done here; an exception in a worker is raised here. POSIX only (``os.fork``).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
 import os
 import pickle
@@ -32,19 +35,22 @@ Result = TypeVar("Result")
 _RECORD = struct.Struct("<I")  # a chunk number in the task pipe
 _FRAME = struct.Struct("<Q")  # the length of one pickled message in a result pipe
 _PIPE_BUFFER = 16384  # bytes any pipe holds before a write blocks (Linux: 64 KiB)
+_RESULTS_BUFFER = 1 << 20  # asked for a result pipe (Linux's limit for a user, by default)
 
 
 class ForkPool(Generic[Item, Result]):
-    """``do_chunk`` over ``chunks`` in ``workers`` forked processes; ``do_one`` redoes an item
-    here when its worker died; ``start`` runs in each worker before its first chunk,
-    ``finish`` after its last."""
+    """``do_chunk`` over ``chunks`` in ``workers`` forked processes, and in this one too with
+    ``work_here``; ``do_one`` redoes an item here when its worker died; ``start`` runs in each
+    worker before its first chunk, ``finish`` after its last (this process's own ``finish``
+    is the caller's to run)."""
 
     def __init__(self, do_chunk: Callable[[Sequence[Item]], list[Result]],
                  do_one: Callable[[Item], Result], chunks: list[Sequence[Item]],
                  workers: int, finish: Callable[[], None] | None = None,
-                 start: Callable[[], None] | None = None) -> None:  # fmt: skip
+                 start: Callable[[], None] | None = None,
+                 work_here: bool = False) -> None:  # fmt: skip
         self.do_chunk, self.do_one, self.finish, self.start = do_chunk, do_one, finish, start
-        self.chunks, self.workers = chunks, workers
+        self.chunks, self.workers, self.work_here = chunks, workers, work_here
         self.pids: list[int] = []
 
     def results(self) -> Iterator[Result]:
@@ -57,6 +63,7 @@ class ForkPool(Generic[Item, Result]):
             for _ in range(self.workers):
                 results_read, results_write = os.pipe()
                 readers[results_read] = bytearray()
+                _enlarge(results_write)
                 try:
                     with signals_held():  # a Ctrl-C held here arrives with both ends kept
                         pid = os.fork()
@@ -67,13 +74,10 @@ class ForkPool(Generic[Item, Result]):
                         self.pids.append(pid)
                 finally:
                     os.close(results_write)
-            os.close(tasks_read)
-            tasks_read = -1
-            yield from self._collect(readers)
+            yield from self._collect(readers, tasks_read)
             completed = True
         finally:
-            if tasks_read >= 0:  # stopped (or no fork) before the workers had it all
-                os.close(tasks_read)
+            os.close(tasks_read)
             if not frozen_before:
                 gc.unfreeze()
             for fd in readers:
@@ -113,34 +117,58 @@ class ForkPool(Generic[Item, Result]):
         # Ctrl-C and the run's early end (SIGTERM) are exceptions here: finish, then go.
         end_child(work, keep_interrupt=True, stop_on_term=True)
 
-    def _collect(self, readers: dict[int, bytearray]) -> Iterator[Result]:
+    def _collect(self, readers: dict[int, bytearray], tasks: int) -> Iterator[Result]:
+        """The chunks' results in order. With ``work_here``, this process does the chunks
+        it takes from ``tasks`` and reads the workers' results between them; once no chunk
+        is left to take (or without ``work_here``), it waits for theirs."""
         done: dict[int, list[Result]] = {}
+        own = taken(tasks)
+        taking = self.work_here  # chunks may be left to take
         following = 0  # the next chunk to yield
         with selectors.DefaultSelector() as selector:
             for fd in readers:
                 selector.register(fd, selectors.EVENT_READ)
-            open_pipes = len(readers)
             while following < len(self.chunks):
                 if following in done:
                     yield from done.pop(following)
                     following += 1
                     continue
-                if open_pipes == 0:  # a worker died: its chunk is done here
-                    done[following] = [self.do_one(item) for item in self.chunks[following]]
-                    continue
-                for key, _ in selector.select():
-                    fd = key.fd
-                    data = os.read(fd, 1 << 20)
-                    if not data:
-                        selector.unregister(fd)
-                        open_pipes -= 1
+                if readers:  # between chunks of its own, only what has come; then wait
+                    for key, _ in selector.select(0 if taking else None):
+                        self._receive(key.fd, readers, done, selector)
+                    if following in done:
                         continue
-                    buffer = readers[fd]
-                    buffer += data
-                    for number, results, error in _frames(buffer):
-                        if error is not None:
-                            raise error
-                        done[number] = results
+                if taking:
+                    number = next(own, None)
+                    if number is None:
+                        taking = False
+                    else:
+                        done[number] = self.do_chunk(self.chunks[number])
+                elif not readers:  # every chunk is taken, every worker gone: one died with it
+                    done[following] = [self.do_one(item) for item in self.chunks[following]]
+
+    def _receive(self, fd: int, readers: dict[int, bytearray], done: dict[int, list[Result]],
+                 selector: selectors.BaseSelector) -> None:  # fmt: skip
+        """Read what a worker's pipe holds into ``done``; forget the pipe at its end."""
+        data = os.read(fd, 1 << 20)
+        if not data:
+            selector.unregister(fd)
+            os.close(fd)
+            del readers[fd]
+            return
+        buffer = readers[fd]
+        buffer += data
+        for number, results, error in _frames(buffer):
+            if error is not None:
+                raise error
+            done[number] = results
+
+
+def _enlarge(pipe: int) -> None:
+    """Let ``pipe`` hold ``_RESULTS_BUFFER`` bytes where the system allows it (Linux)."""
+    if hasattr(fcntl, "F_SETPIPE_SZ"):
+        with contextlib.suppress(OSError):  # above the user's limit: the default size
+            fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, _RESULTS_BUFFER)
 
 
 def task_pipe(count: int) -> int:
