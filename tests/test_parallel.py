@@ -300,6 +300,26 @@ def test_a_folders_files_share_one_settings_object_within_a_run_only(tmp_path: P
     assert again is not a and "W002" not in {rule.code for rule in again.rules}
 
 
+def test_a_result_pipe_is_enlarged_never_shrunk() -> None:
+    """With this process linting too, a worker's results wait in its pipe (1 MiB, not
+    Linux's 64 KiB), not in the worker, while this process finishes a chunk of its own."""
+    fcntl = pytest.importorskip("fcntl")
+    limit = Path("/proc/sys/fs/pipe-max-size")
+    if not hasattr(fcntl, "F_SETPIPE_SZ") or int(limit.read_text()) < 1 << 20:
+        pytest.skip("pipes of 1 MiB are not allowed here")
+    from draftlint.forkpool import _enlarge
+
+    read_end, write_end = os.pipe()
+    try:
+        _enlarge(write_end, 1 << 20)
+        assert fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) == 1 << 20
+        _enlarge(write_end, 4096)
+        assert fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) == 1 << 20
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
 def test_signals_wait_while_a_child_is_forked() -> None:
     """A SIGTERM (or Ctrl-C) that comes while a child is being forked arrives after, here
     and in the child once its handlers are set: never in the parent's code in the child."""

@@ -8,10 +8,9 @@ pipe as 4-byte records: a process takes the next one with one ``read`` (atomic o
 so the processes stay evenly loaded to the end without a coordinator. Each worker writes its
 results to its own pipe as length-prefixed pickles; this process waits on those pipes and
 yields the chunks in order. With ``work_here``, this process takes chunks too and reads the
-workers' pipes between them, until none is left to take (each result pipe is enlarged to
-hold a long draft's results, so a worker seldom waits for this process to finish a chunk).
-No thread runs here. A worker that dies leaves its chunk to be done here; an exception in a
-worker is raised here. POSIX only (``os.fork``).
+workers' pipes between them, until none is left to take. No thread runs here. A worker that
+dies leaves its chunk to be done here; an exception in a worker is raised here. POSIX only
+(``os.fork``).
 
 ``task_pipe``, ``taken`` and ``end_child`` are the parts another forked job shares
 (``split_rules``).
@@ -35,7 +34,12 @@ Result = TypeVar("Result")
 _RECORD = struct.Struct("<I")  # a chunk number in the task pipe
 _FRAME = struct.Struct("<Q")  # the length of one pickled message in a result pipe
 _PIPE_BUFFER = 16384  # bytes any pipe holds before a write blocks (Linux: 64 KiB)
-_RESULTS_BUFFER = 1 << 20  # asked for a result pipe (Linux's limit for a user, by default)
+# With ``work_here``, the workers' result pipes are enlarged, so a worker seldom waits for this
+# process to finish a chunk of its own: to 1 MiB each (the most a user may ask for one pipe,
+# by default), 8 MiB in all (a user's pipes may hold 64 MiB by default; past that, Linux gives
+# every new pipe of that user, in any program, a single page).
+_RESULTS_PIPE = 1 << 20
+_RESULTS_PIPES = 8 << 20
 
 
 class ForkPool(Generic[Item, Result]):
@@ -63,7 +67,8 @@ class ForkPool(Generic[Item, Result]):
             for _ in range(self.workers):
                 results_read, results_write = os.pipe()
                 readers[results_read] = bytearray()
-                _enlarge(results_write)
+                if self.work_here:
+                    _enlarge(results_write, min(_RESULTS_PIPE, _RESULTS_PIPES // self.workers))
                 try:
                     with signals_held():  # a Ctrl-C held here arrives with both ends kept
                         pid = os.fork()
@@ -164,11 +169,13 @@ class ForkPool(Generic[Item, Result]):
             done[number] = results
 
 
-def _enlarge(pipe: int) -> None:
-    """Let ``pipe`` hold ``_RESULTS_BUFFER`` bytes where the system allows it (Linux)."""
+def _enlarge(pipe: int, size: int) -> None:
+    """Let ``pipe`` hold ``size`` bytes where the system allows it (Linux; never less than
+    it holds already)."""
     if hasattr(fcntl, "F_SETPIPE_SZ"):
-        with contextlib.suppress(OSError):  # above the user's limit: the default size
-            fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, _RESULTS_BUFFER)
+        with contextlib.suppress(OSError):  # above the user's limits: as it is
+            if size > fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ):
+                fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, size)
 
 
 def task_pipe(count: int) -> int:
