@@ -302,7 +302,7 @@ def test_a_folders_files_share_one_settings_object_within_a_run_only(tmp_path: P
 
 def test_a_result_pipe_is_enlarged_never_shrunk() -> None:
     """With this process linting too, a worker's results wait in its pipe (1 MiB, not
-    Linux's 64 KiB), not in the worker, while this process finishes a chunk of its own."""
+    Linux's 64 KiB), not in the worker, while this process lints a file of its own."""
     fcntl = pytest.importorskip("fcntl")
     limit = Path("/proc/sys/fs/pipe-max-size")
     if not hasattr(fcntl, "F_SETPIPE_SZ") or int(limit.read_text()) < 1 << 20:
@@ -312,12 +312,100 @@ def test_a_result_pipe_is_enlarged_never_shrunk() -> None:
     read_end, write_end = os.pipe()
     try:
         _enlarge(write_end, 1 << 20)
-        assert fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) == 1 << 20
-        _enlarge(write_end, 4096)
+        if fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) != 1 << 20:
+            pytest.skip("this user's pipes already hold all they may")
+        _enlarge(write_end, 4096)  # never shrunk
         assert fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) == 1 << 20
     finally:
         os.close(read_end)
         os.close(write_end)
+    read_end, write_end = os.pipe()
+    try:
+        _enlarge(write_end, 3 << 18)  # 768 KiB: rounded down, where Linux would round up
+        assert fcntl.fcntl(write_end, fcntl.F_GETPIPE_SZ) == 1 << 19
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_the_pool_imports_where_there_is_no_fcntl() -> None:
+    """Windows has no fcntl; a one-file run imports split_rules, hence this module."""
+    import subprocess
+    import sys
+
+    code = ("import os, sys; sys.modules['fcntl'] = None\n"
+            "import draftlint.split_rules\n"
+            "from draftlint.forkpool import _enlarge\n"
+            "r, w = os.pipe(); _enlarge(w, 1 << 20); print('ok')")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip()) == (0, "ok"), done.stderr
+
+
+@pytest.mark.parametrize("encode", [None, _encoded])
+def test_with_no_process_to_fork_every_file_is_linted_here(
+    encode: Encoder | None, forked: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    targets = _targets(60)
+    results = list(lint_all(Recorder(forked), targets, 2, encode))
+    assert [result.path for result in results] == [target.name for target in targets]
+    assert {result.kind for result in results} == {"alone"}
+
+
+def test_a_task_pipe_too_small_is_an_error_not_a_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linux gives a user past its limit on pipes one or two pages: writing 8 KiB of tasks
+    into a 4 KiB pipe would wait for ever (no other process reads it yet)."""
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_SETPIPE_SZ"):
+        pytest.skip("pipes have a fixed size here")
+    from draftlint import forkpool
+
+    pipe = os.pipe
+
+    def small_pipe() -> tuple[int, int]:
+        read_end, write_end = pipe()
+        fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+        return read_end, write_end
+
+    monkeypatch.setattr(os, "pipe", small_pipe)
+    with pytest.raises(OSError):
+        forkpool.task_pipe(2000)
+    tasks = forkpool.task_pipe(100)  # 400 bytes: they fit
+    try:
+        assert list(forkpool.taken(tasks)) == list(range(100))
+    finally:
+        os.close(tasks)
+
+
+@pytest.mark.parametrize("encode", [None, _encoded])
+def test_with_no_task_pipe_every_file_is_linted_here(
+    encode: Encoder | None, forked: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from draftlint import forkpool
+
+    def no_pipe(count: int) -> int:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(forkpool, "task_pipe", no_pipe)
+    targets = _targets(60)
+    results = list(lint_all(Recorder(forked), targets, 2, encode))
+    assert [result.path for result in results] == [target.name for target in targets]
+    assert forked == []
+
+
+@pytest.mark.parametrize("encode", [None, _encoded])
+def test_an_error_comes_after_the_files_before_it(encode: Encoder | None) -> None:
+    """As with -j 1: the report has every file before the one that failed, whichever
+    process linted which."""
+    results = lint_all(Recorder(fail_on="0030.txt"), _targets(60), 2, encode)
+    reported = []
+    with pytest.raises(ValueError, match=r"cannot lint 0030\.txt"):
+        for result in results:
+            reported.append(result.path)
+    assert reported == [target.name for target in _targets(30)]
 
 
 def test_signals_wait_while_a_child_is_forked() -> None:

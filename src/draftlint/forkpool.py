@@ -19,7 +19,7 @@ dies leaves its chunk to be done here; an exception in a worker is raised here. 
 from __future__ import annotations
 
 import contextlib
-import fcntl
+import errno
 import gc
 import os
 import pickle
@@ -43,42 +43,34 @@ _RESULTS_PIPES = 8 << 20
 
 
 class ForkPool(Generic[Item, Result]):
-    """``do_chunk`` over ``chunks`` in ``workers`` forked processes, and in this one too with
-    ``work_here``; ``do_one`` redoes an item here when its worker died; ``start`` runs in each
+    """``do`` on each item of ``chunks``, in ``workers`` forked processes and, with
+    ``work_here`` (or when no worker can be forked), in this one too; ``start`` runs in each
     worker before its first chunk, ``finish`` after its last (this process's own ``finish``
     is the caller's to run)."""
 
-    def __init__(self, do_chunk: Callable[[Sequence[Item]], list[Result]],
-                 do_one: Callable[[Item], Result], chunks: list[Sequence[Item]],
+    def __init__(self, do: Callable[[Item], Result], chunks: list[Sequence[Item]],
                  workers: int, finish: Callable[[], None] | None = None,
                  start: Callable[[], None] | None = None,
                  work_here: bool = False) -> None:  # fmt: skip
-        self.do_chunk, self.do_one, self.finish, self.start = do_chunk, do_one, finish, start
+        self.do, self.finish, self.start = do, finish, start
         self.chunks, self.workers, self.work_here = chunks, workers, work_here
         self.pids: list[int] = []
 
     def results(self) -> Iterator[Result]:
-        tasks_read = task_pipe(len(self.chunks))
+        try:
+            tasks_read = task_pipe(len(self.chunks))
+        except OSError:  # no pipe, or one too small for the tasks: all of them here
+            for chunk in self.chunks:
+                yield from map(self.do, chunk)
+            return
         readers: dict[int, bytearray] = {}
         completed = False
         frozen_before = gc.get_freeze_count() > 0  # by the caller: left frozen after
         gc.freeze()  # what exists now is shared with the workers, not copied by their collector
         try:
             for _ in range(self.workers):
-                results_read, results_write = os.pipe()
-                readers[results_read] = bytearray()
-                if self.work_here:
-                    _enlarge(results_write, min(_RESULTS_PIPE, _RESULTS_PIPES // self.workers))
-                try:
-                    with signals_held():  # a Ctrl-C held here arrives with both ends kept
-                        pid = os.fork()
-                        if pid == 0:  # the worker: the readers are this process's
-                            for fd in readers:
-                                os.close(fd)
-                            self._work(tasks_read, results_write)  # never returns
-                        self.pids.append(pid)
-                finally:
-                    os.close(results_write)
+                if not self._fork(tasks_read, readers):
+                    break  # no more processes (a limit, no memory): the rest is done here
             yield from self._collect(readers, tasks_read)
             completed = True
         finally:
@@ -93,6 +85,35 @@ class ForkPool(Generic[Item, Result]):
                         os.kill(pid, signal.SIGTERM)
                 os.waitpid(pid, 0)  # done: each finishes its work (``finish``) and exits
 
+    def _fork(self, tasks: int, readers: dict[int, bytearray]) -> bool:
+        """Fork one worker, its result pipe's read end added to ``readers``; False if the
+        system cannot make the pipe or the process."""
+        try:
+            results_read, results_write = os.pipe()
+        except OSError:
+            return False
+        kept = False
+        try:
+            if self.work_here:
+                _enlarge(results_write, min(_RESULTS_PIPE, _RESULTS_PIPES // self.workers))
+            with signals_held():  # a Ctrl-C held here arrives with both ends kept
+                pid = os.fork()
+                if pid == 0:  # the worker: the readers are this process's
+                    os.close(results_read)
+                    for fd in readers:
+                        os.close(fd)
+                    self._work(tasks, results_write)  # never returns
+                self.pids.append(pid)
+                readers[results_read] = bytearray()
+                kept = True
+        except OSError:
+            return False
+        finally:
+            os.close(results_write)
+            if not kept:
+                os.close(results_read)
+        return True
+
     def _work(self, tasks: int, results: int) -> NoReturn:
         """The worker: take a chunk number, do the chunk, send its results; then end."""
 
@@ -103,7 +124,7 @@ class ForkPool(Generic[Item, Result]):
                     self.start()
                 for number in taken(tasks):
                     try:
-                        message = (number, self.do_chunk(self.chunks[number]), None)
+                        message = (number, list(map(self.do, self.chunks[number])), None)
                         data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
                     except Exception as error:  # a bug: raised again in the writing process
                         data = pickle.dumps((number, None, _picklable(error)))
@@ -124,23 +145,26 @@ class ForkPool(Generic[Item, Result]):
 
     def _collect(self, readers: dict[int, bytearray], tasks: int) -> Iterator[Result]:
         """The chunks' results in order. With ``work_here``, this process does the chunks
-        it takes from ``tasks`` and reads the workers' results between them; once no chunk
-        is left to take (or without ``work_here``), it waits for theirs."""
-        done: dict[int, list[Result]] = {}
+        it takes from ``tasks`` and reads the workers' results between its items; once no
+        chunk is left to take (or without ``work_here``), it waits for theirs. An exception
+        (a bug) is raised in its chunk's turn, after the results of the chunks before it."""
+        done: dict[int, list[Result] | Exception] = {}
         own = taken(tasks)
-        taking = self.work_here  # chunks may be left to take
+        taking = self.work_here or not readers  # chunks may be left to take here
         following = 0  # the next chunk to yield
         with selectors.DefaultSelector() as selector:
             for fd in readers:
                 selector.register(fd, selectors.EVENT_READ)
             while following < len(self.chunks):
                 if following in done:
-                    yield from done.pop(following)
+                    results = done.pop(following)
+                    if isinstance(results, Exception):
+                        raise results
+                    yield from results
                     following += 1
                     continue
-                if readers:  # between chunks of its own, only what has come; then wait
-                    for key, _ in selector.select(0 if taking else None):
-                        self._receive(key.fd, readers, done, selector)
+                if readers:  # while this process takes chunks, only what has come; then wait
+                    self._read(selector, readers, done, 0 if taking else None)
                     if following in done:
                         continue
                 if taking:
@@ -148,44 +172,73 @@ class ForkPool(Generic[Item, Result]):
                     if number is None:
                         taking = False
                     else:
-                        done[number] = self.do_chunk(self.chunks[number])
+                        done[number] = self._here(number, selector, readers, done)
                 elif not readers:  # every chunk is taken, every worker gone: one died with it
-                    done[following] = [self.do_one(item) for item in self.chunks[following]]
+                    done[following] = list(map(self.do, self.chunks[following]))
 
-    def _receive(self, fd: int, readers: dict[int, bytearray], done: dict[int, list[Result]],
-                 selector: selectors.BaseSelector) -> None:  # fmt: skip
-        """Read what a worker's pipe holds into ``done``; forget the pipe at its end."""
-        data = os.read(fd, 1 << 20)
-        if not data:
-            selector.unregister(fd)
-            os.close(fd)
-            del readers[fd]
-            return
-        buffer = readers[fd]
-        buffer += data
-        for number, results, error in _frames(buffer):
-            if error is not None:
-                raise error
-            done[number] = results
+    def _here(self, number: int, selector: selectors.BaseSelector,
+              readers: dict[int, bytearray],
+              done: dict[int, list[Result] | Exception]) -> list[Result] | Exception:  # fmt: skip
+        """Chunk ``number``'s results, done here, with the workers' pipes read after each
+        item (a worker whose pipe is full waits until then); an exception, kept."""
+        results = []
+        try:
+            for item in self.chunks[number]:
+                results.append(self.do(item))
+                if readers:
+                    self._read(selector, readers, done, 0)
+        except Exception as error:
+            return error
+        return results
+
+    def _read(self, selector: selectors.BaseSelector, readers: dict[int, bytearray],
+              done: dict[int, list[Result] | Exception], timeout: float | None) -> None:  # fmt: skip
+        """What the workers' pipes hold, into ``done``, waiting up to ``timeout`` seconds
+        (None: until a pipe has something); a pipe is forgotten at its end."""
+        for key, _ in selector.select(timeout):
+            fd = key.fd
+            data = os.read(fd, 1 << 20)
+            if not data:
+                selector.unregister(fd)
+                os.close(fd)
+                del readers[fd]
+                continue
+            buffer = readers[fd]
+            buffer += data
+            for number, results, error in _frames(buffer):
+                done[number] = results if error is None else error
 
 
 def _enlarge(pipe: int, size: int) -> None:
-    """Let ``pipe`` hold ``size`` bytes where the system allows it (Linux; never less than
-    it holds already)."""
-    if hasattr(fcntl, "F_SETPIPE_SZ"):
-        with contextlib.suppress(OSError):  # above the user's limits: as it is
-            if size > fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ):
-                fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, size)
+    """Let ``pipe`` hold up to ``size`` bytes where the system allows it (Linux), never less
+    than it holds already. Linux rounds a size up to a power of two: it is rounded down here,
+    so the pipes together stay within what was asked for."""
+    try:
+        import fcntl
+    except ImportError:  # Windows (no fork there either: split_rules imports this module)
+        return
+    if not hasattr(fcntl, "F_SETPIPE_SZ") or size <= 0:
+        return
+    size = 1 << (size.bit_length() - 1)
+    with contextlib.suppress(OSError):  # above the user's limits: as it is
+        if size > fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ):
+            fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, size)
 
 
 def task_pipe(count: int) -> int:
     """The read end of a pipe holding the task numbers 0 … ``count`` - 1 (its write end is
-    closed): every process that holds it takes the next number with ``taken``."""
+    closed): every process that holds it takes the next number with ``taken``. OSError if
+    the system gives no pipe, or one too small for them."""
     if count * _RECORD.size > _PIPE_BUFFER:
         raise ValueError("too many tasks: their records must fit the pipe's buffer")
     read_end, write_end = os.pipe()
     try:
-        os.write(write_end, b"".join(_RECORD.pack(n) for n in range(count)))
+        # Not a wait for ever when the pipe holds less (Linux gives a user past the system's
+        # limit on pipes a page or two): an OSError, and the caller does the tasks itself.
+        os.set_blocking(write_end, False)
+        records = b"".join(_RECORD.pack(n) for n in range(count))
+        if os.write(write_end, records) != len(records):
+            raise OSError(errno.ENOBUFS, "the task pipe cannot hold every task")
     except OSError:
         os.close(read_end)
         raise

@@ -117,9 +117,9 @@ def lint_all(linter: Linter, targets: Sequence[Target], jobs: int,
     chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
     from draftlint.forkpool import ForkPool  # only when there is more than one process
 
-    lint_chunk = partial(_lint_chunk, linter, encode)
-    pool = ForkPool(lint_chunk, linter.lint, chunks, processes - work_here, linter.finish,
-                    linter.forked, work_here)  # fmt: skip
+    lint_one = partial(_lint_for_writer, linter, encode=encode)
+    pool = ForkPool(lint_one, chunks, processes - work_here, linter.finish, linter.forked,
+                    work_here)  # fmt: skip
     yield from pool.results()
 
 
@@ -151,9 +151,3 @@ def _large(target: Target) -> bool:
                 return archive.getinfo("word/document.xml").file_size >= _LONG_WORD_BODY
         except Exception:  # not a zip, no body …: reported when it is linted
             return False
-
-
-def _lint_chunk(
-    linter: Linter, encode: Encoder | None, chunk: Sequence[Target]
-) -> list[FileResult]:
-    return [_lint_for_writer(linter, target, encode) for target in chunk]
