@@ -23,6 +23,11 @@ nothing); four of them as a hook passes them, default ``-j`` against ``-j 1``; a
 with the cache (cold) against ``--no-cache``, and a second run over the unchanged folder
 (warm) against the first; and the worst pathological inputs of issue 10 against prose of
 the same size.
+
+``--callgrind`` (valgrind, about 3 minutes more) adds ``-j 2`` on two idle cores, which a
+shared machine cannot time: modelled from instruction counts, which do not depend on the
+machine's load (what runs before the fork, plus half of what runs after it, against
+``-j 1``'s instructions).
 Not a test: nothing here passes or fails.
 """
 
@@ -32,6 +37,8 @@ import argparse
 import contextlib
 import os
 import random
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -325,7 +332,7 @@ def ceiling_row(bench: Bench) -> None:
               "one after the other")  # fmt: skip
 
 
-def many_rows(bench: Bench, tmp: Path, count: int) -> None:
+def many_rows(bench: Bench, tmp: Path, count: int, callgrind: bool = False) -> None:
     folder = tmp / "many"
     many_files(folder, count)
     ceiling_row(bench)
@@ -344,6 +351,8 @@ def many_rows(bench: Bench, tmp: Path, count: int) -> None:
         bench.row(f"{count} small .docx, each half in its own -j 1 process, at once "
                   "(-j 2 if sharing out cost nothing)", best["halves"], best["j1"],
                   "-j 1")  # fmt: skip
+        if callgrind:
+            idle_cores_row(bench, folder, count, best["j1"])
         few = files[:4]  # a pre-commit hook's few drafts
         best = bench.best({
             "default": lambda: bench.once(bench.lint_args(*few, one_process=False)),
@@ -368,6 +377,57 @@ def many_rows(bench: Bench, tmp: Path, count: int) -> None:
                   "--no-cache")  # fmt: skip
         bench.row(f"{count} small .docx, second run: cache warm (goal ≤ 0.2)", warm, cold,
                   "first run (cold)")  # fmt: skip
+
+
+# Each process's costs are written at every fork (--dump-before), so the first part of the
+# process that forked is what ran before a second process existed.
+CALLGRIND = ("valgrind", "--tool=callgrind", "--trace-children=yes", "--dump-before=fork")
+
+
+def _instructions(bench: Bench, command: list[str], out: Path,
+                  env: dict[str, str]) -> tuple[int, int]:  # fmt: skip
+    """(before the first fork, in all): the instructions ``command`` executes, by callgrind."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    done = subprocess.run([*CALLGRIND, f"--callgrind-out-file={out}/cg.%p", *command],
+                          env={**bench.env, **env}, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)  # fmt: skip
+    if done.returncode not in (0, 1):  # 1: findings
+        raise RuntimeError(f"callgrind run failed: {done.stderr[-500:]}")
+    counts = {}
+    for path in out.iterdir():
+        found = re.search(r"^summary: (\d+)", path.read_text(errors="replace"), re.MULTILINE)
+        counts[path.name] = int(found.group(1)) if found else 0
+    forked = sorted((name for name in counts if name.endswith(".1")),
+                    key=lambda name: int(name.split(".")[1]))  # fmt: skip
+    before = counts[forked[0]] if forked else sum(counts.values())
+    return before, sum(counts.values())
+
+
+def idle_cores_row(bench: Bench, folder: Path, count: int, j1: Timing) -> None:
+    """``-j 2`` on two idle cores, modelled where the machine's cores are shared: what runs
+    before the fork, plus half of what runs after it in every process, against ``-j 1``'s
+    instructions. It assumes the two halves even (the task pipe evens them on equal cores)
+    and an instruction costs the same in both runs. The time alone before the fork is
+    stretched by callgrind's slowdown, so the same files are linted before it."""
+    if shutil.which("valgrind") is None:
+        print("  (no valgrind: the idle-core model is left out)", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as out_name:
+        out = Path(out_name)
+        start = time.perf_counter()
+        _, one = _instructions(bench, bench.lint_args("-j", "1", str(folder)), out, {})
+        slowdown = (time.perf_counter() - start) / j1.seconds
+        alone = bench.run_text([sys.executable, "-c", "from draftlint.parallel import "
+                                "SERIAL_SECONDS as s; print(s)"]).strip() or "0.06"  # fmt: skip
+        env = {"DRAFTLINT_SERIAL_SECONDS": str(float(alone) * slowdown)}
+        before, total = _instructions(bench, bench.lint_args("-j", "2", str(folder)), out, env)
+    path = before + (total - before) / 2
+    bench.rows.append((f"{count} small .docx, -j 2 on two idle cores, modelled: instructions "
+                       "before the fork + half of those after (callgrind; goal ≤ 0.59)",
+                       f"{path / 1e9:.2f} G instructions", f"-j 1 {one / 1e9:.2f} G",
+                       f"{path / one:.2f}×"))  # fmt: skip
+    print(f"  idle-core model: {path / 1e9:.2f} G | -j 1 {one / 1e9:.2f} G", file=sys.stderr)
 
 
 PATHOLOGICAL = {  # issue 10's worst inputs, by family
@@ -407,6 +467,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller inputs, fewer repeats")
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the src/ to time")
     parser.add_argument("--repeat", type=int, default=None)
+    parser.add_argument("--callgrind", action="store_true",
+                        help="add -j 2 on two idle cores, modelled by instruction counts "
+                        "(valgrind; about 3 minutes more)")  # fmt: skip
     args = parser.parse_args()
     # Time processes as a user's install runs them: with their bytecode written once and
     # read after (a shell exporting PYTHONDONTWRITEBYTECODE would recompile every module).
@@ -419,7 +482,7 @@ def main() -> None:
         seeds_rows(bench, tmp, 50 if quick else 200, 4 if quick else 16)
         docx_rows(bench, tmp, 5000)
         startup_rows(bench)
-        many_rows(bench, tmp, 200 if quick else 510)
+        many_rows(bench, tmp, 200 if quick else 510, args.callgrind)
         pathological_rows(bench, tmp, 0.25 if quick else 1.0)
     machine = f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}"
     print(f"{time.strftime('%Y-%m-%d', time.gmtime())}, {machine}, {args.src}\n")
