@@ -33,11 +33,13 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 _RECORD = struct.Struct("<I")  # a chunk number in the task pipe
 _FRAME = struct.Struct("<Q")  # the length of one pickled message in a result pipe
-_PIPE_BUFFER = 16384  # bytes any pipe holds before a write blocks (Linux: 64 KiB)
+# Bytes of tasks a pipe is asked to hold: Linux's pipes hold 64 KiB, but only a page or two
+# for a user past the system's limit on pipes (then ``task_pipe`` raises OSError).
+_PIPE_BUFFER = 16384
 # With ``work_here``, the workers' result pipes are enlarged, so a worker seldom waits for this
-# process to finish a chunk of its own: to 1 MiB each (the most a user may ask for one pipe,
+# process to finish a file of its own: to 1 MiB each (the most a user may ask for one pipe,
 # by default), 8 MiB in all (a user's pipes may hold 64 MiB by default; past that, Linux gives
-# every new pipe of that user, in any program, a single page).
+# every new pipe of that user, in any program, a page or two).
 _RESULTS_PIPE = 1 << 20
 _RESULTS_PIPES = 8 << 20
 
