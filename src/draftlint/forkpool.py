@@ -8,9 +8,9 @@ pipe as 4-byte records: a process takes the next one with one ``read`` (atomic o
 so the processes stay evenly loaded to the end without a coordinator. Each worker writes its
 results to its own pipe as length-prefixed pickles; this process waits on those pipes and
 yields the chunks in order. With ``work_here``, this process takes chunks too and reads the
-workers' pipes between them, until none is left to take. No thread runs here. A worker that
-dies leaves its chunk to be done here; an exception in a worker is raised here. POSIX only
-(``os.fork``).
+workers' pipes after each of its own items, until no chunk is left to take. No thread runs
+here. A worker that dies leaves its chunk to be done here; an exception (a bug) is raised
+here in its chunk's turn. POSIX only (``os.fork``).
 
 ``task_pipe``, ``taken`` and ``end_child`` are the parts another forked job shares
 (``split_rules``).

@@ -11,8 +11,8 @@ side. Workers are then forked once and lint the rest in chunks of a few consecut
 With the JSON report, a chunk's findings are encoded as it is linted (a worker sends each
 finding without its text), which leaves the writing almost nothing to do: then ``-j N`` is
 ``N`` - 1 workers and this process, which lints its share between the writes, not ``N``
-workers and a third process that wakes them (510 small files, best of 20 runs: 0.59 s, not
-0.63 s, and 7% less CPU). The terminal report is written here from the findings, up to a
+workers and a third process that wakes them (510 small files, two sets of 30 runs: the best
+0.62× and 0.65× of ``-j 1``, not 0.66×, and 5–6% less CPU). The terminal report is written here from the findings, up to a
 fifth of the time their linting took (long drafts, 2,000 findings each): there this process
 only writes, as linting a share too made six such drafts 25% slower. Output order, findings
 and errors are exactly those of ``-j 1``: only the time differs.
