@@ -283,9 +283,9 @@ def test_findings_cross_processes_whole_and_sharing_their_paragraphs() -> None:
 def test_a_folders_files_share_one_settings_object_within_a_run_only(tmp_path: Path) -> None:
     """The settings are worked out once per folder and file ignores, by the run: a second run
     (another call from Python, other flags) works them out afresh and keeps nothing global."""
-    from draftlint.cli import Run
     from draftlint.effective import Flags
     from draftlint.files import Target
+    from draftlint.lint_run import Run
 
     (tmp_path / "draftlint.toml").write_text(
         '[per-file-ignores]\n"c.txt" = ["W001"]\n', encoding="utf-8"

@@ -103,13 +103,13 @@ def test_severity_override() -> None:
 def test_check_command_applies_directives_and_reports_unused(monkeypatch, tmp_path) -> None:
     """The `check` path end to end, in-process: the reader's directives (stubbed here, as
     the readers fill Document.suppressions) silence findings; unused ones become U001."""
-    from draftlint import cli
+    from draftlint import lint_run
     from draftlint.effective import Flags
     from draftlint.files import Target
 
     draft = tmp_path / "draft.txt"
     draft.write_text(TEXT, encoding="utf-8")
-    real_read = cli.read_bytes
+    real_read = lint_run.read_bytes
 
     def read_with_directives(data: bytes, name: str):
         document = real_read(data, name)
@@ -119,9 +119,9 @@ def test_check_command_applies_directives_and_reports_unused(monkeypatch, tmp_pa
         ]
         return document
 
-    monkeypatch.setattr(cli, "read_bytes", read_with_directives)
+    monkeypatch.setattr(lint_run, "read_bytes", read_with_directives)
     for report_unused, expect_u001 in ((False, []), (True, [2])):
-        run = cli.Run(Flags(), "zh", None, 1 << 20, None, report_unused)
+        run = lint_run.Run(Flags(), "zh", None, 1 << 20, None, report_unused)
         result = run.lint(Target(str(draft), draft))
         assert not [f for f in result.findings if f.code == "P001"]
         assert [f.line for f in result.findings if f.code == "N002"] == [5]

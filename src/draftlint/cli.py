@@ -8,32 +8,31 @@ finding, 1 at least one, 2 the tool could not do its job (usage, an unreadable f
 # string annotations would be compiled (eval) in every run, some 5 ms of start-up. Names
 # imported only for type checking are quoted.
 import gc
-import os
 import sys
-from collections.abc import Callable, Iterator
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from draftlint import __version__
-from draftlint.collector import on_for_many_files
-from draftlint.readers import read_bytes  # a module attribute: tests stub the reader here
+from draftlint.lint_command import (
+    FailOn,
+    FixMode,
+    Lang,
+    OutputFormat,
+    check_selectors,
+    run_check,
+    run_language,
+    split_values,
+)
+from draftlint.lint_run import Run
+from draftlint.streams import exit_now, fail, start_run, stdout_console
 
 # Start-up matters (pre-commit runs `lint` once per commit): everything heavier than typer
 # is imported inside the command that needs it, so `lint --version` and the JSON path never
-# load rich, and no command loads the modules of another.
+# load rich, and no command loads the modules of another. The common `lint PATH...` command
+# lines do not come here at all (``quick_args``).
 if TYPE_CHECKING:
-    from rich.console import Console
-
-    from draftlint.atomic import TextOutput
-    from draftlint.cache import Cached, ResultCache
-    from draftlint.config import Config
-    from draftlint.effective import Effective, Flags
-    from draftlint.files import Target
-    from draftlint.model import Document
-    from draftlint.report import FileResult
     from draftlint.rule import Rule
 
 DEFAULT_MAX_MIB = 256  # files.DEFAULT_MAX_MIB, repeated for the --help text (checked by a test)
@@ -60,56 +59,6 @@ SUBCOMMANDS = (
     "annotate",
     "clean",
 )
-
-
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-    html = "html"
-
-
-class FixMode(str, Enum):
-    tracked = "tracked"
-    apply = "apply"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
-
-
-def _utf8_streams() -> None:
-    """Write UTF-8 whatever the console's locale, so CJK never crashes a redirect."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8", errors="replace")
-
-
-def _stdout() -> "Console":
-    from rich.console import Console
-
-    # Piped output is not cut to 80 columns: trees and tables keep their locations.
-    width = None if sys.stdout.isatty() else 200
-    return Console(file=sys.stdout, highlight=False, soft_wrap=True, width=width)
-
-
-def _fail(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
-def _split(values: list[str] | None) -> list[str]:
-    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
 def _version(value: bool) -> None:
@@ -141,282 +90,6 @@ ProfilesDirOption = Annotated[
 @app.callback()
 def _main(version: VersionOption = False) -> None:
     """draftlint"""
-
-
-def _check_selectors(flags: "Flags", lang: str) -> None:
-    import difflib
-
-    from draftlint.config import check_selector, selector_names
-    from draftlint.i18n import t
-
-    for selector in [*flags.select, *flags.extend_select, *flags.ignore, *flags.extend_ignore]:
-        if not check_selector(selector):
-            suggestion = difflib.get_close_matches(selector, selector_names(), n=1, cutoff=0.5)
-            hint = (
-                f"（是否想写“{suggestion[0]}”？did you mean “{suggestion[0]}”?）"
-                if suggestion
-                else ""
-            )
-            _fail(t(lang, "unknown_selector", selector=selector) + hint)
-            raise typer.Exit(2)
-
-
-class Run:
-    """One ``lint check``: which files, with which settings, and what became of each."""
-
-    cache: "ResultCache | None" = None  # the content cache, unless --no-cache
-    encode: "Callable[[FileResult], list[str]] | None" = None  # the JSON report's lines
-    rule_processes = 1  # processes one document's rules may use: 2 for a lone file with -j
-
-    def __init__(self, flags: "Flags", lang: str, config_file: Path | None, limit: int,
-                 stdin_filename: str | None, report_unused: bool) -> None:  # fmt: skip
-        self.flags, self.lang, self.config_file = flags, lang, config_file
-        self.limit, self.stdin_filename, self.report_unused = limit, stdin_filename, report_unused
-        self._folder_configs: dict[Path, Config] = {}
-        # (id(config), a file's own ignores) → (config, its settings): the files of a folder
-        # share one Effective. The config is kept so its id stays its own.
-        self._settings: dict[tuple[int, tuple[str, ...]], tuple[Config, Effective]] = {}
-
-    def config(self, path: Path | None) -> "Config":
-        from draftlint.config import config_for
-
-        return config_for(path, self.config_file)
-
-    def folder_config(self, folder: Path) -> "Config":
-        """The configuration of the files in ``folder``, looked up once per folder."""
-        known = self._folder_configs.get(folder)
-        if known is None:
-            known = self._folder_configs[folder] = self.config(folder)
-        return known
-
-    def _keep(self, root: Path) -> Callable[[Path, str, bool], bool]:
-        from draftlint.files import is_excluded_in, relative_parts
-
-        folders: dict[Path, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {}
-
-        def keep(folder: Path, name: str, is_dir: bool) -> bool:
-            known = folders.get(folder)
-            if known is None:  # the folder's place and excludes, once for all its entries
-                config = self.folder_config(folder)
-                anchor = config.root if config.path is not None else root
-                known = folders[folder] = (relative_parts(folder, anchor), tuple(config.excludes))
-            return not is_excluded_in(known[0], name, known[1])
-
-        return keep
-
-    def targets(self, path_texts: list[str]) -> "Iterator[Target]":
-        from draftlint.files import Target, classify, is_excluded, shown, walk
-        from draftlint.i18n import t
-
-        for path_text in path_texts:
-            if path_text == "-":
-                yield Target(self.stdin_filename or "-", None)
-                continue
-            path = Path(path_text)
-            kind = classify(path_text)
-            if kind == "dir":
-                found = False
-                for target in walk(path, self._keep(path)):
-                    found = True
-                    yield target
-                if not found:
-                    _fail(t(self.lang, "no_files", path=shown(path_text)))
-            elif kind == "other":
-                config = self.config(path)
-                anchor = config.root if config.path is not None else path.parent
-                if not is_excluded(path, anchor, config.explicit_excludes):
-                    yield Target(path_text, path)
-            else:
-                yield Target(path_text, path, kind)
-
-    def _effective(self, target: "Target") -> "Effective":
-        """What applies to ``target``: its folder's configuration (standard input: that of
-        ``--stdin-filename``, else the working folder's) with the command line's flags."""
-        from draftlint.effective import per_file_ignores, settings
-
-        path_for_config = target.path or (
-            Path(self.stdin_filename) if self.stdin_filename else None
-        )
-        if target.path is not None:  # a file (a folder was walked): its folder's settings
-            config = self.folder_config(target.path.parent)
-        else:
-            config = self.config(path_for_config)
-        ignored_here = per_file_ignores(config, path_for_config)
-        key = (id(config), tuple(ignored_here))
-        known = self._settings.get(key)
-        if known is None or known[0] is not config:
-            known = self._settings[key] = (
-                config,
-                settings(config, self.flags, ignored_here, self.lang),
-            )
-        return known[1]
-
-    def lint(self, target: "Target") -> "FileResult":
-        from draftlint.files import FileError, one_line, read_stdin
-        from draftlint.model import ReadError
-        from draftlint.report import FileResult
-
-        if target.error is not None:
-            return FileResult(target.name, error=target.error)
-        effective = self._effective(target)
-        key = None
-        try:
-            if target.path is None:
-                data = read_stdin(self.limit)
-                document = read_bytes(data, self.stdin_filename or "-.txt")
-            else:
-                data, key, cached = self._read(target, effective)
-                if cached is not None:
-                    return FileResult(target.name, cached.findings, kind=cached.kind,
-                                      rendered=cached.rendered)  # fmt: skip
-                document = read_bytes(data, target.name)
-        except (FileError, ReadError) as error:
-            return FileResult(target.name, error=one_line(str(error)))
-        return self._lint_document(target, document, effective, key)
-
-    def _read(
-        self, target: "Target", effective: "Effective"
-    ) -> "tuple[bytes, str | None, Cached | None]":
-        """The file's bytes, its cache key, and its cached result if there is one. A file
-        whose digest the cache knows from its status is a hit without being read."""
-        from draftlint.files import open_regular, read_open
-
-        assert target.path is not None
-        cache, path = self.cache, target.path
-        fd, info = open_regular(path, self.limit)  # unreadable, not regular, too large: errors
-        try:
-            key, cached = self._cached_by_status(target, effective, info)
-            if cached is not None:
-                return b"", key, cached
-            data = read_open(fd, self.limit)
-        finally:
-            os.close(fd)
-        if cache is None:
-            return data, None, None
-        content = cache.digest(data)
-        cache.record_digest(path, info, content)
-        key = cache.key(target.name, path, content, effective, self.report_unused)
-        return data, key, cache.get(key) if key is not None else None
-
-    def forked(self) -> None:
-        """In a -j worker as it starts: the content cache entries and digests the parent
-        made before the fork are the parent's to save, not the worker's (the user cache's
-        stores forget theirs in every forked child: ``usercache.forget_added``)."""
-        if self.cache is not None:
-            self.cache.forget_unsaved()
-
-    def _cached_by_status(
-        self, target: "Target", effective: "Effective", info: os.stat_result
-    ) -> "tuple[str | None, Cached | None]":
-        """(key, cached result) of a file whose digest the cache knows from its status
-        (``info``), without reading it; (None, None) when it does not."""
-        cache, path = self.cache, target.path
-        if cache is None or path is None:
-            return None, None
-        known = cache.known_digest(path, info)
-        if known is None:
-            return None, None
-        key = cache.key(target.name, path, known, effective, self.report_unused)
-        return key, cache.get(key) if key is not None else None
-
-    def finish(self) -> None:
-        """What a process does after its last file: record the digests it computed and the
-        patterns and rule data it compiled or parsed (a -j worker has no exit handlers)."""
-        from draftlint.usercache import save_stores
-
-        if self.cache is not None:
-            self.cache.save()
-        save_stores()
-
-    def _lint_document(self, target: "Target", document: "Document", effective: "Effective",
-                       key: str | None) -> "FileResult":  # fmt: skip
-        from draftlint.engine import lint_document
-        from draftlint.files import one_line
-        from draftlint.model import Finding
-        from draftlint.report import FileResult
-        from draftlint.resources import DataError
-        from draftlint.suppression import (
-            apply_allow,
-            apply_severity,
-            apply_suppressions,
-            reportable_unused,
-            unused_findings,
-        )
-
-        document.path = target.name
-        try:
-            findings = lint_document(
-                document, effective.rules, effective.options, self.rule_processes
-            )
-        except DataError as error:  # a broken profile next to this file: this file's error
-            return FileResult(target.name, error=one_line(str(error)), kind=document.kind)
-        findings = apply_allow(findings, effective.allow)
-        filtered = apply_suppressions(findings, document.suppressions)
-        findings = filtered.kept
-        if self.report_unused:
-            unused = reportable_unused(filtered.unused, effective.rules)
-            findings = sorted(findings + unused_findings(document, unused), key=Finding.sort_key)
-        apply_severity(findings, effective.severity)
-        result = FileResult(target.name, findings, kind=document.kind)
-        if key is not None:
-            if self.encode is not None:  # encoded once, for the report and the cache
-                result.rendered = self.encode(result)
-            self.cache.put(key, findings, document.kind, result.rendered)
-        return result
-
-
-RENDERERS: dict[str, str] = {  # format → "module:function", imported only when used
-    "sarif": "draftlint.report.sarif:render_sarif",
-    "github": "draftlint.report.github:render_github",
-    "gitlab": "draftlint.report.gitlab:render_gitlab",
-    "junit": "draftlint.report.junit:render_junit",
-    "html": "draftlint.report.html:render_html",
-}
-
-
-def _renderer(output_format: str) -> "Callable[[list[FileResult], str], str]":
-    import importlib
-
-    module, function = RENDERERS[output_format].split(":")
-    return getattr(importlib.import_module(module), function)
-
-
-def _render(results: "list[FileResult]", output_format: str, lang: str, quiet: bool,
-            to_file: bool, statistics: bool) -> str | None:  # fmt: skip
-    """The report as text, or None when it was printed straight to the terminal."""
-    import io
-
-    from rich.console import Console
-
-    from draftlint.report.json_report import write_json
-    from draftlint.report.statistics import render_statistics
-    from draftlint.report.terminal import write_terminal
-
-    if statistics:
-        return render_statistics(results, lang, as_json=output_format == "json")
-    if output_format == "json":
-        buffer = io.StringIO()
-        write_json(results, lang, buffer)
-        return buffer.getvalue()
-    if output_format in RENDERERS:
-        return _renderer(output_format)(results, lang)
-    if to_file:
-        buffer = io.StringIO()
-        write_terminal(results, Console(file=buffer, width=200, no_color=True), lang, quiet=quiet)
-        return buffer.getvalue()
-    write_terminal(results, _stdout(), lang, quiet=quiet)
-    return None
-
-
-def _run_language(lang: Lang | None, config_file: Path | None) -> str:
-    from draftlint.config import ConfigError, config_for
-
-    if lang is not None:
-        return lang.value
-    try:
-        return config_for(Path.cwd() / "-", config_file).values.get("lang", "zh")
-    except ConfigError:
-        return "zh"  # reported with the file it governs
 
 
 @app.command()
@@ -497,186 +170,37 @@ def check(
     version: VersionOption = False,
 ) -> None:
     """检查文件 / lint files."""
-    from draftlint.config import ConfigError
-    from draftlint.effective import Flags
-    from draftlint.files import FileError, in_shard, one_line, parse_shard, shown
-    from draftlint.files import changed_since as changed_since_files
-    from draftlint.files import max_file_size as max_file_size_bytes
-    from draftlint.i18n import t
-    from draftlint.parallel import default_jobs, lint_all
-    from draftlint.runloop import STREAMED_FORMATS, Outcome, progress_bar, streaming_writer
-
-    stopping: tuple[type[Exception], ...] = (ConfigError, FileError)  # exit 2, one line
-    if baseline is not None or write_baseline is not None:
-        from draftlint import baseline as baseline_file
-        from draftlint.baseline import BaselineError
-
-        stopping += (BaselineError,)
-
-    flags = Flags(select=_split(select), extend_select=_split(extend_select),
-                  ignore=_split(ignore), extend_ignore=_split(extend_ignore),
-                  profile=profile, profiles_dir=profiles_dir,
-                  lang=lang.value if lang else None)  # fmt: skip
-    language = _run_language(lang, config_file)
-    _check_selectors(flags, language)
-    if not paths:
-        if changed_since is None:
-            _fail("lint: 缺少要检查的文件或目录 (missing PATH)")
-            raise typer.Exit(2)
-        paths = ["."]
-    try:
-        output = None
-        loaded_baseline = baseline_file.load(baseline) if baseline and not write_baseline else None
-        shard_of = parse_shard(shard) if shard else None
-        run = Run(flags, language, config_file, max_file_size_bytes(max_file_size),
-                  stdin_filename, report_unused_suppressions)  # fmt: skip
-        fixing = fix or diff  # fixes need each file's paragraphs, read afresh in this process
-        if not (no_cache or fixing):
-            from draftlint.cache import ResultCache, cache_root
-
-            run.cache = ResultCache(cache_root(cache_dir))
-        targets = list(run.targets(paths))
-        if changed_since is not None:
-            changed = changed_since_files(changed_since)
-            targets = [t_ for t_ in targets if t_.path is None or _resolved(t_.path) in changed]
-        if shard_of is not None:
-            targets = [t_ for t_ in targets if in_shard(t_.name, *shard_of)]
-        if len(targets) > 1:
-            on_for_many_files()
-        # Fixes need every finding of a file at the end of the run: then nothing is streamed.
-        streamed = (output_format.value in STREAMED_FORMATS and not statistics
-                    and write_baseline is None and not (fix or diff))  # fmt: skip
-        results: list[FileResult] = []
-        outcome = Outcome()
-        with progress_bar(len(targets), language) as advance:
-            output = _open_output(output_file) if streamed and output_file is not None else None
-            writer = None
-            if streamed:
-                stream = output.stream if output is not None else sys.stdout
-                writer = streaming_writer(output_format.value, language, quiet, stream,
-                                          output is not None)  # fmt: skip
-            encode = getattr(writer, "encoded", None) if loaded_baseline is None else None
-            run.encode = encode
-            workers = 1 if fixing else jobs or default_jobs()
-            if workers > 1 and len(targets) == 1:  # the spare process helps with that file
-                run.rule_processes = 2
-            try:
-                for result in lint_all(run, targets, workers, encode):
-                    if result.error is not None:
-                        _fail(t(language, "read_error", path=shown(result.path),
-                                reason=result.error))  # fmt: skip
-                    elif loaded_baseline is not None:
-                        result.findings = loaded_baseline.new_findings(result.findings,
-                                                                       result.path)  # fmt: skip
-                        result.rendered = None
-                    outcome.add(result)
-                    if writer is not None:
-                        if outcome.files == 1:
-                            writer.begin()  # not before: a configuration error leaves stdout empty
-                        writer.file(result)  # written now; the findings are not kept
-                    else:
-                        results.append(result)
-                    advance()
-            finally:
-                run.finish()  # also after Ctrl-C or a closed pipe: what was linted stays cached
-    except stopping as error:
-        if output is not None:
-            output.discard()
-        _fail(one_line(str(error)))
-        raise typer.Exit(2) from None
-    fix_failed = False
-    if fix or diff:
-        fix_outcome = _fix(results, targets, unsafe_fixes, fix_mode, diff, language)
-        if diff:
-            sys.stdout.write(fix_outcome[0])
-            raise typer.Exit(2 if fix_outcome[1] else int(fix_outcome[2]))
-        fix_failed = fix_outcome[1]  # a file that could not be written: exit 2
-        outcome = Outcome()  # the exit code counts what is left after the fixes
-        for result in results:
-            outcome.add(result)
-    if write_baseline is not None:
-        recorded = [(r.path, r.findings) for r in results if r.error is None]
-        try:
-            count = baseline_file.write(write_baseline, recorded)
-        except OSError as error:
-            _fail(f"{shown(str(write_baseline))}: 无法写入基线 (cannot write: {error.strerror})")
-            raise typer.Exit(2) from None
-        _fail(WROTE_BASELINE[language].format(count=count, path=shown(str(write_baseline))))
-        raise typer.Exit(2 if any(r.error is not None for r in results) else 0)
-    exit_code = outcome.exit_code(FAILING[fail_on.value], exit_zero)
-    if writer is not None:
-        if outcome.files == 0:
-            writer.begin()
-        writer.end()
-        if output is not None:
-            _commit_output(output)
-        raise typer.Exit(exit_code)
-    text = _render(results, output_format.value, language, quiet, output_file is not None,
-                   statistics)  # fmt: skip
-    if output_format is OutputFormat.github:
-        from draftlint.report.github import append_step_summary
-
-        append_step_summary(results, language)
-    if text is not None:
-        if output_file is not None:
-            from draftlint.atomic import write_text
-
-            try:
-                write_text(output_file, text)
-            except OSError as error:
-                _fail(f"{shown(str(output_file))}: 无法写入 (cannot write: {error.strerror})")
-                raise typer.Exit(2) from None
-        else:
-            sys.stdout.write(text)
-    raise typer.Exit(2 if fix_failed else exit_code)
-
-
-def _fix(results: "list[FileResult]", targets: "list[Target]", unsafe: bool, mode: FixMode,
-         diff: bool, lang: str) -> tuple[str, bool, bool]:  # fmt: skip
-    from draftlint.fix.run import fix_results
-
-    stdin_names = {target.name for target in targets if target.path is None}
-    return fix_results(results, stdin_names, unsafe=unsafe, tracked=mode is FixMode.tracked,
-                       diff=diff, lang=lang)  # fmt: skip
-
-
-def _open_output(path: Path) -> "TextOutput":
-    from draftlint.atomic import TextOutput
-    from draftlint.files import shown
-
-    try:
-        return TextOutput(path)
-    except OSError as error:
-        _fail(f"{shown(str(path))}: 无法写入 (cannot write: {error.strerror})")
-        raise typer.Exit(2) from None
-
-
-def _commit_output(output: "TextOutput") -> None:
-    from draftlint.files import shown
-
-    try:
-        output.commit()
-    except OSError as error:
-        _fail(f"{shown(str(output.path))}: 无法写入 (cannot write: {error.strerror})")
-        raise typer.Exit(2) from None
-
-
-WROTE_BASELINE = {
-    "zh": "已把 {count} 个问题写入基线 {path}",
-    "en": "wrote {count} findings to the baseline {path}",
-}
-FAILING = {  # severity values that fail the run, by --fail-on
-    "error": ("error",),
-    "warning": ("error", "warning"),
-    "info": ("error", "warning", "info"),
-}
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()
+    run_check(
+        paths=paths,
+        output_format=output_format,
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        extend_ignore=extend_ignore,
+        lang=lang,
+        quiet=quiet,
+        stdin_filename=stdin_filename,
+        profile=profile,
+        profiles_dir=profiles_dir,
+        config_file=config_file,
+        output_file=output_file,
+        statistics=statistics,
+        exit_zero=exit_zero,
+        fail_on=fail_on,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        report_unused_suppressions=report_unused_suppressions,
+        changed_since=changed_since,
+        shard=shard,
+        max_file_size=max_file_size,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        fix_mode=fix_mode,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
+    )
 
 
 @app.command()
@@ -705,7 +229,7 @@ def outline(
         else:
             document = read_bytes(read_regular(Path(path), max_file_size_bytes()), path)
     except (FileError, ReadError) as error:
-        _fail(t(lang.value, "read_error", path=shown(path), reason=one_line(str(error))))
+        fail(t(lang.value, "read_error", path=shown(path), reason=one_line(str(error))))
         raise typer.Exit(2) from None
     options = LintOptions(lang=lang.value, profile=profile, profiles_dir=profiles_dir)
     context = LintContext(document, options)  # one outline and one detection for all
@@ -713,9 +237,9 @@ def outline(
         findings = run_rules(context, select_rules())
         tree, sections = context.outline, context.sections
     except DataError as error:
-        _fail(one_line(str(error)))
+        fail(one_line(str(error)))
         raise typer.Exit(2) from None
-    render_outline(path, tree, findings, _stdout(), lang.value, sections=sections)
+    render_outline(path, tree, findings, stdout_console(), lang.value, sections=sections)
 
 
 @app.command("annotate")
@@ -737,15 +261,15 @@ def annotate_command(
     from draftlint.files import FileError, Target, one_line
     from draftlint.files import max_file_size as max_file_size_bytes
 
-    flags = Flags(select=_split(select), ignore=_split(ignore), profile=profile,
+    flags = Flags(select=split_values(select), ignore=split_values(ignore), profile=profile,
                   lang=lang.value if lang else None)  # fmt: skip
-    language = _run_language(lang, config_file)
-    _check_selectors(flags, language)
+    language = run_language(lang, config_file)
+    check_selectors(flags, language)
     run = Run(flags, language, config_file, max_file_size_bytes(None), None, False)
     try:
         result = run.lint(Target(path, Path(path)))
     except (ConfigError, FileError) as error:
-        _fail(one_line(str(error)))
+        fail(one_line(str(error)))
         raise typer.Exit(2) from None
     raise typer.Exit(annotate_file(result, Path(path), output, language))
 
@@ -763,7 +287,7 @@ def list_profiles(
     try:
         lines = profile_lines(Path(path), profiles_dir, lang.value)
     except DataError as error:
-        _fail(str(error))
+        fail(str(error))
         raise typer.Exit(2) from None
     print("\n".join(lines))
 
@@ -790,7 +314,7 @@ def show_config(
         effective = resolve(config, Flags(lang=lang.value if lang else None),
                             target if not target.is_dir() else None, language)  # fmt: skip
     except ConfigError as error:
-        _fail(one_line(str(error)))
+        fail(one_line(str(error)))
         raise typer.Exit(2) from None
     where = str(config.path) if config.path is not None else CONFIG_NONE[language]
     print(f"# {CONFIG_FILE[language]}: {where}")
@@ -816,10 +340,10 @@ def init_config(
     try:
         create_text(target, STARTER)
     except FileExistsError:
-        _fail(f"{shown(str(target))}: 已存在，不覆盖 (already exists; not overwritten)")
+        fail(f"{shown(str(target))}: 已存在，不覆盖 (already exists; not overwritten)")
         raise typer.Exit(2) from None
     except OSError as error:
-        _fail(f"{shown(str(target))}: 无法写入 (cannot write: {error.strerror})")
+        fail(f"{shown(str(target))}: 无法写入 (cannot write: {error.strerror})")
         raise typer.Exit(2) from None
     print(f"{shown(str(target))}")
 
@@ -840,11 +364,11 @@ def clean(cache_dir: CacheDirOption = None) -> None:
         elif removed:
             print(f"{shown(str(root))}: 已删除 (removed)")
     except NotOurCache:
-        _fail(f"{shown(str(root))}: 不是 draftlint 的缓存目录，未删除 (not draftlint's cache; "
+        fail(f"{shown(str(root))}: 不是 draftlint 的缓存目录，未删除 (not draftlint's cache; "
               "left alone)")  # fmt: skip
         failed = True
     except OSError as error:
-        _fail(f"{shown(str(root))}: 无法删除 (cannot remove: {error.strerror})")
+        fail(f"{shown(str(root))}: 无法删除 (cannot remove: {error.strerror})")
         failed = True
     folder = cache_folder(create=False)  # cleaned whatever became of the content cache
     if folder is not None and folder.is_dir() and (count := len(prune_stale(folder, days=0))):
@@ -870,7 +394,7 @@ def list_rules(lang: LangOption = Lang.zh) -> None:
             rule.code, rule.name, rule.severity.value, ",".join(rule.tags),
             rule.fix_tier or "", rule.summary.get(lang.value, rule.summary["zh"]),
         )  # fmt: skip
-    _stdout().print(table)
+    stdout_console().print(table)
 
 
 @app.command("rule")
@@ -884,9 +408,9 @@ def explain_rule(
 
     rule = find_rule(key)
     if rule is None:
-        _fail(t(lang.value, "unknown_rule", name=key))
+        fail(t(lang.value, "unknown_rule", name=key))
         raise typer.Exit(2)
-    _stdout().print(explain(rule, lang.value))
+    stdout_console().print(explain(rule, lang.value))
 
 
 def explain(rule: "type[Rule]", lang: str) -> str:
@@ -942,15 +466,8 @@ def _app_for(args: list[str]) -> typer.Typer:
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: route ``lint PATH...`` to ``lint check PATH...``. Called with no
-    arguments (as the ``lint`` command), it ends the process itself (``_exit_now``)."""
-    # Start-up makes many objects that live as long as the process (classes, tables,
-    # patterns): at the default pace (a pass every 700 allocations) the collector would trace
-    # them again and again. Reference cycles are still collected, only less often. (The
-    # console command's ``entry`` has turned it off: this pace is for a run of many files,
-    # which turns it back on, and for a program calling this.)
-    thresholds = gc.get_threshold()
-    gc.set_threshold(10_000, 10, 10)
-    _utf8_streams()
+    arguments (as the ``lint`` command), it ends the process itself (``streams.exit_now``)."""
+    thresholds = start_run()
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in SUBCOMMANDS and args[0] not in ("-h", "--help", "--version"):
         args.insert(0, "check")
@@ -964,27 +481,5 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app_for_args(args=args, prog_name="lint")
     except SystemExit as stop:
-        _exit_now(stop.code)
-    _exit_now(0)
-
-
-def _exit_now(code: object) -> NoReturn:
-    """Exit as ``sys.exit(code)`` would, without tearing the interpreter down: freeing every
-    module and object one by one takes ~20 ms, a sixth of a small draft's run. The exit
-    handlers still run (the user cache is saved there) and the output is flushed."""
-    import atexit
-
-    if code is None:
-        status = 0
-    elif isinstance(code, int):
-        status = code
-    else:  # sys.exit("message"): the message on stderr, status 1
-        print(code, file=sys.stderr)
-        status = 1
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe: what Python's own exit reports
-            status = 120
-    os._exit(status)
+        exit_now(stop.code)
+    exit_now(0)
