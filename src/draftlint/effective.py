@@ -76,7 +76,7 @@ def resolve(config: Config, flags: Flags, path: Path | None, lang: str) -> Effec
 
 def settings(config: Config, flags: Flags, ignored_here: list[str], lang: str) -> Effective:
     """The settings of ``config`` with the command line's ``flags`` and a file's own ignores
-    (``per_file_ignores``). A run asks once per distinct answer (``cli.Run._effective``)."""
+    (``per_file_ignores``). A run asks once per distinct answer (``lint_run.Run._effective``)."""
     origin = str(config.path) if config.path is not None else "default"
     values, sources = config.values, {}
     chosen = set(all_rules())
