@@ -99,6 +99,8 @@ TAKEN = [
     ["--", "-odd-name.txt", "--format"],
     ["x", "--max-file-size", " 2 "],
     ["--select=", "--shard=", "x"],
+    ["--config=", "-o", "-", "", "--cache-dir", "~/c", "x"],
+    ["-j", "+3", "-", "x"],
 ]
 LEFT_TO_TYPER = [  # help, the version, the other commands, bundled flags
     [],
@@ -140,6 +142,12 @@ def test_taken_lines_give_typer_values(monkeypatch: pytest.MonkeyPatch, args: li
 @pytest.mark.parametrize("args", LEFT_TO_TYPER + USAGE_ERRORS, ids=" ".join)
 def test_other_lines_go_to_typer(args: list[str]) -> None:
     assert check_options(args) is None
+
+
+def test_shell_completion_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert check_options(["draft.txt"]) is not None
+    monkeypatch.setenv("_LINT_COMPLETE", "bash_complete")
+    assert check_options(["draft.txt"]) is None
 
 
 @pytest.mark.parametrize("args", USAGE_ERRORS, ids=" ".join)

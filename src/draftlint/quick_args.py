@@ -16,6 +16,7 @@ compares, and another runs command lines through both parsers.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -77,6 +78,9 @@ _COMMANDS_AND_HELP = frozenset({"rules", "rule", "outline", "profiles", "config"
                                 "annotate", "clean", "-h", "--help", "--version"})  # fmt: skip
 
 
+_COMPLETION = "_LINT_COMPLETE"  # set by a shell asking click for completions of `lint`
+
+
 class _TyperDecides(Exception):
     """A command line this module leaves to typer."""
 
@@ -85,7 +89,7 @@ def check_options(args: Sequence[str]) -> dict[str, Any] | None:
     """``run_check``'s keyword arguments for ``lint ARGS``, or None to let typer parse it.
     Only the options given are returned: ``run_check`` has typer's defaults."""
     args = list(args)
-    if not args or args[0] in _COMMANDS_AND_HELP:
+    if not args or args[0] in _COMMANDS_AND_HELP or _COMPLETION in os.environ:
         return None
     if args[0] == "check":
         args.pop(0)
