@@ -80,6 +80,19 @@ def test_size_limit_flag_and_environment(good: Path, tmp_path: Path) -> None:
     assert code in (0, 1) and report["files"][0]["error"] is None
 
 
+@pytest.mark.parametrize("limit", ["inf", "nan", "1e400"])
+def test_size_limit_that_is_not_finite(good: Path, limit: str) -> None:
+    """On the command line: one line and exit 2, nothing linted. In the environment: as if
+    unset (as an unreadable value is)."""
+    result = run_lint("--format", "json", "--max-file-size", limit, str(good))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"--max-file-size {float(limit)}: 需为有限的数 (must be a finite number of MiB)"
+    ]
+    code, report = lint_json(str(good), env={"DRAFTLINT_MAX_FILE_MIB": limit})
+    assert code == 1 and report["files"][0]["error"] is None
+
+
 def test_stdin_closed_is_one_line(good: Path) -> None:
     completed = subprocess.run(
         [*lint_executable(), "--format", "json", "-", str(good)],

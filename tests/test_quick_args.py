@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from tests.helpers.lint import run_lint
 
 from draftlint import cli
 from draftlint.lint_command import run_check
-from draftlint.quick_args import OPTIONS, check_options
+from draftlint.quick_args import HELP_AND_VERSION, OPTIONS, SUBCOMMANDS, _path, check_options
 
 DRAFT = "一、总体情况\n三、存在问题\n全年完成X次检查。\n"
 
@@ -39,7 +40,12 @@ def test_options_mirror_the_typer_command() -> None:
     quick = {name: (q.dest, q.convert is None, q.multiple) for name, q in OPTIONS.items()}
     assert quick == expected
     for param in _check_command().params:
-        if param.name == "version" or param.param_type_name != "option" or param.is_flag:
+        if param.name == "version":
+            continue
+        # What quick_args does not read: no option takes its value from the environment or
+        # a callback, and no configuration gives typer defaults.
+        assert param.envvar is None and param.callback is None
+        if param.param_type_name != "option" or param.is_flag:
             continue
         convert = OPTIONS[param.opts[0]].convert
         choices = getattr(param.type, "choices", None)
@@ -47,8 +53,35 @@ def test_options_mirror_the_typer_command() -> None:
             assert [member.value for member in convert] == list(choices)  # type: ignore[union-attr]
         elif param.type.name == "int range":
             assert (param.type.min, param.type.max, param.type.min_open) == (1, None, False)
+        elif param.type.name == "path":  # click's Path(): an existing path must be readable
+            assert convert is _path
+            settings = {name: value for name, value in vars(param.type).items() if name != "type"}
+            assert settings == {"exists": False, "file_okay": True, "dir_okay": True,
+                                "readable": True, "writable": False, "resolve_path": False,
+                                "allow_dash": False, "name": "path"}  # fmt: skip
         else:
-            assert param.type.name == {str: "str", float: "float", Path: "path"}[convert]
+            assert param.type.name == {str: "str", float: "float"}[convert]
+    assert cli._APP_SETTINGS["context_settings"].keys() == {"help_option_names"}
+
+
+def test_subcommands_are_the_registered_commands() -> None:
+    """A command added to ``cli`` but not to ``SUBCOMMANDS`` would be linted as a path."""
+    assert set(SUBCOMMANDS) == set(typer.main.get_command(cli.app).commands)  # type: ignore[attr-defined]
+    assert set(HELP_AND_VERSION) == {"-h", "--help", "--version"}
+
+
+def test_unreadable_path_values_go_to_typer(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:  # fmt: skip
+    """typer rejects an existing --config, --baseline, --write-baseline or --output-file it
+    cannot read; so the quick path leaves it to typer. (os.access is stubbed: root reads all.)"""
+    locked = tmp_path / "locked.json"
+    locked.write_text("[]", encoding="utf-8")
+    args = ["--write-baseline", str(locked), "draft.txt"]
+    assert check_options(args) is not None
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != locked)
+    for option in ("--config", "--baseline", "--write-baseline", "-o"):
+        assert check_options([option, str(locked), "draft.txt"]) is None
+    assert check_options(["--config", str(tmp_path / "absent.toml"), "draft.txt"]) is not None
 
 
 def test_run_check_has_the_typer_defaults() -> None:

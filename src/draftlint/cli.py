@@ -26,6 +26,7 @@ from draftlint.lint_command import (
     split_values,
 )
 from draftlint.lint_run import Run
+from draftlint.quick_args import HELP_AND_VERSION, SUBCOMMANDS
 from draftlint.streams import exit_now, fail, start_run, stdout_console
 
 # Start-up matters (pre-commit runs `lint` once per commit): everything heavier than typer
@@ -48,17 +49,6 @@ _APP_SETTINGS: dict[str, Any] = {
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
 app = typer.Typer(**_APP_SETTINGS)
-SUBCOMMANDS = (
-    "check",
-    "rules",
-    "rule",
-    "outline",
-    "profiles",
-    "config",
-    "init",
-    "annotate",
-    "clean",
-)
 
 
 def _version(value: bool) -> None:
@@ -469,7 +459,7 @@ def main(argv: list[str] | None = None) -> None:
     arguments (as the ``lint`` command), it ends the process itself (``streams.exit_now``)."""
     thresholds = start_run()
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] not in SUBCOMMANDS and args[0] not in ("-h", "--help", "--version"):
+    if args and args[0] not in SUBCOMMANDS and args[0] not in HELP_AND_VERSION:
         args.insert(0, "check")
     app_for_args = _app_for(args)
     if argv is not None:  # called from Python: leave the interpreter as it is

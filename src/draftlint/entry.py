@@ -13,8 +13,7 @@ import os
 import sys
 
 from draftlint.collector import off_until_exit
-
-_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
+from draftlint.streams import INTERRUPTED
 
 
 def main() -> None:
@@ -33,4 +32,4 @@ def main() -> None:
             run_quick(options)
     except KeyboardInterrupt:  # during start-up, before the command line handles it
         sys.stderr.flush()
-        os._exit(_INTERRUPTED)
+        os._exit(INTERRUPTED)

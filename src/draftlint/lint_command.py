@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from draftlint.collector import on_for_many_files
 from draftlint.lint_run import Run
-from draftlint.streams import exit_now, fail, start_run, stdout_console
+from draftlint.streams import INTERRUPTED, exit_now, fail, start_run, stdout_console
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -354,7 +354,7 @@ def run_quick(options: dict[str, Any]) -> NoReturn:
     except SystemExit as stop:
         exit_now(stop.code)
     except KeyboardInterrupt:
-        exit_now(130)
+        exit_now(INTERRUPTED)
     except BrokenPipeError:  # `lint … | head`: what is left unwritten goes nowhere
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

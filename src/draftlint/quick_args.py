@@ -33,6 +33,13 @@ class Quick(NamedTuple):
     multiple: bool = False
 
 
+def _path(text: str) -> Path:
+    """As typer's Path options (click's ``Path()``): a path that exists must be readable."""
+    if os.path.exists(text) and not os.access(text, os.R_OK):
+        raise ValueError(text)  # typer's "is not readable"
+    return Path(text)
+
+
 def _at_least_one(text: str) -> int:
     number = int(text)  # as click's INT: int(text)
     if number < 1:
@@ -53,14 +60,14 @@ OPTIONS: dict[str, Quick] = {
     "--stdin-filename": Quick("stdin_filename", str),
     "--profile": Quick("profile", str),
     "--profiles-dir": Quick("profiles_dir", str),
-    "--config": Quick("config_file", Path),
-    "--output-file": Quick("output_file", Path),
-    "-o": Quick("output_file", Path),
+    "--config": Quick("config_file", _path),
+    "--output-file": Quick("output_file", _path),
+    "-o": Quick("output_file", _path),
     "--statistics": Quick("statistics"),
     "--exit-zero": Quick("exit_zero"),
     "--fail-on": Quick("fail_on", FailOn),
-    "--baseline": Quick("baseline", Path),
-    "--write-baseline": Quick("write_baseline", Path),
+    "--baseline": Quick("baseline", _path),
+    "--write-baseline": Quick("write_baseline", _path),
     "--report-unused-suppressions": Quick("report_unused_suppressions"),
     "--changed-since": Quick("changed_since", str),
     "--shard": Quick("shard", str),
@@ -74,8 +81,11 @@ OPTIONS: dict[str, Quick] = {
     "--jobs": Quick("jobs", _at_least_one),
     "-j": Quick("jobs", _at_least_one),
 }
-_COMMANDS_AND_HELP = frozenset({"rules", "rule", "outline", "profiles", "config", "init",
-                                "annotate", "clean", "-h", "--help", "--version"})  # fmt: skip
+# The first words that are not a path: the commands (``cli`` registers each), help and the
+# version. ``lint WORD...`` with any other first word is ``lint check WORD...``.
+SUBCOMMANDS = ("check", "rules", "rule", "outline", "profiles", "config", "init", "annotate",
+               "clean")  # fmt: skip
+HELP_AND_VERSION = ("-h", "--help", "--version")
 
 
 _COMPLETION = "_LINT_COMPLETE"  # set by a shell asking click for completions of `lint`
@@ -89,10 +99,12 @@ def check_options(args: Sequence[str]) -> dict[str, Any] | None:
     """``run_check``'s keyword arguments for ``lint ARGS``, or None to let typer parse it.
     Only the options given are returned: ``run_check`` has typer's defaults."""
     args = list(args)
-    if not args or args[0] in _COMMANDS_AND_HELP or _COMPLETION in os.environ:
-        return None
-    if args[0] == "check":
+    if args and args[0] == "check":
         args.pop(0)
+    elif not args or args[0] in SUBCOMMANDS or args[0] in HELP_AND_VERSION:
+        return None
+    if _COMPLETION in os.environ:
+        return None
     try:
         return _parse(args)
     except (_TyperDecides, ValueError):

@@ -1,5 +1,6 @@
-"""The process's standard streams and its end: shared by the command line (``cli``) and the
-quick path for common command lines (``quick_args``), neither of which imports the other."""
+"""The process's standard streams, the collector's pace for a command, and the process's
+end: shared by the typer command line (``cli.main``) and the quick path for the common
+command lines (``lint_command.run_quick``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 
 
 def start_run() -> tuple[int, int, int]:
