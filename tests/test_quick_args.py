@@ -228,3 +228,16 @@ def test_both_paths_give_the_same_run(tmp_path: Path) -> None:
     assert quick.returncode == through_typer.returncode == 1
     assert quick.stdout == through_typer.stdout
     assert json.loads(quick.stdout)["summary"]["findings"] >= 2
+
+
+def test_typer_caller_gets_the_exit_code(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """A program calling the typer app with ``standalone_mode=False`` gets the exit code back,
+    as typer.Exit gives it (run_check itself raises SystemExit)."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    args = ["check", "--format", "json", "--no-cache", "-j", "1", str(draft)]
+    assert cli.app(args, standalone_mode=False) == 1
+    assert json.loads(capsys.readouterr().out)["summary"]["findings"] >= 2
+    assert (
+        cli.app(["check", "--no-cache", "--select", "S007", str(draft)], standalone_mode=False) == 0
+    )
