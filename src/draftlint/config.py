@@ -8,7 +8,6 @@ line naming the file, the key and the closest valid spelling.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import field
 from functools import cache
@@ -48,6 +47,8 @@ class ConfigError(Exception):
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a mistake: not on every run's start-up
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f"；是否想写“{close[0]}”？(did you mean “{close[0]}”?)" if close else ""
 
