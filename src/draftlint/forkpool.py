@@ -217,7 +217,7 @@ def _enlarge(pipe: int, size: int) -> None:
     so the pipes together stay within what was asked for."""
     try:
         import fcntl
-    except ImportError:  # Windows (no fork there either: split_rules imports this module)
+    except ImportError:  # Windows: no pipe sizes (a test imports this module without fcntl)
         return
     if not hasattr(fcntl, "F_SETPIPE_SZ") or size <= 0:
         return

@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
-import signal
 from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from draftlint.forkpool import end_child, signals_held, taken, task_pipe
 from draftlint.model import Finding, Paragraph
 
 if TYPE_CHECKING:
@@ -53,6 +50,12 @@ def run_split(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
     has its own, here too: the text rules wait in a ``task_pipe``, and each process takes the
     next one until none is left, so neither waits long for the other. When no child can be
     made (a process limit, no memory), every rule runs here."""
+    import pickle
+    import signal
+
+    # Imported here, not above: a lone small file asks ``worth_splitting`` on every run.
+    from draftlint.forkpool import end_child, signals_held, task_pipe
+
     text_rules = [rule for rule in rules if not rule.reads_outline]
     here = [rule for rule in rules if rule.reads_outline]
     try:
@@ -105,12 +108,16 @@ def _check(context: LintContext, rules: Sequence[type[Rule]]) -> Found:
 
 def _take(context: LintContext, rules: Sequence[type[Rule]], tasks: int) -> Found:
     """The findings of the rules this process takes from the pipe."""
+    from draftlint.forkpool import taken
+
     return _check(context, [rules[number] for number in taken(tasks)])
 
 
 def _send(context: LintContext, rules: Sequence[type[Rule]], tasks: int, unused: int,
           results: int) -> None:  # fmt: skip
     """The child's work: take rules, send their findings, save what it compiled."""
+    import pickle
+
     from draftlint.usercache import save_stores
 
     os.close(unused)
