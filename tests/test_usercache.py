@@ -27,6 +27,7 @@ STAMP = "cpython-311-30b07f0-m4"
 
 def test_stale_files_of_ours_go_and_everything_else_stays(tmp_path: Path) -> None:
     old_markers = aged(tmp_path / f"markers-{STAMP}-45d73209.marshal", 40)
+    old_shapes = aged(tmp_path / f"shapes-{STAMP}-125898c5.marshal", 40)
     old_patterns = aged(tmp_path / f"patterns-{STAMP}-20220615-4.marshal", 40)
     old_grammar = aged(tmp_path / "numbering-b9fe69710316699c.lark", 90)
     left_by_a_killed_writer = aged(tmp_path / f".toml-{STAMP}.marshal.k2_x9a.tmp", 2)
@@ -44,7 +45,7 @@ def test_stale_files_of_ours_go_and_everything_else_stays(tmp_path: Path) -> Non
     folder.mkdir()
     os.utime(folder, (0, 0))
     deleted = prune_stale(tmp_path)
-    gone = [old_markers, old_patterns, old_grammar, left_by_a_killed_writer]
+    gone = [old_markers, old_shapes, old_patterns, old_grammar, left_by_a_killed_writer]
     assert sorted(deleted) == sorted(path.name for path in gone)
     assert not any(path.exists() for path in gone)
     assert all(path.exists() for path in kept) and folder.is_dir()

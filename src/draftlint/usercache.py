@@ -40,7 +40,8 @@ _pruned = False  # this process has looked for stale files
 # that was killed: nothing else in the folder is ever deleted.
 _STAMP = r"[a-z0-9_]+(?:-[0-9]+)?-[0-9a-f]+-m[0-9]+"
 _STORE = (rf"(?:toml|records)-{_STAMP}|patterns-(?:none|{_STAMP}-[0-9]+-[0-9]+)"
-          rf"|markers-{_STAMP}-[0-9a-f]{{8}}|styles-{_STAMP}-[0-9a-f]{{8}}-[0-9a-f]{{32}}")  # fmt: skip
+          rf"|(?:markers|shapes)-{_STAMP}-[0-9a-f]{{8}}"
+          rf"|styles-{_STAMP}-[0-9a-f]{{8}}-[0-9a-f]{{32}}")  # fmt: skip
 _STORE_FILE = rf"(?:{_STORE})\.marshal"
 _OURS = rf"{_STORE_FILE}|numbering-[0-9a-f]{{16}}\.lark"  # compiled when pruning
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from draftlint.analysis.regex_shape import opening_chars, parse, zero_width
+from draftlint.analysis.regex_shape import shape
 from draftlint.patterns import compile_re
 from draftlint.records import dataclass
 
@@ -58,15 +58,11 @@ def starts(pattern: re.Pattern[str]) -> Starts | None:
     known few, or when the pattern may match empty."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
-    parsed = parse(pattern.pattern, pattern.flags)
-    items = list(parsed)
-    index = 0
-    while index < len(items) and zero_width(items[index]):
-        index += 1
-    if index == len(items) or parsed.getwidth()[0] == 0:
+    found = shape(pattern.pattern, pattern.flags)
+    if found is None or found.all_zero_width or found.may_be_empty:
         return None
-    chars = opening_chars(items[index])
-    if not chars or (index == 0 and not 1 < len(chars) <= MAX_CHARS):
+    chars = list(found.lead_chars)
+    if not chars or (found.lead_is_first and not 1 < len(chars) <= MAX_CHARS):
         return None
     groups = [chars] if len(chars) > MAX_CHARS else [[char] for char in chars]
     try:
@@ -85,11 +81,10 @@ def any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
     for pattern in patterns:
         if pattern.flags != patterns[0].flags or pattern.flags & (re.IGNORECASE | re.VERBOSE):
             return None
-        parsed = parse(pattern.pattern, pattern.flags)
-        opening = opening_chars(parsed[0]) if len(parsed) else []
-        if not opening or parsed.getwidth()[0] == 0:
+        found = shape(pattern.pattern, pattern.flags)
+        if found is None or not found.first_chars or found.may_be_empty:
             return None
-        chars += opening
+        chars += found.first_chars
     opening = _class(list(dict.fromkeys(chars)))
     if any(_GROUP_REFERENCE.search(pattern.pattern) for pattern in patterns):
         return compile_re(opening)  # side by side, their groups would be numbered anew
