@@ -329,7 +329,7 @@ def test_a_result_pipe_is_enlarged_never_shrunk() -> None:
 
 
 def test_the_pool_imports_where_there_is_no_fcntl() -> None:
-    """Windows has no fcntl; a one-file run imports split_rules, hence this module."""
+    """Windows has no fcntl: the pool imports it only to enlarge a pipe."""
     import subprocess
     import sys
 

@@ -4,13 +4,14 @@ it back without parsing, and a saved entry is exactly what the parse gives."""
 from __future__ import annotations
 
 import marshal
+import re
 from pathlib import Path
 
 import pytest
 from tests.helpers.lint import run_lint
 
 from draftlint.analysis import regex_shape
-from draftlint.analysis.regex_shape import Shape, shape
+from draftlint.analysis.regex_shape import Shape, anchored_at_start, shape
 
 DRAFT = "一、总体情况\n全年完成X次检查，“第一议题”学习,共计3.5%。\n三、存在问题\n"
 
@@ -71,5 +72,19 @@ def test_a_damaged_entry_is_computed_afresh(fresh: Path, entry: object) -> None:
     assert found.lead_chars == ("，", ",") and found.lead_is_first
 
 
-def test_a_pattern_that_does_not_parse_has_no_shape(fresh: Path) -> None:
-    assert shape("(", 0) is None
+@pytest.mark.parametrize("pattern", ["(", "a)(?:b", "a{2,1}"])
+def test_a_pattern_that_does_not_parse_raises(fresh: Path, pattern: str) -> None:
+    """As parsing it does: a broken paragraph-scope pattern in the rule data is an error,
+    even one that would read as a valid pattern once wrapped in (?:…) and joined."""
+    with pytest.raises(re.error):
+        anchored_at_start(pattern)
+    with pytest.raises(re.error):
+        shape(pattern)
+
+
+def test_a_regex_flag_is_saved_as_a_number(fresh: Path) -> None:
+    shape("x", re.MULTILINE)
+    store = regex_shape._store()
+    assert store is not None
+    store.save()
+    assert _saved(fresh) == {("x", 8): tuple(regex_shape._shape("x", 8))}

@@ -44,24 +44,24 @@ class Shape(NamedTuple):
     anchored_at_start: bool  # see ``anchored_at_start``
 
 
-def shape(pattern: str, flags: int = 0) -> Shape | None:
-    """The ``Shape`` of a pattern, None when it does not parse."""
-    known = _shapes.get((pattern, flags))
+def shape(pattern: str, flags: int = 0) -> Shape:
+    """The ``Shape`` of a pattern; ``re.error`` when it does not parse."""
+    key = (pattern, int(flags))  # an int: marshal cannot hold a RegexFlag
+    known = _shapes.get(key)
     if known is not None:
         return known
     store = _store()
-    key = (pattern, flags)
     saved = store.get(key) if store is not None else None
     found = _restored(saved) if saved is not None else None
     if found is None:
-        found = _shape(pattern, flags)
-        if store is not None and found is not None:
+        found = _shape(*key)
+        if store is not None:
             store.put(key, tuple(found))
     _shapes[key] = found
     return found
 
 
-_shapes: dict[tuple[str, int], Shape | None] = {}  # this process's, by (pattern, flags)
+_shapes: dict[tuple[str, int], Shape] = {}  # this process's, by (pattern, flags)
 
 
 @cache
@@ -82,18 +82,15 @@ def _restored(saved: Any) -> Shape | None:
     return Shape(*saved)
 
 
-def _shape(pattern: str, flags: int) -> Shape | None:
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except re.error:
-        return None
+def _shape(pattern: str, flags: int) -> Shape:
+    parsed = _parser.parse(pattern, flags)
     items = list(parsed)
     index = 0
-    while index < len(items) and zero_width(items[index]):
+    while index < len(items) and _zero_width(items[index]):
         index += 1
     return Shape(
-        first_chars=tuple(opening_chars(items[0])) if items else (),
-        lead_chars=tuple(opening_chars(items[index])) if index < len(items) else (),
+        first_chars=tuple(_opening_chars(items[0])) if items else (),
+        lead_chars=tuple(_opening_chars(items[index])) if index < len(items) else (),
         lead_is_first=index == 0,
         all_zero_width=index == len(items),
         may_be_empty=parsed.getwidth()[0] == 0,
@@ -102,17 +99,17 @@ def _shape(pattern: str, flags: int) -> Shape | None:
     )
 
 
-def zero_width(item: Item) -> bool:
+def _zero_width(item: Item) -> bool:
     """A lookaround (or alternatives of nothing else): it reads without consuming."""
     op, argument = item
     if op in (_c.ASSERT, _c.ASSERT_NOT):
         return True
     return op is _c.BRANCH and all(
-        all(zero_width(part) for part in branch) for branch in argument[1]
+        all(_zero_width(part) for part in branch) for branch in argument[1]
     )
 
 
-def opening_chars(item: Item) -> list[str]:
+def _opening_chars(item: Item) -> list[str]:
     """The characters a match of ``item`` may open with; [] when not known."""
     op, argument = item
     if op is _c.LITERAL:
@@ -121,17 +118,16 @@ def opening_chars(item: Item) -> list[str]:
         return list(dict.fromkeys(chr(code) for _, code in argument))
     if op in _REPEATS:
         low, _, body = argument
-        return opening_chars(body[0]) if low >= 1 and body else []  # \.{3,}
+        return _opening_chars(body[0]) if low >= 1 and body else []  # \.{3,}
     if op is _c.BRANCH and all(argument[1]):
-        chars = [opening_chars(branch[0]) for branch in argument[1]]
+        chars = [_opening_chars(branch[0]) for branch in argument[1]]
         return list(dict.fromkeys(c for each in chars for c in each)) if all(chars) else []
     return []
 
 
 def anchored_at_start(pattern: str) -> bool:
     """Whether every match of ``pattern`` starts at the string's start (^… without MULTILINE)."""
-    found = shape(pattern)
-    return found is not None and found.anchored_at_start
+    return shape(pattern).anchored_at_start
 
 
 def _anchored(parsed: Any) -> bool:
@@ -145,8 +141,10 @@ def newline_sensitive(pattern: re.Pattern[str]) -> bool:
     """Whether a match could read a newline (lookarounds included) or tell one from the
     string's end (anchors, ``\\b``, a group reference, DOTALL, MULTILINE). A range such as
     ``[\\t-~]`` holds the newline; an unknown construct counts as sensitive."""
-    found = shape(pattern.pattern, pattern.flags)
-    return found is None or found.newline_sensitive
+    try:
+        return shape(pattern.pattern, pattern.flags).newline_sensitive
+    except re.error:
+        return True
 
 
 def _reads_newline(items: Any) -> bool:

@@ -59,7 +59,7 @@ def starts(pattern: re.Pattern[str]) -> Starts | None:
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     found = shape(pattern.pattern, pattern.flags)
-    if found is None or found.all_zero_width or found.may_be_empty:
+    if found.all_zero_width or found.may_be_empty:
         return None
     chars = list(found.lead_chars)
     if not chars or (found.lead_is_first and not 1 < len(chars) <= MAX_CHARS):
@@ -82,7 +82,7 @@ def any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
         if pattern.flags != patterns[0].flags or pattern.flags & (re.IGNORECASE | re.VERBOSE):
             return None
         found = shape(pattern.pattern, pattern.flags)
-        if found is None or not found.first_chars or found.may_be_empty:
+        if not found.first_chars or found.may_be_empty:
             return None
         chars += found.first_chars
     opening = _class(list(dict.fromkeys(chars)))
