@@ -46,11 +46,17 @@ class ConfigError(Exception):
     """A configuration the run cannot use: one line naming the file and the key."""
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` was most likely meant to be, for a "did you mean" hint."""
     import difflib  # only for a mistake: not on every run's start-up
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return f"；是否想写“{close[0]}”？(did you mean “{close[0]}”?)" if close else ""
+    return close[0] if close else None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = closest(word, choices)
+    return f"；是否想写“{close}”？(did you mean “{close}”?)" if close else ""
 
 
 def selector_names() -> list[str]:

@@ -53,18 +53,16 @@ def max_file_size(mib: float | None = None) -> int:
     """The size limit in bytes: ``--max-file-size`` (``mib``), else $DRAFTLINT_MAX_FILE_MIB,
     else 256 MiB. An unreadable or infinite value in the environment counts as unset; on the
     command line it is a FileError (exit 2)."""
-    if mib is not None:
+    if mib is None:
+        try:
+            mib = float(os.environ.get(MAX_SIZE_ENV) or DEFAULT_MAX_MIB)
+        except ValueError:
+            mib = DEFAULT_MAX_MIB
         if not math.isfinite(mib):
-            raise FileError(f"--max-file-size {mib}: 需为有限的数 (must be a finite number of MiB)")
-        return int(mib * 1024 * 1024)
-    raw = os.environ.get(MAX_SIZE_ENV)
-    try:
-        from_environment = float(raw) if raw else DEFAULT_MAX_MIB
-    except ValueError:
-        from_environment = DEFAULT_MAX_MIB
-    if not math.isfinite(from_environment):
-        from_environment = DEFAULT_MAX_MIB
-    return int(from_environment * 1024 * 1024)
+            mib = DEFAULT_MAX_MIB
+    elif not math.isfinite(mib):
+        raise FileError(f"--max-file-size {mib}: 需为有限的数 (must be a finite number of MiB)")
+    return int(mib * 1024 * 1024)
 
 
 def _os_reason(error: OSError) -> str:

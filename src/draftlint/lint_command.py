@@ -58,19 +58,13 @@ def split_values(values: list[str] | None) -> list[str]:
 
 
 def check_selectors(flags: Flags, lang: str) -> None:
-    from draftlint.config import check_selector, selector_names
+    from draftlint.config import check_selector, closest, selector_names
     from draftlint.i18n import t
 
     for selector in [*flags.select, *flags.extend_select, *flags.ignore, *flags.extend_ignore]:
         if not check_selector(selector):
-            import difflib  # only for a mistake: not on every run's start-up
-
-            suggestion = difflib.get_close_matches(selector, selector_names(), n=1, cutoff=0.5)
-            hint = (
-                f"（是否想写“{suggestion[0]}”？did you mean “{suggestion[0]}”?）"
-                if suggestion
-                else ""
-            )
+            suggestion = closest(selector, selector_names())
+            hint = f"（是否想写“{suggestion}”？did you mean “{suggestion}”?）" if suggestion else ""
             fail(t(lang, "unknown_selector", selector=selector) + hint)
             raise SystemExit(2)
 
